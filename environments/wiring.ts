@@ -1,0 +1,33 @@
+/**
+ * How the systems of the chain are wired to each other: the environment variables each stub gets, given
+ * where its peers are. One place for every mode: local passes in-process URLs, containers network aliases.
+ */
+import type { EnvironmentOptions, SystemName } from './environment';
+
+/** Start order: every system after the systems it calls. */
+export const START_ORDER: readonly SystemName[] = ['laba', 'miba', 'labportal', 'sundhedsjournal', 'plsp', 'pilot-lps'];
+
+export function stubEnv(
+  system: SystemName,
+  urlOf: (peer: SystemName) => string,
+  options: EnvironmentOptions = {},
+): Record<string, string> {
+  switch (system) {
+    case 'laba':
+      return { DATABANK_ROLE: 'laba' };
+    case 'miba':
+      return { DATABANK_ROLE: 'miba' };
+    case 'labportal':
+      return { LABPORTAL_LABA_URL: urlOf('laba'), LABPORTAL_MIBA_URL: urlOf('miba') };
+    case 'sundhedsjournal':
+      return { SUNDHEDSJOURNAL_LABPORTAL_URL: urlOf('labportal') };
+    case 'plsp':
+      return {
+        PLSP_LABA_URL: urlOf('laba'),
+        PLSP_MIBA_URL: urlOf('miba'),
+        ...(options.approvedSystems ? { PLSP_APPROVED_SYSTEMS: options.approvedSystems.join(',') } : {}),
+      };
+    case 'pilot-lps':
+      return { PILOT_LPS_PLSP_URL: urlOf('plsp') };
+  }
+}
