@@ -51,6 +51,23 @@ export interface Receiver {
   organisationName?: string;
   departmentName?: string;
   unitName?: string;
+  streetName?: string;
+  suburbName?: string;
+  districtName?: string;
+  /** 0..9 characters. */
+  postCodeIdentifier?: string;
+  /** Receiver/Physician/PersonInitials. */
+  physicianInitials?: string;
+}
+
+/** A copy receiver (CCReceiver). XRPT05 allows only identifierCode. */
+export interface CCReceiver {
+  identifier: string;
+  identifierCode?: string;
+  identifierLocal?: string;
+  organisationName?: string;
+  departmentName?: string;
+  unitName?: string;
 }
 
 export interface Patient {
@@ -69,8 +86,14 @@ export interface Sample {
   /** National sample number (LABA-03, recommended). String 1..15. */
   requesterSampleIdentifier?: string;
   samplingDateTime: DateTime;
-  /** XRPT05 only. */
+  /** XRPT05 only (required there). */
   sampleReceivedDateTime?: DateTime;
+  /** XRPT01 only: digits, 1..15. */
+  volume?: string;
+  /** XRPT01 only. */
+  unitOfVolume?: string;
+  /** XRPT01 only. */
+  samplingInterval?: { start: DateTime; end: DateTime };
 }
 
 export interface RequisitionInformation {
@@ -100,6 +123,10 @@ export interface Analysis {
   analysisCodeResponsible: string;
   analysisShortName?: string;
   analysisCompleteName: string;
+  /** Analysis/RequisitionGroup and Analysis/Order go together (both or neither). */
+  requisitionGroup?: { identifier: string; identifierResponsible: string; name: string };
+  /** 1..999 */
+  order?: number;
 }
 
 export interface ProducerOfLabResult {
@@ -138,11 +165,18 @@ export interface LaboratoryReport {
   letter: Letter;
   sender: Sender;
   receiver: Receiver;
+  ccReceiver?: CCReceiver;
   patient: Patient;
   requisitionInformation: RequisitionInformation;
   generalResultInformation: GeneralResultInformation;
   /** 1..99 */
   results: LabResult[];
+}
+
+export interface MicrobiologyGeneralResultInformation extends GeneralResultInformation {
+  resultStatusCode: ResultStatusCode;
+  toLabIdentifier?: string;
+  summary?: string;
 }
 
 /** XRPT05: an in-clinic microbiology investigation (e.g. Strep A rapid antigen test). */
@@ -153,20 +187,48 @@ export interface MicrobiologyExamination {
   analysisCodeResponsible: string;
   analysisShortName?: string;
   mdsName?: { examination: string; material?: string; location?: string };
+  supplementaryLocation?: string;
+  /** Required by the schema (String 1..70). */
   examinator?: string;
+  /** Identifier is 1..17 characters in XRPT05. */
   producerOfLabResult: ProducerOfLabResult;
+  summary?: string;
 }
+
+export type MicrobiologyOperator = 'mindre_end' | 'stoerre_end' | 'lig_med' | 'ikke_angivet';
 
 export interface MicrobiologyFinding {
   /** Text of the analysis, e.g. 'Streptococcus gruppe A antigen' */
   analysis: string;
   /** Interpretation text, e.g. 'Positiv' / 'Negativ' */
   interpretation: string;
+  /** Limits are 1..8 characters in XRPT05. */
+  referenceInterval?: ReferenceInterval;
+  /** Findings/Operator, Value, Unit (the operator is required whenever a value is given). */
+  quantity?: { operator: MicrobiologyOperator; value: string; unit?: string };
+  resultValidation?: ResultValidation;
+}
+
+/** CultureFindings without a susceptibility pattern (what a clinic's culture, e.g. a urine dipslide, reports). */
+export interface MicrobiologyCultureFindings {
+  /** 1..35 */
+  headline: string;
+  /** 0..10 */
+  microorganisms: { identification: string; growthValue?: string }[];
+}
+
+export interface MicrobiologyMicroscopicFindings {
+  /** 1..35 */
+  headline: string;
+  /** Comments as paragraphs (1..10). */
+  comments: string[];
 }
 
 export interface MicrobiologyInvestigation {
   examination: MicrobiologyExamination;
   quantitativeFindings: MicrobiologyFinding[];
+  cultureFindings?: MicrobiologyCultureFindings;
+  microscopicFindings?: MicrobiologyMicroscopicFindings;
 }
 
 export interface MicrobiologyWebReport {
@@ -174,9 +236,10 @@ export interface MicrobiologyWebReport {
   letter: Letter;
   sender: Sender;
   receiver: Receiver;
+  ccReceiver?: CCReceiver;
   patient: Patient;
   requisitionInformation: RequisitionInformation;
-  generalResultInformation: GeneralResultInformation & { resultStatusCode: ResultStatusCode };
+  generalResultInformation: MicrobiologyGeneralResultInformation;
   investigations: MicrobiologyInvestigation[];
 }
 
@@ -227,4 +290,32 @@ export interface Finding {
   severity: Severity;
   path: string;
   message: string;
+  /** What kind of fault (see FindingKind); absent on findings made elsewhere (e.g. by the hub). */
+  kind?: FindingKind;
+  /** Line in the document, when known. */
+  line?: number;
 }
+
+export type FindingKind =
+  /** The text is not XML (parse error at a line and column). */
+  | 'not-well-formed'
+  /** Refused for safety: DOCTYPE, size or depth limit. */
+  | 'unsafe'
+  /** Root element or namespace is not a MedCom 2014/10/08 Emessage. */
+  | 'wrong-root'
+  /** An element where the schema does not allow it (wrong order, not allowed, too many). */
+  | 'unexpected-element'
+  /** A required element is missing. */
+  | 'missing-element'
+  /** Text where only elements are allowed, or elements where only text is. */
+  | 'content'
+  | 'attribute'
+  /** A value outside its enumeration. */
+  | 'enumeration'
+  | 'length'
+  /** A pattern: date, time, CPR, digits, fixed version and type codes. */
+  | 'pattern'
+  /** VersionCode of a letter is not the one the platform speaks. */
+  | 'version'
+  /** A rule of the project beyond the schema (consent stated, national sample number, supported letters). */
+  | 'project-rule';

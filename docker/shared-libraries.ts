@@ -1,0 +1,43 @@
+/** The shared libraries a binary loads, as `ldd` lists them, including the dynamic loader. */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** Absolute paths of every library `ldd` lists for these binaries (loader included, vDSO left out), sorted. */
+export async function sharedLibraries(binaries: readonly string[]): Promise<string[]> {
+  const libraries = new Set<string>();
+  for (const binary of binaries) {
+    for (const library of parseLdd(binary, await ldd(binary))) libraries.add(library);
+  }
+  return [...libraries].sort();
+}
+
+async function ldd(binary: string): Promise<string> {
+  try {
+    return (await run('ldd', [binary])).stdout;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new Error('ldd not found: the base image is made from this machine\'s libraries; install libc-bin (glibc)');
+    }
+    throw new Error(`ldd ${binary} failed: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Lines look like `libm.so.6 => /lib/x86_64-linux-gnu/libm.so.6 (0x...)`, `/lib64/ld-linux-x86-64.so.2 (0x...)`
+ * or `linux-vdso.so.1 (0x...)` (in the kernel, no file).
+ */
+export function parseLdd(binary: string, output: string): string[] {
+  const libraries: string[] = [];
+  for (const raw of output.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('linux-vdso') || line.startsWith('linux-gate')) continue;
+    if (line.includes('not found')) throw new Error(`${binary} needs a library this machine lacks: ${line}`);
+    if (line === 'statically linked' || line.includes('not a dynamic executable')) continue;
+    const resolved = /=>\s*(\/\S+)/.exec(line)?.[1] ?? /^(\/\S+)/.exec(line)?.[1];
+    if (resolved) libraries.push(resolved);
+  }
+  return libraries;
+}

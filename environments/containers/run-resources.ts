@@ -1,0 +1,82 @@
+/**
+ * Removing a run's containers and network: by label, so it also catches what was created but never handed back
+ * (a start interrupted by Ctrl-C), and leftovers of runs whose process died without cleaning up.
+ */
+import { spawnSync } from 'node:child_process';
+import os from 'node:os';
+import type { Docker } from '../../docker/testcontainers';
+import { LABEL_HOST, LABEL_PID, LABEL_RUN, runFilter } from './labels';
+
+/** Force-removes every container of the run, then its network. Missing ones are not an error. */
+export async function removeRun(docker: Docker, runId: string): Promise<void> {
+  await removeMatching(docker, runFilter(runId), () => true);
+}
+
+/**
+ * Removes containers and networks of earlier runs on this machine whose process is gone. Runs of live processes
+ * (parallel workers, another terminal) and of other machines sharing the engine are left alone.
+ * Returns the run ids removed.
+ */
+export async function removeLeftovers(docker: Docker): Promise<string[]> {
+  const host = os.hostname();
+  const removed = new Set<string>();
+  await removeMatching(docker, { label: [LABEL_PID] }, (labels) => {
+    const pid = Number(labels[LABEL_PID]);
+    if (labels[LABEL_HOST] !== host || !Number.isInteger(pid) || processAlive(pid)) return false;
+    removed.add(labels[LABEL_RUN] ?? '?');
+    return true;
+  });
+  return [...removed];
+}
+
+/**
+ * Synchronous fallback for process 'exit' (no async work possible there): the docker CLI, best effort.
+ * Whatever survives is removed by the next run's removeLeftovers.
+ */
+export function removeRunSync(runId: string): void {
+  const filter = `label=${LABEL_RUN}=${runId}`;
+  const run = (args: string[]): string =>
+    spawnSync('docker', args, { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).stdout ?? '';
+  const containers = run(['ps', '-aq', '--filter', filter]).split('\n').filter(Boolean);
+  if (containers.length > 0) run(['rm', '-f', ...containers]);
+  const networks = run(['network', 'ls', '-q', '--filter', filter]).split('\n').filter(Boolean);
+  if (networks.length > 0) run(['network', 'rm', ...networks]);
+}
+
+async function removeMatching(
+  docker: Docker,
+  filters: { label: string[] },
+  matches: (labels: Record<string, string>) => boolean,
+): Promise<void> {
+  const containers = await docker.listContainers({ all: true, filters });
+  await Promise.all(
+    containers
+      .filter((container) => matches(container.Labels ?? {}))
+      .map((container) => ignoreMissing(docker.getContainer(container.Id).remove({ force: true, v: true }))),
+  );
+  const networks = await docker.listNetworks({ filters });
+  await Promise.all(
+    networks
+      .filter((network) => matches(network.Labels ?? {}))
+      .map((network) => ignoreMissing(docker.getNetwork(network.Id).remove())),
+  );
+}
+
+async function ignoreMissing(removal: Promise<unknown>): Promise<void> {
+  try {
+    await removal;
+  } catch (error) {
+    const status = (error as { statusCode?: number }).statusCode;
+    // 404: already gone; 409: removal already in progress (a concurrent stop).
+    if (status !== 404 && status !== 409) throw error;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,23 @@
+/** Picks where the systems run: E2E_ENV=local (default, in-process) or containers (testcontainers). */
+import type { Environment, EnvironmentKind, EnvironmentOptions } from './environment';
+import { startLocalEnvironment } from './local';
+
+export function environmentKind(value = process.env.E2E_ENV): EnvironmentKind {
+  const kind = value === undefined || value === '' ? 'local' : value;
+  if (kind === 'local' || kind === 'containers' || kind === 'remote') return kind;
+  throw new Error(`E2E_ENV=${value} is not a mode: give local (the default), containers or remote`);
+}
+
+export async function startEnvironment(kind: EnvironmentKind, options: EnvironmentOptions = {}): Promise<Environment> {
+  switch (kind) {
+    case 'local':
+      return startLocalEnvironment(options);
+    case 'containers': {
+      // Loaded only when asked for: testcontainers reads its settings from the environment when it is loaded.
+      const containers = require('./containers') as typeof import('./containers');
+      return containers.startContainersEnvironment(options);
+    }
+    case 'remote':
+      throw new Error('E2E_ENV=remote is not built yet: run local (the default) or containers');
+  }
+}

@@ -1,0 +1,35 @@
+/** The embedded default: every stub in this process, each on its own free loopback port. */
+import { startStub, type RunningStub } from '../stubs/start-stub';
+import type { Environment, EnvironmentOptions, SystemName } from './environment';
+import { START_ORDER, stubEnv } from './wiring';
+
+export interface LocalListenOptions {
+  /** Interface to listen on; loopback unless a test camp needs the stubs on the network. */
+  host?: string;
+  /** Fixed ports per system; a system not named gets a free port. */
+  ports?: Partial<Record<SystemName, number>>;
+}
+
+export async function startLocalEnvironment(options: EnvironmentOptions = {}, listen: LocalListenOptions = {}): Promise<Environment> {
+  const running: RunningStub[] = [];
+  const urls = {} as Record<SystemName, string>;
+  const urlOf = (peer: SystemName): string => {
+    const url = urls[peer];
+    if (!url) throw new Error(`${peer} must start before the systems that call it (see START_ORDER)`);
+    return url;
+  };
+  const stopAll = async (): Promise<void> => {
+    await Promise.all(running.splice(0).reverse().map((stub) => stub.close()));
+  };
+  try {
+    for (const system of START_ORDER) {
+      const stub = await startStub(system, stubEnv(system, urlOf, options), { host: listen.host ?? '127.0.0.1', port: listen.ports?.[system] ?? 0 });
+      running.push(stub);
+      urls[system] = stub.url;
+    }
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+  return { kind: 'local', urls, stop: stopAll };
+}

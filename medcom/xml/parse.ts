@@ -1,0 +1,449 @@
+/**
+ * A small, strict and safe XML parser that builds the light tree of node.ts in one pass.
+ *
+ * Safe by construction: no DTD is processed (a DOCTYPE stops parsing with an 'unsafe' failure), only the five
+ * predefined entities and character references are known, nothing is ever read from outside the string, and size
+ * and depth are bounded. Every failure says where (line, column) and what was wrong; parsing stops at the first.
+ * Namespaces are resolved (prefixes and default namespace), as a namespace-aware parser must.
+ */
+import { describeCodePoint, ILLEGAL_CHAR, isLegalCodePoint, isNameChar, isNameStartChar, isXmlWhitespace } from './chars';
+import type { ParseFailure, ParseResult, XmlAttribute, XmlElement } from './node';
+import { lineAndColumn } from './position';
+
+export interface ParseLimits {
+  /** Largest document accepted, in UTF-8 bytes. Default 5 MiB. */
+  maxBytes: number;
+  /** Deepest element nesting accepted. Default 64. */
+  maxDepth: number;
+}
+
+export const DEFAULT_LIMITS: ParseLimits = { maxBytes: 5 * 1024 * 1024, maxDepth: 64 };
+
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+
+class Stop extends Error {
+  constructor(
+    readonly reason: string,
+    readonly offset: number,
+    readonly kind: ParseFailure['kind'] = 'not-well-formed',
+  ) {
+    super(reason);
+  }
+}
+
+interface PendingAttribute {
+  qname: string;
+  value: string;
+  offset: number;
+}
+
+type Scope = Map<string, string> | undefined;
+
+class Parser {
+  private pos = 0;
+  private root: XmlElement | undefined;
+  private current: XmlElement | undefined;
+  private depth = 0;
+  private readonly scopes: Scope[] = [];
+
+  constructor(
+    private readonly src: string,
+    private readonly limits: ParseLimits,
+  ) {}
+
+  run(): ParseResult {
+    try {
+      this.checkSize();
+      this.checkCharacters();
+      this.document();
+      return { root: this.root, failure: undefined };
+    } catch (error) {
+      if (!(error instanceof Stop)) throw error;
+      const { line, column } = lineAndColumn(this.src, error.offset);
+      return {
+        root: this.root,
+        failure: { reason: error.reason, offset: error.offset, line, column, openElement: this.current, kind: error.kind },
+      };
+    }
+  }
+
+  private checkSize(): void {
+    const { maxBytes } = this.limits;
+    if (this.src.length * 3 <= maxBytes) return;
+    const bytes = this.src.length > maxBytes ? this.src.length : Buffer.byteLength(this.src, 'utf8');
+    if (bytes > maxBytes) {
+      throw new Stop(`the document is ${bytes} bytes or more; the limit is ${maxBytes} bytes`, 0, 'unsafe');
+    }
+  }
+
+  private checkCharacters(): void {
+    const match = ILLEGAL_CHAR.exec(this.src);
+    if (match) {
+      throw new Stop(`character ${describeCodePoint(match[0].charCodeAt(0))} is not allowed in XML`, match.index);
+    }
+  }
+
+  private document(): void {
+    if (this.src.charCodeAt(0) === 0xfeff) this.pos = 1;
+    if (this.src.startsWith('<?xml', this.pos) && this.isWhitespaceAt(this.pos + 5)) this.xmlDeclaration();
+    this.misc(true);
+    if (this.pos >= this.src.length) throw new Stop('the document has no root element', this.pos);
+    if (this.src.charCodeAt(this.pos) !== 0x3c /* < */) {
+      throw new Stop('text before the root element: the document must start with an element', this.pos);
+    }
+    this.content();
+    this.misc(false);
+    if (this.pos < this.src.length) {
+      const what = this.src.charCodeAt(this.pos) === 0x3c ? 'a second root element' : 'text';
+      throw new Stop(`${what} after the end of the root element`, this.pos);
+    }
+  }
+
+  /** Comments, processing instructions and whitespace outside the root (and the DOCTYPE check before it). */
+  private misc(beforeRoot: boolean): void {
+    const src = this.src;
+    for (;;) {
+      this.skipWhitespace();
+      if (src.startsWith('<!--', this.pos)) this.comment();
+      else if (src.startsWith('<?', this.pos)) this.processingInstruction();
+      else if (src.startsWith('<!DOCTYPE', this.pos)) {
+        throw new Stop(
+          beforeRoot
+            ? 'a DOCTYPE declaration is not accepted (no DTDs or entity declarations in MedCom messages): remove it'
+            : 'a DOCTYPE declaration after the root element',
+          this.pos,
+          'unsafe',
+        );
+      } else return;
+    }
+  }
+
+  private xmlDeclaration(): void {
+    const start = this.pos;
+    const end = this.src.indexOf('?>', start);
+    if (end === -1) throw new Stop('the XML declaration is not closed with ?>', start);
+    const body = this.src.slice(start + 5, end);
+    const declaration =
+      /^\s+version\s*=\s*(["'])1\.[0-9]+\1(\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*$/;
+    if (!declaration.test(body)) {
+      throw new Stop(
+        'malformed XML declaration: expected <?xml version="1.0" encoding="UTF-8"?> (version first, then encoding, then standalone)',
+        start,
+      );
+    }
+    this.pos = end + 2;
+  }
+
+  /** The root element and everything in it, iteratively (no recursion, so depth cannot exhaust the stack). */
+  private content(): void {
+    const src = this.src;
+    const length = src.length;
+    this.startTag();
+    while (this.current) {
+      const textStart = this.pos;
+      const lt = src.indexOf('<', this.pos);
+      const textEnd = lt === -1 ? length : lt;
+      if (textEnd > textStart) this.appendText(textStart, textEnd);
+      if (lt === -1) {
+        this.pos = length;
+        throw new Stop(`the document ends inside <${this.current.qname}>: its end tag is missing`, length);
+      }
+      this.pos = lt;
+      const next = src.charCodeAt(lt + 1);
+      if (next === 0x2f /* / */) this.endTag();
+      else if (next === 0x21 /* ! */) {
+        if (src.startsWith('<!--', lt)) this.comment();
+        else if (src.startsWith('<![CDATA[', lt)) this.cdata();
+        else if (src.startsWith('<!DOCTYPE', lt)) throw new Stop('a DOCTYPE declaration inside an element', lt, 'unsafe');
+        else throw new Stop("'<!' starts neither a comment nor a CDATA section", lt);
+      } else if (next === 0x3f /* ? */) this.processingInstruction();
+      else this.startTag();
+    }
+  }
+
+  private appendText(start: number, end: number): void {
+    const element = this.current as XmlElement;
+    const raw = this.src.slice(start, end);
+    const cdataEnd = raw.indexOf(']]>');
+    if (cdataEnd !== -1) throw new Stop("']]>' is not allowed in text: write it as ]]&gt;", start + cdataEnd);
+    element.text += this.decode(raw, start, false);
+  }
+
+  private cdata(): void {
+    const start = this.pos + 9;
+    const end = this.src.indexOf(']]>', start);
+    if (end === -1) throw new Stop('the CDATA section is not closed with ]]>', this.pos);
+    const element = this.current as XmlElement;
+    element.text += normaliseLineEnds(this.src.slice(start, end));
+    this.pos = end + 3;
+  }
+
+  private comment(): void {
+    const start = this.pos;
+    const dashes = this.src.indexOf('--', start + 4);
+    if (dashes === -1) throw new Stop('the comment is not closed with -->', start);
+    if (this.src.charCodeAt(dashes + 2) !== 0x3e /* > */) {
+      throw new Stop("'--' is not allowed inside a comment", dashes);
+    }
+    this.pos = dashes + 3;
+  }
+
+  private processingInstruction(): void {
+    const start = this.pos;
+    this.pos += 2;
+    const target = this.name('processing instruction target');
+    if (target.toLowerCase() === 'xml') {
+      throw new Stop('the XML declaration <?xml ...?> is only allowed at the very start of the document', start);
+    }
+    const end = this.src.indexOf('?>', this.pos);
+    if (end === -1) throw new Stop('the processing instruction is not closed with ?>', start);
+    if (end !== this.pos && !this.isWhitespaceAt(this.pos)) {
+      throw new Stop('a processing instruction target must be followed by whitespace', this.pos);
+    }
+    this.pos = end + 2;
+  }
+
+  private startTag(): void {
+    const src = this.src;
+    const start = this.pos;
+    this.pos += 1;
+    const qname = this.name('element name');
+    const pending: PendingAttribute[] = [];
+    for (;;) {
+      const hadSpace = this.skipWhitespace();
+      const code = src.charCodeAt(this.pos);
+      if (code === 0x3e /* > */ || code === 0x2f /* / */) break;
+      if (Number.isNaN(code)) throw new Stop(`the document ends inside the start tag <${qname}`, this.pos);
+      if (!hadSpace) throw new Stop(`whitespace is required between attributes in <${qname}>`, this.pos);
+      pending.push(this.attribute(qname));
+    }
+    const selfClosing = src.charCodeAt(this.pos) === 0x2f;
+    if (selfClosing) {
+      if (src.charCodeAt(this.pos + 1) !== 0x3e) throw new Stop(`expected '>' after '/' in <${qname}>`, this.pos + 1);
+      this.pos += 2;
+    } else this.pos += 1;
+
+    if (this.depth >= this.limits.maxDepth) {
+      throw new Stop(`elements are nested deeper than ${this.limits.maxDepth} levels`, start, 'unsafe');
+    }
+    const scope = this.declareNamespaces(pending, start);
+    this.scopes.push(scope);
+    const element = this.makeElement(qname, pending, start);
+    this.depth += 1;
+    this.current = element;
+    if (selfClosing) this.close();
+  }
+
+  private makeElement(qname: string, pending: PendingAttribute[], offset: number): XmlElement {
+    const parent = this.current;
+    const colon = qname.indexOf(':');
+    const local = colon === -1 ? qname : qname.slice(colon + 1);
+    const ns = this.resolve(colon === -1 ? '' : qname.slice(0, colon), offset, qname);
+    const attributes: XmlAttribute[] = [];
+    for (const attribute of pending) {
+      if (attribute.qname === 'xmlns' || attribute.qname.startsWith('xmlns:')) continue;
+      const attrColon = attribute.qname.indexOf(':');
+      attributes.push({
+        qname: attribute.qname,
+        local: attrColon === -1 ? attribute.qname : attribute.qname.slice(attrColon + 1),
+        ns: attrColon === -1 ? '' : this.resolve(attribute.qname.slice(0, attrColon), attribute.offset, attribute.qname),
+        value: attribute.value,
+        offset: attribute.offset,
+      });
+    }
+    if (attributes.length > 1) this.checkDistinctExpandedNames(attributes, qname);
+    const element: XmlElement = {
+      local,
+      ns,
+      qname,
+      attributes,
+      children: [],
+      text: '',
+      textOffset: parent ? parent.text.length : 0,
+      parent,
+      offset,
+    };
+    if (parent) parent.children.push(element);
+    else this.root = element;
+    return element;
+  }
+
+  private checkDistinctExpandedNames(attributes: XmlAttribute[], qname: string): void {
+    const seen = new Set<string>();
+    for (const attribute of attributes) {
+      const key = `{${attribute.ns}}${attribute.local}`;
+      if (seen.has(key)) throw new Stop(`attribute ${attribute.qname} is given twice in <${qname}>`, attribute.offset);
+      seen.add(key);
+    }
+  }
+
+  private declareNamespaces(pending: PendingAttribute[], offset: number): Scope {
+    let scope: Scope;
+    let seen: Set<string> | undefined;
+    for (const attribute of pending) {
+      if (pending.length > 1) {
+        seen ??= new Set();
+        if (seen.has(attribute.qname)) throw new Stop(`attribute ${attribute.qname} is given twice`, attribute.offset);
+        seen.add(attribute.qname);
+      }
+      let prefix: string;
+      if (attribute.qname === 'xmlns') prefix = '';
+      else if (attribute.qname.startsWith('xmlns:')) prefix = attribute.qname.slice(6);
+      else continue;
+      const uri = attribute.value;
+      if (prefix === 'xmlns') throw new Stop('the prefix xmlns must not be declared', attribute.offset);
+      if (prefix === 'xml' && uri !== XML_NS) throw new Stop('the prefix xml may only be bound to its own namespace', attribute.offset);
+      if (prefix !== 'xml' && (uri === XML_NS || uri === XMLNS_NS)) {
+        throw new Stop(`the namespace ${uri} is reserved and cannot be bound to a prefix`, attribute.offset);
+      }
+      if (prefix !== '' && uri === '') throw new Stop(`the prefix ${prefix} cannot be bound to an empty namespace name`, attribute.offset);
+      if (prefix.includes(':')) throw new Stop(`the namespace prefix ${prefix} contains a colon`, attribute.offset);
+      scope ??= new Map();
+      scope.set(prefix, uri);
+    }
+    void offset;
+    return scope;
+  }
+
+  private resolve(prefix: string, offset: number, qname: string): string {
+    if (prefix === 'xml') return XML_NS;
+    for (let index = this.scopes.length - 1; index >= 0; index -= 1) {
+      const uri = this.scopes[index]?.get(prefix);
+      if (uri !== undefined) return uri;
+    }
+    if (prefix === '') return '';
+    throw new Stop(`the namespace prefix ${prefix} of ${qname} is not declared`, offset);
+  }
+
+  private attribute(elementName: string): PendingAttribute {
+    const src = this.src;
+    const offset = this.pos;
+    const qname = this.name('attribute name');
+    this.skipWhitespace();
+    if (src.charCodeAt(this.pos) !== 0x3d /* = */) {
+      throw new Stop(`attribute ${qname} in <${elementName}> has no value: expected ${qname}="..."`, this.pos);
+    }
+    this.pos += 1;
+    this.skipWhitespace();
+    const quote = src.charCodeAt(this.pos);
+    if (quote !== 0x22 && quote !== 0x27) {
+      throw new Stop(`the value of attribute ${qname} must be in quotes`, this.pos);
+    }
+    const valueStart = this.pos + 1;
+    const valueEnd = src.indexOf(quote === 0x22 ? '"' : "'", valueStart);
+    if (valueEnd === -1) throw new Stop(`the value of attribute ${qname} is not closed`, this.pos);
+    const raw = src.slice(valueStart, valueEnd);
+    const lt = raw.indexOf('<');
+    if (lt !== -1) throw new Stop(`'<' is not allowed in the value of attribute ${qname}: write &lt;`, valueStart + lt);
+    this.pos = valueEnd + 1;
+    return { qname, value: this.decode(raw, valueStart, true), offset };
+  }
+
+  private endTag(): void {
+    const src = this.src;
+    const start = this.pos;
+    this.pos += 2;
+    const qname = this.name('end tag name');
+    this.skipWhitespace();
+    if (src.charCodeAt(this.pos) !== 0x3e) throw new Stop(`expected '>' to close the end tag </${qname}`, this.pos);
+    const element = this.current as XmlElement;
+    if (qname !== element.qname) {
+      throw new Stop(`the end tag </${qname}> does not match the start tag <${element.qname}>`, start);
+    }
+    this.pos += 1;
+    this.close();
+  }
+
+  private close(): void {
+    this.scopes.pop();
+    this.depth -= 1;
+    this.current = (this.current as XmlElement).parent;
+  }
+
+  private name(what: string): string {
+    const src = this.src;
+    const start = this.pos;
+    const first = src.charCodeAt(start);
+    if (!isNameStartChar(first)) {
+      if (Number.isNaN(first)) throw new Stop(`the document ends where an ${what} was expected`, start);
+      throw new Stop(`invalid ${what}: '${src[start]}' cannot start a name`, start);
+    }
+    let index = start + 1;
+    while (index < src.length && isNameChar(src.charCodeAt(index))) index += 1;
+    this.pos = index;
+    const qname = src.slice(start, index);
+    const colon = qname.indexOf(':');
+    if (colon !== -1 && (colon === 0 || colon === qname.length - 1 || qname.indexOf(':', colon + 1) !== -1)) {
+      throw new Stop(`${qname} is not a valid qualified name`, start);
+    }
+    return qname;
+  }
+
+  /** Resolves references and normalises line ends (and, in attribute values, whitespace to spaces). */
+  private decode(raw: string, offset: number, attribute: boolean): string {
+    let text = raw;
+    if (text.indexOf('\r') !== -1) text = normaliseLineEnds(text);
+    if (attribute && /[\t\n]/.test(text)) text = text.replace(/[\t\n]/g, ' ');
+    if (text.indexOf('&') === -1) return text;
+    // offsets below are approximate once line ends were normalised; good enough to point at the reference
+    let out = '';
+    let last = 0;
+    for (let amp = text.indexOf('&'); amp !== -1; amp = text.indexOf('&', last)) {
+      out += text.slice(last, amp);
+      const semi = text.indexOf(';', amp + 1);
+      const body = semi === -1 ? '' : text.slice(amp + 1, semi);
+      if (semi === -1 || body.length === 0 || body.length > 12) {
+        throw new Stop("'&' must start a reference such as &amp; (write a literal & as &amp;)", offset + amp);
+      }
+      out += this.reference(body, offset + amp);
+      last = semi + 1;
+    }
+    return out + text.slice(last);
+  }
+
+  private reference(body: string, offset: number): string {
+    switch (body) {
+      case 'lt':
+        return '<';
+      case 'gt':
+        return '>';
+      case 'amp':
+        return '&';
+      case 'quot':
+        return '"';
+      case 'apos':
+        return "'";
+    }
+    if (body.charCodeAt(0) !== 0x23 /* # */) {
+      throw new Stop(`the entity &${body}; is not defined (only &lt; &gt; &amp; &quot; &apos; and character references are)`, offset);
+    }
+    const hex = body.charCodeAt(1) === 0x78; /* x */
+    const digits = body.slice(hex ? 2 : 1);
+    if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) throw new Stop(`malformed character reference &${body};`, offset);
+    const code = parseInt(digits, hex ? 16 : 10);
+    if (!isLegalCodePoint(code)) {
+      throw new Stop(`the character reference &${body}; names ${describeCodePoint(code)}, which XML does not allow`, offset);
+    }
+    return String.fromCodePoint(code);
+  }
+
+  private skipWhitespace(): boolean {
+    const start = this.pos;
+    while (isXmlWhitespace(this.src.charCodeAt(this.pos))) this.pos += 1;
+    return this.pos > start;
+  }
+
+  private isWhitespaceAt(index: number): boolean {
+    return isXmlWhitespace(this.src.charCodeAt(index));
+  }
+}
+
+function normaliseLineEnds(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/** Parses `xml`; never throws for bad input (the failure says what and where), never reads anything else. */
+export function parseXml(xml: string, limits: Partial<ParseLimits> = {}): ParseResult {
+  return new Parser(xml, { ...DEFAULT_LIMITS, ...limits }).run();
+}

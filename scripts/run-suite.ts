@@ -1,0 +1,57 @@
+/**
+ * Runs the Danish suite in one mode: `tsx scripts/run-suite.ts local|containers [cucumber args...]`.
+ * Makes sure a browser is there first; in containers mode, skips with a clear message when no Docker engine
+ * answers, unless E2E_REQUIRE_DOCKER=1 (CI), where that is a failure.
+ */
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { dockerAvailable } from '../docker/availability';
+
+const PROFILES = { local: 'default', containers: 'containers' } as const;
+type Mode = keyof typeof PROFILES;
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', env });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal === 'SIGINT' ? 130 : 1)));
+  });
+}
+
+async function main(): Promise<number> {
+  const [mode, ...cucumberArgs] = process.argv.slice(2);
+  if (mode !== 'local' && mode !== 'containers') {
+    console.error('Usage: tsx scripts/run-suite.ts local|containers [cucumber-js arguments]');
+    return 2;
+  }
+  // Ctrl-C reaches the children too; this process waits for them to stop what they started.
+  process.on('SIGINT', () => undefined);
+  process.on('SIGTERM', () => undefined);
+  const root = path.resolve(__dirname, '..');
+  if (mode === 'containers') {
+    const docker = await dockerAvailable();
+    if (!docker.ok) {
+      rmSync(path.join(root, 'reports', 'containers'), { recursive: true, force: true });
+      if (process.env.E2E_REQUIRE_DOCKER === '1') {
+        console.error(`Containers mode is required (E2E_REQUIRE_DOCKER=1) but ${docker.reason}`);
+        return 1;
+      }
+      console.log(`Containers mode skipped: ${docker.reason}`);
+      return 0;
+    }
+  }
+  const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+  const browserStatus = await run(tsx, [path.join(root, 'scripts', 'ensure-browser.ts')], process.env);
+  if (browserStatus !== 0) return browserStatus;
+  const cucumber = path.join(root, 'node_modules', '.bin', 'cucumber-js');
+  return run(cucumber, ['--profile', PROFILES[mode as Mode], ...cucumberArgs], { ...process.env, E2E_ENV: mode });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,33 @@
+/** Talks to the PLSP Health Hub directly, as an LPS would: send a message, read the receipt, read the counters. */
+import type { AxiosInstance } from 'axios';
+import { readReceipt } from '../../medcom';
+import type { Receipt } from '../../medcom/model';
+import { expectStatus, httpClient } from './http';
+
+export interface HubAnswer {
+  httpStatus: number;
+  receiptXml: string;
+  receipt: Receipt;
+}
+
+export class PlspDriver {
+  private readonly http: AxiosInstance;
+
+  constructor(baseUrl: string) {
+    this.http = httpClient(baseUrl);
+  }
+
+  async send(body: string, lpsSystem: string): Promise<HubAnswer> {
+    const response = await this.http.post<string>('/plsp/v1/xrpt', body, {
+      headers: { 'content-type': 'application/xml; charset=utf-8', 'x-lps-system': lpsSystem },
+      responseType: 'text',
+      transformResponse: (data: string) => data,
+    });
+    return { httpStatus: response.status, receiptXml: response.data, receipt: readReceipt(response.data) };
+  }
+
+  async metricsText(): Promise<string> {
+    const response = await this.http.get<string>('/metrics', { responseType: 'text', transformResponse: (data: string) => data });
+    return expectStatus(response, 200, 'Read PLSP monitoring counters');
+  }
+}

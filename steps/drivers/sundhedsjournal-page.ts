@@ -1,0 +1,190 @@
+/**
+ * Page object for the Sundhedsjournal stand-in: reads the lab results page as a citizen sees it.
+ * Finds elements only by `data-testid` and `data-felt`; a cell's text is read without its `data-supplement`
+ * notes (analysis code, assessment, comments), which are returned in their own fields.
+ */
+import { errors, type Locator, type Page } from 'playwright';
+
+/** One result row as shown, with the page's own (Danish) wording. */
+export interface ShownResult {
+  /** Rekvisition the row is grouped under. */
+  requisition: string;
+  analysis: string;
+  analysisCode: string;
+  /** With the operator as a sign, e.g. "< 5". */
+  value: string;
+  unit: string;
+  /** e.g. "2,0 - 3,0", "< 10", "> 5", or the interval text; '' when none. */
+  referenceInterval: string;
+  /** Endeligt | Foreløbigt | Rettet | Annulleret */
+  status: string;
+  producer: string;
+  /** The whole time cell, e.g. "Prøve 14.03.2025 kl. 09:40 Svar 14.03.2025 kl. 10:05". */
+  time: string;
+  /** e.g. "14.03.2025 kl. 09:40" */
+  samplingTime: string;
+  resultTime: string;
+  /** For høj | For lav | Unormal, when the result is marked. */
+  assessment?: string;
+  comments: string[];
+}
+
+export interface WaitForResultOptions {
+  /** Default 10 000 ms. */
+  timeoutMs?: number;
+}
+
+const RESULTS_PATH = '/laboratoriesvar';
+const LOGIN_PATH = '/log-ind';
+const ROW = '[data-testid="resultat"]';
+const FIRST_POLL_MS = 200;
+const MAX_POLL_MS = 1_000;
+
+export class SundhedsjournalPage {
+  private baseUrl?: string;
+
+  constructor(readonly page: Page) {}
+
+  /** Logs in as the test person and lands on the results page; throws with the page's message if refused. */
+  async logIn(baseUrl: string, cpr: string): Promise<void> {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+    await this.page.goto(`${this.baseUrl}${LOGIN_PATH}`);
+    await this.page.getByTestId('cpr').fill(cpr);
+    await this.page.getByTestId('log-ind').click();
+    await this.page.waitForLoadState();
+    if (this.currentPath() !== RESULTS_PATH) {
+      const message = await this.textOf(this.page.getByTestId('log-ind-fejl'));
+      throw new Error(`Login to Sundhedsjournalen as ${cpr} failed at ${this.page.url()}: ${message ?? 'no error shown'}`);
+    }
+  }
+
+  /** Opens (or reloads) the lab results page; throws when the session is gone. */
+  async openLabResults(): Promise<void> {
+    if (this.baseUrl === undefined) throw new Error('Not logged in to Sundhedsjournalen: call logIn(baseUrl, cpr) first');
+    await this.page.goto(`${this.baseUrl}${RESULTS_PATH}`);
+    if (this.currentPath() !== RESULTS_PATH) {
+      throw new Error(`Sundhedsjournalen sent the browser to ${this.page.url()} instead of the lab results: the session has ended`);
+    }
+  }
+
+  async logOut(): Promise<void> {
+    await this.page.getByTestId('log-ud').click();
+    await this.page.waitForLoadState();
+    this.baseUrl = undefined;
+  }
+
+  /** Every result row on the current page, in page order (newest requisition first). */
+  async shownResults(): Promise<ShownResult[]> {
+    return this.page.locator(ROW).evaluateAll(readRows);
+  }
+
+  /** The first row for the analysis code on the current page, if any. */
+  async resultFor(analysisCode: string): Promise<ShownResult | undefined> {
+    return (await this.rowsFor(analysisCode).evaluateAll(readRows))[0];
+  }
+
+  /** Whether a row for the analysis code is on the current page (no reload). */
+  async isShown(analysisCode: string): Promise<boolean> {
+    return (await this.rowsFor(analysisCode).count()) > 0;
+  }
+
+  /**
+   * Reloads the results page until a row for the analysis code appears, and returns it. Between reloads it
+   * waits on the page for the row (200 ms growing to 1 s), never sleeps blindly. On timeout the error says
+   * what the page showed instead.
+   */
+  async waitForResult(analysisCode: string, options: WaitForResultOptions = {}): Promise<ShownResult> {
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    const deadline = Date.now() + timeoutMs;
+    let pollMs = FIRST_POLL_MS;
+    for (;;) {
+      if (this.currentPath() !== RESULTS_PATH) await this.openLabResults();
+      const remaining = deadline - Date.now();
+      try {
+        await this.rowsFor(analysisCode).first().waitFor({ state: 'attached', timeout: Math.max(1, Math.min(pollMs, remaining)) });
+        const shown = await this.resultFor(analysisCode);
+        if (shown) return shown;
+      } catch (error) {
+        if (!(error instanceof errors.TimeoutError)) throw error;
+      }
+      if (Date.now() >= deadline) throw new Error(await this.notShownMessage(analysisCode, timeoutMs));
+      await this.openLabResults();
+      pollMs = Math.min(pollMs * 2, MAX_POLL_MS);
+    }
+  }
+
+  /** The error box's text (e.g. when the portal is down), if the page shows one. */
+  async errorMessage(): Promise<string | undefined> {
+    return this.textOf(this.page.getByTestId('fejl'));
+  }
+
+  /** The empty-state text ("Der er ingen laboratoriesvar at vise."), if the page shows it. */
+  async emptyMessage(): Promise<string | undefined> {
+    return this.textOf(this.page.getByTestId('ingen-resultater'));
+  }
+
+  private rowsFor(analysisCode: string): Locator {
+    return this.page.locator(`${ROW}[data-analysis-code="${cssString(analysisCode)}"]`);
+  }
+
+  private currentPath(): string {
+    return new URL(this.page.url()).pathname;
+  }
+
+  private async textOf(locator: Locator): Promise<string | undefined> {
+    if ((await locator.count()) === 0) return undefined;
+    return normalize((await locator.first().textContent()) ?? '');
+  }
+
+  private async notShownMessage(analysisCode: string, timeoutMs: number): Promise<string> {
+    const codes = (await this.shownResults()).map((result) => result.analysisCode);
+    const pageSays = (await this.errorMessage()) ?? (await this.emptyMessage());
+    return (
+      `Sundhedsjournalen showed no result with analysis code ${analysisCode} within ${timeoutMs} ms at ${this.page.url()}; ` +
+      `shown: ${codes.length > 0 ? codes.join(', ') : 'no results'}${pageSays ? `; the page says: "${pageSays}"` : ''}`
+    );
+  }
+}
+
+/**
+ * Runs in the browser: one ShownResult per row. Self-contained on purpose (no helpers from this module
+ * exist there), with no named inner functions that a transpiler could decorate.
+ */
+function readRows(rows: Element[]): ShownResult[] {
+  return rows.map((row) => {
+    const clean = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
+    const cell = (field: string): Element | null => row.querySelector(`[data-felt="${field}"]`);
+    const ownText = (field: string): string => {
+      const element = cell(field);
+      if (!element) return '';
+      const copy = element.cloneNode(true) as Element;
+      copy.querySelectorAll('[data-supplement]').forEach((note) => note.remove());
+      return clean(copy.textContent);
+    };
+    const assessment = row.querySelector('[data-supplement="vurdering"]');
+    return {
+      requisition: row.getAttribute('data-rekvisition') ?? '',
+      analysis: ownText('analyse'),
+      analysisCode: row.getAttribute('data-analysis-code') ?? '',
+      value: ownText('vaerdi'),
+      unit: ownText('enhed'),
+      referenceInterval: ownText('referenceinterval'),
+      status: ownText('status'),
+      producer: ownText('producent'),
+      time: clean(cell('tidspunkt')?.textContent),
+      samplingTime: clean(row.querySelector('[data-tid="proeve"]')?.textContent),
+      resultTime: clean(row.querySelector('[data-tid="svar"]')?.textContent),
+      ...(assessment ? { assessment: clean(assessment.textContent) } : {}),
+      comments: Array.from(row.querySelectorAll('[data-supplement="bemaerkninger"] li'), (item) => clean(item.textContent)),
+    };
+  });
+}
+
+function normalize(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A value for a double-quoted CSS attribute selector. */
+function cssString(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+}

@@ -1,0 +1,48 @@
+/**
+ * The databank's HTTP interface (ASSUMPTION: the real LABA/MiBa upload interfaces are not public):
+ *   POST /api/v1/upload            Emessage XML from the hub; 200 {stored, duplicates} | 400/422 {error, findings}
+ *   GET  /api/v1/results?patient=  every stored version of a patient's results, with consent and cancellation
+ *   GET  /api/v1/messages/:id      an uploaded message exactly as received (by envelope identifier)
+ */
+import type { FastifyInstance } from 'fastify';
+import { readEmessage } from '../../medcom';
+import type { DatabankConfig } from './config';
+import { recordsOf } from './records';
+import type { DatabankStore } from './store';
+
+const ACCEPTED_KIND = { laba: 'XRPT01', miba: 'XRPT05' } as const;
+
+export function registerDatabankRoutes(app: FastifyInstance, config: DatabankConfig, store: DatabankStore): void {
+  const acceptedKind = ACCEPTED_KIND[config.role];
+
+  app.post('/api/v1/upload', async (request, reply) => {
+    if (typeof request.body !== 'string') {
+      return reply.code(415).send({ error: 'Send the Emessage as XML with Content-Type application/xml' });
+    }
+    const outcome = readEmessage(request.body);
+    if (!outcome.message) {
+      return reply.code(400).send({ error: 'The message is not a valid MedCom Emessage', findings: outcome.findings });
+    }
+    const { envelope, letters } = outcome.message;
+    const foreign = letters.findIndex((letter) => letter.kind !== acceptedKind);
+    if (foreign >= 0) {
+      return reply.code(422).send({
+        error: `${config.role.toUpperCase()} takes only ${acceptedKind}; letter ${foreign + 1} is ${letters[foreign]?.kind}`,
+      });
+    }
+    const records = letters.flatMap((letter) => recordsOf(envelope.identifier, letter));
+    return store.storeMessage(envelope.identifier, request.body, records);
+  });
+
+  app.get<{ Querystring: { patient?: string } }>('/api/v1/results', async (request, reply) => {
+    const patient = request.query.patient;
+    if (!patient) return reply.code(400).send({ error: 'Give the patient: /api/v1/results?patient=<CPR or replacement CPR>' });
+    return { results: store.resultsForPatient(patient) };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/v1/messages/:id', async (request, reply) => {
+    const xml = store.messageXml(request.params.id);
+    if (xml === undefined) return reply.code(404).send({ error: `No message with envelope identifier ${request.params.id}` });
+    return reply.type('application/xml; charset=utf-8').send(xml);
+  });
+}

@@ -1,0 +1,14 @@
+/** The PLSP Health Hub stub: receives from every LPS, answers with a MedCom receipt, forwards to LABA and MiBa. */
+import type { FastifyInstance } from 'fastify';
+import { createStubApp } from '../common/app-factory';
+import type { PlspConfig } from './config';
+import { HubMetrics } from './metrics';
+import { Hub } from './receive';
+import { registerPlspRoutes } from './routes';
+
+export async function buildPlspApp(config: PlspConfig): Promise<FastifyInstance> {
+  const app = createStubApp('plsp');
+  const metrics = new HubMetrics();
+  registerPlspRoutes(app, new Hub(config, metrics), metrics);
+  return app;
+}

@@ -1,0 +1,54 @@
+/**
+ * Routing: XRPT01 to LABA, XRPT05 to MiBa. A message whose letters all go to one databank is forwarded as the
+ * exact bytes received (DEL-01: unchanged); a mixed message is split into one message per databank with the
+ * same envelope. ASSUMPTION: the databanks' upload is `POST <databank>/api/v1/upload` with the Emessage as XML.
+ */
+import { writeEmessage } from '../../medcom';
+import type { Emessage, ReportLetter } from '../../medcom/model';
+import type { PlspConfig } from './config';
+
+export type DatabankName = 'LABA' | 'MiBa';
+
+export interface Delivery {
+  databank: DatabankName;
+  url: string;
+  letters: ReportLetter[];
+  xml: string;
+}
+
+export function routeOf(letter: ReportLetter): DatabankName {
+  return letter.kind === 'XRPT01' ? 'LABA' : 'MiBa';
+}
+
+export function planDeliveries(config: PlspConfig, message: Emessage, rawXml: string): Delivery[] {
+  const groups = new Map<DatabankName, ReportLetter[]>();
+  for (const letter of message.letters) {
+    const databank = routeOf(letter);
+    groups.set(databank, [...(groups.get(databank) ?? []), letter]);
+  }
+  return [...groups].map(([databank, letters]) => ({
+    databank,
+    url: `${databank === 'LABA' ? config.labaUrl : config.mibaUrl}/api/v1/upload`,
+    letters,
+    xml: groups.size === 1 ? rawXml : writeEmessage({ envelope: message.envelope, letters }),
+  }));
+}
+
+export class DeliveryError extends Error {}
+
+export async function deliver(delivery: Delivery, timeoutMs = 10_000): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(delivery.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml; charset=utf-8' },
+      body: delivery.xml,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    throw new DeliveryError(`${delivery.databank} could not be reached at ${delivery.url}: ${(error as Error).message}`);
+  }
+  if (!response.ok) {
+    throw new DeliveryError(`${delivery.databank} refused the upload with HTTP ${response.status}: ${await response.text()}`);
+  }
+}

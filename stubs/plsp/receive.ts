@@ -1,0 +1,71 @@
+/**
+ * The hub's handling of one message from an LPS: read and validate, check the sending system's approval,
+ * forward to the databanks, count, and answer with a MedCom receipt. Nothing is forwarded from a refused message.
+ */
+import {
+  negativeReceipt,
+  positiveReceipt,
+  readEmessage,
+  refuseCodeFor,
+  writeReceipt,
+  type MessageRefs,
+} from '../../medcom';
+import type { Finding, RefuseCode, ReportLetter } from '../../medcom/model';
+import { isApproved, type PlspConfig } from './config';
+import { deliver, DeliveryError, planDeliveries } from './forward';
+import type { HubMetrics } from './metrics';
+
+export interface HubAnswer {
+  status: number;
+  receiptXml: string;
+}
+
+function resultCount(letter: ReportLetter): number {
+  return letter.kind === 'XRPT01' ? letter.results.length : letter.investigations.length;
+}
+
+function hubFinding(path: string, message: string): Finding[] {
+  return [{ severity: 'error', path, message }];
+}
+
+export class Hub {
+  constructor(
+    private readonly config: PlspConfig,
+    private readonly metrics: HubMetrics,
+  ) {}
+
+  async receive(system: string | undefined, xml: string): Promise<HubAnswer> {
+    const outcome = readEmessage(xml);
+    const refuse = (status: number, code: RefuseCode, findings: Finding[]): HubAnswer => {
+      this.metrics.refused(system ?? '(unnamed)');
+      return this.answer(status, negativeReceipt(outcome.refs, { ean: this.config.ean }, code, findings));
+    };
+    if (!system) {
+      return refuse(400, 'ikke_specificeret', hubFinding('X-LPS-System', 'the HTTP header X-LPS-System is missing: send the name of the LPS system'));
+    }
+    if (!outcome.message) {
+      return refuse(400, refuseCodeFor(outcome.findings), outcome.findings);
+    }
+    if (!isApproved(this.config, system)) {
+      return refuse(403, 'ikke_specificeret', hubFinding('X-LPS-System', `the LPS system "${system}" is not approved by MedCom to upload lab results`));
+    }
+    const message = outcome.message;
+    const deliveries = planDeliveries(this.config, message, xml);
+    try {
+      await Promise.all(deliveries.map((delivery) => deliver(delivery)));
+    } catch (error) {
+      if (!(error instanceof DeliveryError)) throw error;
+      return refuse(502, 'ikke_specificeret', hubFinding('/Emessage', `${error.message}; nothing was confirmed, send the message again`));
+    }
+    this.metrics.accepted(system);
+    for (const letter of message.letters) this.metrics.resultsShared(system, letter.kind, resultCount(letter));
+    for (const delivery of deliveries) {
+      this.metrics.resultsForwarded(delivery.databank, delivery.letters.reduce((sum, letter) => sum + resultCount(letter), 0));
+    }
+    return this.answer(200, positiveReceipt(outcome.refs, { ean: this.config.ean }));
+  }
+
+  private answer(status: number, receipt: Parameters<typeof writeReceipt>[0]): HubAnswer {
+    return { status, receiptXml: writeReceipt(receipt) };
+  }
+}

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DatabankStore } from '../../stubs/databank/store';
+import { sampleRecord } from '../support/records';
+
+test('the same result sent twice is stored once (LABA-06)', () => {
+  const store = new DatabankStore(':memory:');
+  assert.deepEqual(store.storeMessage('E1', '<x/>', [sampleRecord()]), { stored: 1, duplicates: 0 });
+  assert.deepEqual(
+    store.storeMessage('E2', '<y/>', [sampleRecord({ envelopeIdentifier: 'E2', letterIdentifier: 'L2' })]),
+    { stored: 0, duplicates: 1 },
+  );
+  assert.equal(store.resultsForPatient('2512489996').length, 1);
+  store.close();
+});
+
+test('a correction under the same key becomes the next version and the first is kept as history (DEL-05)', () => {
+  const store = new DatabankStore(':memory:');
+  store.storeMessage('E1', '<x/>', [sampleRecord()]);
+  store.storeMessage('E2', '<y/>', [sampleRecord({ envelopeIdentifier: 'E2', value: '40', resultStatusCode: 'svar_rettet' })]);
+  const versions = store.resultsForPatient('2512489996');
+  assert.deepEqual(versions.map((result) => [result.version, result.record.value]), [[1, '45'], [2, '40']]);
+  assert.equal(versions[0]?.key, versions[1]?.key);
+  store.close();
+});
+
+test('another analysis, producer or requisition is another result', () => {
+  const store = new DatabankStore(':memory:');
+  const outcome = store.storeMessage('E1', '<x/>', [
+    sampleRecord(),
+    sampleRecord({ analysisCode: 'NPU27300' }),
+    sampleRecord({ producerCode: 'XY' }),
+    sampleRecord({ requisitionId: '999' }),
+  ]);
+  assert.deepEqual(outcome, { stored: 4, duplicates: 0 });
+  store.close();
+});
+
+test('a message is stored whole or not at all', () => {
+  const store = new DatabankStore(':memory:');
+  const broken = sampleRecord({ patientId: null as unknown as string });
+  assert.throws(() => store.storeMessage('E1', '<x/>', [sampleRecord(), broken]));
+  assert.equal(store.messageXml('E1'), undefined);
+  assert.deepEqual(store.resultsForPatient('2512489996'), []);
+  store.close();
+});
+
+test('the message is kept exactly as received', () => {
+  const store = new DatabankStore(':memory:');
+  const xml = '<?xml version="1.0"?>\n<Emessage>  æøå &amp; </Emessage>';
+  store.storeMessage('E7', xml, [sampleRecord({ envelopeIdentifier: 'E7' })]);
+  assert.equal(store.messageXml('E7'), xml);
+  store.close();
+});

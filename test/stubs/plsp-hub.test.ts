@@ -1,0 +1,101 @@
+/** The hub stub through HTTP (fastify inject), with the databanks faked by msw on .invalid hosts. */
+import assert from 'node:assert/strict';
+import { after, afterEach, before, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { http, HttpResponse } from 'msw';
+import { readReceipt, writeEmessage } from '../../medcom';
+import { clinicEmessage } from '../../medcom/compose-clinic-report';
+import { findAnalysis } from '../../medcom/npu-catalogue';
+import { buildPlspApp } from '../../stubs/plsp/app';
+import { fakeNetwork } from '../support/msw';
+
+const uploads: { databank: string; body: string }[] = [];
+let labaStatus = 200;
+const network = fakeNetwork(
+  http.post('http://laba.invalid/api/v1/upload', async ({ request }) => {
+    uploads.push({ databank: 'LABA', body: await request.text() });
+    return labaStatus === 200 ? HttpResponse.json({ stored: 1, duplicates: 0 }) : new HttpResponse('down', { status: labaStatus });
+  }),
+  http.post('http://miba.invalid/api/v1/upload', async ({ request }) => {
+    uploads.push({ databank: 'MiBa', body: await request.text() });
+    return HttpResponse.json({ stored: 1, duplicates: 0 });
+  }),
+);
+
+let app: FastifyInstance;
+before(async () => {
+  app = await buildPlspApp({ labaUrl: 'http://laba.invalid', mibaUrl: 'http://miba.invalid', ean: '5790000000009', approvedSystems: ['Pilot-LPS'] });
+});
+afterEach(() => {
+  uploads.length = 0;
+  labaStatus = 200;
+});
+after(async () => {
+  await app.close();
+  network.close();
+});
+
+function crpMessage(): { xml: string; envelope: string; letter: string } {
+  const now = new Date('2026-11-25T09:52:00Z');
+  const message = clinicEmessage({
+    clinic: { name: 'Lægerne Testgade', ydernummer: '012345', ean: '5790000000000', producerCode: 'LT' },
+    patient: { cpr: '2512489996', givenName: 'Nancy Ann', surname: 'Test Berggren', consentGiven: true },
+    analysis: findAnalysis('CRP')!,
+    value: '45',
+    referenceInterval: { typeOfInterval: 'fysiologisk', upperLimit: '10' },
+    sampleNumber: '1234567890',
+    sampledAt: now,
+    resultAt: now,
+  });
+  return { xml: writeEmessage(message), envelope: message.envelope.identifier, letter: message.letters[0]!.letter.identifier };
+}
+
+function post(body: string, system = 'Pilot-LPS') {
+  return app.inject({ method: 'POST', url: '/plsp/v1/xrpt', payload: body, headers: { 'content-type': 'application/xml', 'x-lps-system': system } });
+}
+
+test('a valid XRPT01 gets a positive receipt naming the envelope and letter, and reaches LABA byte for byte', async () => {
+  const { xml, envelope, letter } = crpMessage();
+  const response = await post(xml);
+  assert.equal(response.statusCode, 200);
+  const receipt = readReceipt(response.body);
+  assert.equal(receipt.kind, 'XCTL03');
+  assert.equal(receipt.originalEnvelopeIdentifier, envelope);
+  assert.deepEqual(receipt.originalLetters.map((original) => original.identifier), [letter]);
+  assert.deepEqual(uploads, [{ databank: 'LABA', body: xml }]);
+});
+
+test('a body that is not well-formed XML gets 400 and XCTL02 syntaksfejl saying where, and nothing is forwarded', async () => {
+  const response = await post(crpMessage().xml.replace('</Value>', ''));
+  assert.equal(response.statusCode, 400);
+  const receipt = readReceipt(response.body);
+  assert.equal(receipt.kind, 'XCTL02');
+  const codes = [receipt.refuseCode, ...receipt.originalLetters.map((original) => original.refuseCode)];
+  assert.ok(codes.includes('syntaksfejl'), `refuse codes: ${codes.join(', ')}`);
+  const text = [receipt.refuseText, ...receipt.originalLetters.map((original) => original.refuseText)].join(' ');
+  assert.match(text, /line \d+/i);
+  assert.deepEqual(uploads, []);
+});
+
+test('a system not approved by MedCom is refused with a receipt that names it, and nothing is forwarded', async () => {
+  const response = await post(crpMessage().xml, 'Ukendt-LPS');
+  assert.equal(response.statusCode, 403);
+  const receipt = readReceipt(response.body);
+  assert.equal(receipt.kind, 'XCTL02');
+  assert.match(JSON.stringify(receipt), /Ukendt-LPS/);
+  assert.deepEqual(uploads, []);
+});
+
+test('when LABA fails the LPS gets a negative receipt, not a positive one', async () => {
+  labaStatus = 503;
+  const response = await post(crpMessage().xml);
+  assert.equal(response.statusCode, 502);
+  assert.equal(readReceipt(response.body).kind, 'XCTL02');
+});
+
+test('the monitoring counters count what each system shared and what went to each databank (MON-01)', async () => {
+  await post(crpMessage().xml);
+  const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+  assert.match(metrics, /plsp_results_shared_total\{lps_system="Pilot-LPS",letter_type="XRPT01"\} [1-9]/);
+  assert.match(metrics, /plsp_results_forwarded_total\{databank="LABA"\} [1-9]/);
+});

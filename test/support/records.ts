@@ -1,0 +1,40 @@
+/** A databank record for tests, with every field filled; override what the test is about. */
+import type { ResultRecord } from '../../stubs/databank/records';
+
+export function sampleRecord(overrides: Partial<ResultRecord> = {}): ResultRecord {
+  return {
+    kind: 'XRPT01',
+    envelopeIdentifier: 'E1',
+    letterIdentifier: 'L1',
+    senderEan: '5790000000000',
+    senderIdentifier: '012345',
+    patientId: '2512489996',
+    patientIdIsReplacement: false,
+    patientName: 'Nancy Ann Test Berggren',
+    consentGiven: true,
+    requisitionId: '1234567890',
+    laboratoryInternalSampleIdentifier: '1234567890',
+    requesterSampleIdentifier: '1234567890',
+    samplingTime: '2026-11-25T09:40',
+    resultTime: '2026-11-25T09:52',
+    resultStatusCode: 'svar_endeligt',
+    analysisCode: 'NPU19748',
+    analysisCodeType: 'iupac',
+    analysisCodeResponsible: 'SST',
+    analysisShortName: 'CRP',
+    analysisName: 'CRP',
+    producerIdentifier: 'Lægerne Testgade',
+    producerCode: 'LT',
+    referenceType: 'fysiologisk',
+    referenceLower: null,
+    referenceUpper: '10',
+    referenceText: null,
+    resultType: 'numerisk',
+    operator: null,
+    value: '45',
+    unit: 'mg/L',
+    validation: null,
+    comments: [],
+    ...overrides,
+  };
+}
