@@ -23,23 +23,32 @@ const HOW_TO_FIX =
 
 const ARCH_TO_DOCKER: Readonly<Record<string, string>> = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x' };
 
-export async function dockerAvailable(timeoutMs = 2000): Promise<DockerAvailability> {
-  let endpoints: Endpoint[];
-  try {
-    endpoints = candidateEndpoints();
-  } catch (error) {
-    return { ok: false, reason: (error as Error).message };
-  }
+export interface AvailabilityOptions {
+  /** Per request; default 2000. */
+  timeoutMs?: number;
+  /** Default process.env (DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, XDG_RUNTIME_DIR). */
+  env?: NodeJS.ProcessEnv;
+  /** Sockets tried after DOCKER_HOST; default /var/run/docker.sock and the rootless and Desktop ones. */
+  sockets?: string[];
+}
+
+export async function dockerAvailable(options: AvailabilityOptions = {}): Promise<DockerAvailability> {
+  const timeoutMs = options.timeoutMs ?? 2000;
+  const env = options.env ?? process.env;
   const failures: string[] = [];
-  for (const endpoint of endpoints) {
+  for (const candidate of candidateEndpoints(env, options.sockets ?? defaultSockets(env))) {
+    if (typeof candidate === 'string') {
+      failures.push(candidate);
+      continue;
+    }
     try {
-      await get(endpoint, '/_ping', timeoutMs);
-      const version = JSON.parse(await get(endpoint, '/version', timeoutMs)) as { Os?: string; Arch?: string };
+      await get(candidate, '/_ping', timeoutMs);
+      const version = JSON.parse(await get(candidate, '/version', timeoutMs)) as { Os?: string; Arch?: string };
       const mismatch = platformMismatch(version);
-      if (mismatch) return { ok: false, reason: `the Docker engine at ${endpoint.label} ${mismatch}` };
-      return { ok: true, endpoint: endpoint.label };
+      if (mismatch) return { ok: false, reason: `the Docker engine at ${candidate.label} ${mismatch}` };
+      return { ok: true, endpoint: candidate.label };
     } catch (error) {
-      failures.push(`${endpoint.label} (${(error as Error).message})`);
+      failures.push(`${candidate.label} (${(error as Error).message})`);
     }
   }
   return { ok: false, reason: `no Docker engine answers at ${failures.join(', ')}: ${HOW_TO_FIX}` };
@@ -57,15 +66,30 @@ function platformMismatch(version: { Os?: string; Arch?: string }): string | und
   return undefined;
 }
 
-/** DOCKER_HOST when set (unix:// or tcp://), else the usual sockets testcontainers also tries. */
-function candidateEndpoints(env: NodeJS.ProcessEnv = process.env): Endpoint[] {
-  const dockerHost = env.DOCKER_HOST;
-  if (dockerHost) return [endpointFromUrl(dockerHost, env)];
+/**
+ * Where testcontainers looks, in its order: DOCKER_HOST when set, then the usual sockets (it falls through to the
+ * next when one fails, so this check does too). A string is a candidate that cannot be checked, and why.
+ */
+function candidateEndpoints(env: NodeJS.ProcessEnv, sockets: string[]): Array<Endpoint | string> {
+  const candidates: Array<Endpoint | string> = [];
+  if (env.DOCKER_HOST) {
+    try {
+      candidates.push(endpointFromUrl(env.DOCKER_HOST, env));
+    } catch (error) {
+      candidates.push((error as Error).message);
+    }
+  }
+  for (const [index, socket] of sockets.entries()) {
+    if (index === 0 || existsSync(socket)) candidates.push({ label: socket, request: { socketPath: socket }, tls: false });
+  }
+  return candidates;
+}
+
+function defaultSockets(env: NodeJS.ProcessEnv): string[] {
   const sockets = ['/var/run/docker.sock'];
   if (env.XDG_RUNTIME_DIR) sockets.push(path.join(env.XDG_RUNTIME_DIR, 'docker.sock'));
   sockets.push(path.join(os.homedir(), '.docker', 'run', 'docker.sock'), path.join(os.homedir(), '.docker', 'desktop', 'docker.sock'));
-  const present = sockets.filter((socket, index) => index === 0 || existsSync(socket));
-  return present.map((socket) => ({ label: socket, request: { socketPath: socket }, tls: false }));
+  return sockets;
 }
 
 function endpointFromUrl(dockerHost: string, env: NodeJS.ProcessEnv): Endpoint {
@@ -86,7 +110,7 @@ function endpointFromUrl(dockerHost: string, env: NodeJS.ProcessEnv): Endpoint {
     }
     return { label: dockerHost, request, tls };
   }
-  throw new Error(`DOCKER_HOST=${dockerHost}: only unix:// and tcp:// engines are checked; use one of those`);
+  throw new Error(`DOCKER_HOST=${dockerHost} (only unix:// and tcp:// engines are checked)`);
 }
 
 function get(endpoint: Endpoint, requestPath: string, timeoutMs: number): Promise<string> {

@@ -13,7 +13,10 @@ export type Docker = ContainerRuntimeClient['container']['dockerode'];
 
 let loaded: TestcontainersModule | undefined;
 
-/** Sets TESTCONTAINERS_RYUK_DISABLED=true and TESTCONTAINERS_HOST_OVERRIDE=localhost unless already given. */
+/**
+ * Sets TESTCONTAINERS_RYUK_DISABLED=true (refuses any other value) and, for a local engine,
+ * TESTCONTAINERS_HOST_OVERRIDE=localhost, unless already given.
+ */
 export function prepareTestcontainersEnv(env: NodeJS.ProcessEnv = process.env): void {
   const ryuk = env.TESTCONTAINERS_RYUK_DISABLED;
   if (ryuk === undefined || ryuk === '') {
@@ -24,7 +27,9 @@ export function prepareTestcontainersEnv(env: NodeJS.ProcessEnv = process.env): 
         'not use. Unset it or set it to true (the platform removes its own containers).',
     );
   }
-  if (env.TESTCONTAINERS_HOST_OVERRIDE === undefined || env.TESTCONTAINERS_HOST_OVERRIDE === '') {
+  // Only for a local engine: with DOCKER_HOST=tcp://elsewhere, testcontainers' own choice (that host) is right.
+  const localEngine = !env.DOCKER_HOST || env.DOCKER_HOST.startsWith('unix://');
+  if (localEngine && (env.TESTCONTAINERS_HOST_OVERRIDE === undefined || env.TESTCONTAINERS_HOST_OVERRIDE === '')) {
     env.TESTCONTAINERS_HOST_OVERRIDE = 'localhost';
   }
 }

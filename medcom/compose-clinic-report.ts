@@ -1,10 +1,21 @@
 /**
- * Composes the XRPT01 message a GP clinic shares for results it produced itself: the one place that knows how
- * a clinic's result maps onto MedCom (sender = the practice, producer = the practice, receiver = LABA).
+ * Composes the message a GP clinic shares for a result it produced itself: XRPT01 (LaboratoryReport, to LABA) for
+ * clinical biochemistry, XRPT05 (MicrobiologyWebReport, to MiBa) for microbiology such as a Strep A rapid test.
+ * The one place that knows how a clinic's result maps onto MedCom: sender and producer are the practice.
  */
 import { medcomDateTime } from './date-time';
 import { newIdentifier } from './identifiers';
-import type { Emessage, LaboratoryReport, Operator, ReferenceInterval, ResultStatusCode } from './model';
+import type {
+  Emessage,
+  LaboratoryReport,
+  MicrobiologyWebReport,
+  Operator,
+  Receiver,
+  ReferenceInterval,
+  ReportLetter,
+  ResultStatusCode,
+  Sender,
+} from './model';
 import type { CatalogueAnalysis } from './npu-catalogue';
 
 export interface ClinicIdentity {
@@ -23,52 +34,71 @@ export interface ClinicResult {
   unit?: string;
   operator?: Operator;
   referenceInterval?: ReferenceInterval;
+  /** svar_endeligt unless said otherwise; svar_rettet for a correction (DEL-05). */
   status?: ResultStatusCode;
-  /** National sample number, used as requisition number (LABA-03). */
-  sampleNumber: string;
+  comment?: string;
+  /** National sample number, used as requisition number (LABA-03); without it the message carries a local one only. */
+  sampleNumber?: string;
+  /** The clinic's own sample identifier; defaults to the national sample number or a generated one. */
+  internalSampleIdentifier?: string;
   sampledAt: Date;
   resultAt: Date;
 }
 
-export const LABA_RECEIVER = { eanIdentifier: '5790000000001', identifier: 'LABA', identifierLocal: 'LAB', organisationName: 'Laboratoriedatabanken' };
+/** ASSUMPTION: placeholder EAN numbers of the databanks, as in MedCom's examples. */
+export const DATABANK_RECEIVERS = {
+  XRPT01: { eanIdentifier: '5790000000001', identifier: 'LABA', identifierLocal: 'LAB', organisationName: 'Laboratoriedatabanken' },
+  XRPT05: { eanIdentifier: '5790000000002', identifier: 'MIBA', identifierCode: 'lokal_kode', organisationName: 'MiBa, Statens Serum Institut' },
+} as const satisfies Record<'XRPT01' | 'XRPT05', Receiver>;
 
 function isNumeric(value: string): boolean {
   return /^[0-9]+([.,][0-9]+)?$/.test(value);
 }
 
-export function clinicLaboratoryReport(result: ClinicResult, now: Date, receiverEan = LABA_RECEIVER.eanIdentifier): LaboratoryReport {
-  const { clinic, patient, analysis } = result;
-  const unit = result.unit ?? analysis.unit;
+function senderOf(clinic: ClinicIdentity): Sender {
   return {
-    kind: 'XRPT01',
+    eanIdentifier: clinic.ean,
+    identifier: clinic.ydernummer,
+    identifierCode: 'ydernummer',
+    organisationName: clinic.name,
+    medicalSpecialityCode: 'almen_medicin',
+    fromLabIdentifier: clinic.producerCode,
+  };
+}
+
+function commonParts(result: ClinicResult, now: Date) {
+  const internal = result.internalSampleIdentifier ?? result.sampleNumber ?? newIdentifier('P');
+  return {
     letter: { identifier: newIdentifier('L'), authorisation: medcomDateTime(now) },
-    sender: {
-      eanIdentifier: clinic.ean,
-      identifier: clinic.ydernummer,
-      identifierCode: 'ydernummer',
-      organisationName: clinic.name,
-      medicalSpecialityCode: 'almen_medicin',
-      fromLabIdentifier: clinic.producerCode,
-    },
-    receiver: { ...LABA_RECEIVER, eanIdentifier: receiverEan },
+    sender: senderOf(result.clinic),
+    receiver: { ...DATABANK_RECEIVERS[result.analysis.letterType] },
     patient: {
-      civilRegistrationNumber: patient.cpr,
-      personSurnameName: patient.surname,
-      personGivenName: patient.givenName,
-      consentGiven: patient.consentGiven,
+      civilRegistrationNumber: result.patient.cpr,
+      personSurnameName: result.patient.surname,
+      personGivenName: result.patient.givenName,
+      consentGiven: result.patient.consentGiven,
     },
     requisitionInformation: {
       sample: {
-        laboratoryInternalSampleIdentifier: result.sampleNumber,
-        requesterSampleIdentifier: result.sampleNumber,
+        laboratoryInternalSampleIdentifier: internal,
+        ...(result.sampleNumber ? { requesterSampleIdentifier: result.sampleNumber } : {}),
         samplingDateTime: medcomDateTime(result.sampledAt),
       },
     },
     generalResultInformation: {
-      reportStatusCode: 'komplet_svar',
-      laboratoryInternalProductionIdentifier: result.sampleNumber,
+      reportStatusCode: 'komplet_svar' as const,
+      laboratoryInternalProductionIdentifier: internal,
       resultsDateTime: medcomDateTime(result.resultAt),
     },
+  };
+}
+
+function laboratoryReport(result: ClinicResult, now: Date): LaboratoryReport {
+  const { clinic, analysis } = result;
+  const unit = result.unit ?? analysis.unit;
+  return {
+    kind: 'XRPT01',
+    ...commonParts(result, now),
     results: [
       {
         resultStatusCode: result.status ?? 'svar_endeligt',
@@ -85,14 +115,48 @@ export function clinicLaboratoryReport(result: ClinicResult, now: Date, receiver
         ...(result.operator ? { operator: result.operator } : {}),
         value: result.value,
         ...(unit ? { unit } : {}),
+        ...(result.comment ? { resultComments: [result.comment] } : {}),
       },
     ],
   };
 }
 
-export function clinicEmessage(result: ClinicResult, now = new Date(), receiverEan?: string): Emessage {
+function microbiologyReport(result: ClinicResult, now: Date): MicrobiologyWebReport {
+  const { clinic, analysis } = result;
+  const common = commonParts(result, now);
+  return {
+    kind: 'XRPT05',
+    ...common,
+    requisitionInformation: {
+      ...common.requisitionInformation,
+      sample: { ...common.requisitionInformation.sample, sampleReceivedDateTime: medcomDateTime(result.sampledAt) },
+    },
+    generalResultInformation: { ...common.generalResultInformation, resultStatusCode: result.status ?? 'svar_endeligt' },
+    investigations: [
+      {
+        examination: {
+          examinationTypeCode: 'maaleprocedure',
+          micAnalysisCode: analysis.code,
+          analysisCodeType: 'lokal',
+          analysisCodeResponsible: 'MDS',
+          analysisShortName: analysis.shortName,
+          mdsName: { examination: analysis.completeName, ...analysis.microbiology },
+          examinator: clinic.name,
+          producerOfLabResult: { identifier: clinic.name, identifierCode: clinic.producerCode },
+        },
+        quantitativeFindings: [{ analysis: analysis.completeName, interpretation: result.value }],
+      },
+    ],
+  };
+}
+
+export function clinicReportLetter(result: ClinicResult, now: Date): ReportLetter {
+  return result.analysis.letterType === 'XRPT01' ? laboratoryReport(result, now) : microbiologyReport(result, now);
+}
+
+export function clinicEmessage(result: ClinicResult, now = new Date()): Emessage {
   return {
     envelope: { sent: medcomDateTime(now), identifier: newIdentifier('E'), acknowledgementCode: 'pluspositivkvitt' },
-    letters: [clinicLaboratoryReport(result, now, receiverEan)],
+    letters: [clinicReportLetter(result, now)],
   };
 }

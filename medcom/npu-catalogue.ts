@@ -10,6 +10,8 @@ export interface CatalogueAnalysis {
   unit?: string;
   /** Letter type that carries it: XRPT01 (clinical biochemistry) or XRPT05 (microbiology). */
   letterType: 'XRPT01' | 'XRPT05';
+  /** XRPT05 only: material and location of the sample (AnalysisMDSName). */
+  microbiology?: { material: string; location: string };
 }
 
 const ANALYSES: readonly CatalogueAnalysis[] = [
@@ -21,6 +23,14 @@ const ANALYSES: readonly CatalogueAnalysis[] = [
   { shortName: 'U-Leukocytter', code: 'NPU03987', completeName: 'U—Leukocytter; arb.k.(proc.) = ?', letterType: 'XRPT01' },
   { shortName: 'U-Nitrit', code: 'NPU21578', completeName: 'U—Nitrit; arb.k.(proc.) = ?', letterType: 'XRPT01' },
   { shortName: 'U-Protein', code: 'NPU04206', completeName: 'U—Protein; arb.k.(proc.) = ?', letterType: 'XRPT01' },
+  // ASSUMPTION: MiBa's code for an in-clinic Strep A rapid test is not known; a local placeholder code until SSI gives one.
+  {
+    shortName: 'Strep A',
+    code: 'LOKSTREPA',
+    completeName: 'Streptococcus gruppe A antigen',
+    letterType: 'XRPT05',
+    microbiology: { material: 'Podning', location: 'Svælg' },
+  },
 ];
 
 /** Finds an analysis by short name (case-insensitive) or NPU code. */

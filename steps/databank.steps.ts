@@ -1,14 +1,38 @@
+/** What the databanks (LABA, MiBa) hold. */
 import { Then } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
+import type { DatabankDriver, StoredResult } from './drivers/databank';
+import { requisitionOf } from './drivers/lps';
 import { differencesFromSent } from './support/stored-unchanged';
 import { waitFor } from './support/wait-for';
 import type { LokalsvarWorld } from './world';
 
-Then('LABA har svaret gemt uændret', async function (this: LokalsvarWorld) {
+function databank(world: LokalsvarWorld, name: string): DatabankDriver {
+  if (name === 'LABA') return world.laba;
+  if (name === 'MiBa') return world.miba;
+  throw new Error(`"${name}" is not a databank: LABA or MiBa`);
+}
+
+/** The stored versions of one of the scenario's results, oldest first. */
+async function versionsOf(world: LokalsvarWorld, bank: DatabankDriver, analysisName: string): Promise<StoredResult[]> {
+  const result = world.result(analysisName);
+  const requisition = requisitionOf(result.registered);
+  return (await bank.results(world.testPerson().cpr))
+    .filter((stored) => stored.record.requisitionId === requisition && stored.record.analysisCode === result.analysis.code)
+    .sort((a, b) => a.version - b.version);
+}
+
+Then(/^(LABA|MiBa) har svaret gemt uændret$/, async function (this: LokalsvarWorld, name: string) {
+  const bank = databank(this, name);
   const { sentXml, envelopeIdentifier } = this.shared();
-  const storedXml = await waitFor(() => this.laba.message(envelopeIdentifier), { what: `LABA to store envelope ${envelopeIdentifier}` });
-  const stored = await this.laba.results(this.testPerson().cpr);
-  assert.deepEqual(differencesFromSent(sentXml, storedXml, stored), [], 'LABA did not store the result as it was sent');
+  const storedXml = await waitFor(() => bank.message(envelopeIdentifier), { what: `${name} to store envelope ${envelopeIdentifier}` });
+  const stored = await bank.results(this.testPerson().cpr);
+  assert.deepEqual(differencesFromSent(sentXml, storedXml, stored), [], `${name} did not store the result as it was sent`);
+});
+
+Then(/^(LABA|MiBa) har ikke fået beskeden$/, async function (this: LokalsvarWorld, name: string) {
+  const { envelopeIdentifier } = this.shared();
+  assert.equal(await databank(this, name).message(envelopeIdentifier), undefined, `${name} received envelope ${envelopeIdentifier}`);
 });
 
 Then('LABA har intet gemt fra beskeden', async function (this: LokalsvarWorld) {
@@ -17,4 +41,33 @@ Then('LABA har intet gemt fra beskeden', async function (this: LokalsvarWorld) {
   assert.equal(await this.laba.message(envelope), undefined, `LABA stored envelope ${envelope}`);
   const stored = await this.laba.results(this.testPerson().cpr);
   assert.deepEqual(stored.filter((result) => result.record.envelopeIdentifier === envelope), []);
+});
+
+Then(/^LABA har (\S+)-svaret gemt med nægtet samtykke$/, async function (this: LokalsvarWorld, name: string) {
+  const versions = await waitFor(async () => {
+    const found = await versionsOf(this, this.laba, name);
+    return found.length > 0 ? found : undefined;
+  }, { what: `LABA to store the ${name} result` });
+  assert.deepEqual(versions.map((stored) => stored.record.consentGiven), [false]);
+});
+
+Then(/^LABA har intet svar fra producentkoden "([^"]+)" for testpersonen$/, async function (this: LokalsvarWorld, code: string) {
+  const stored = await this.laba.results(this.testPerson().cpr);
+  assert.deepEqual(stored.filter((result) => result.record.producerCode === code).map((result) => result.record.analysisCode), []);
+});
+
+Then(/^LABA har begge versioner af (\S+)-svaret, med den rettede som den nyeste$/, async function (this: LokalsvarWorld, name: string) {
+  const versions = await versionsOf(this, this.laba, name);
+  const corrected = this.result(name).shared;
+  assert.ok(corrected, `the ${name} result was not shared`);
+  assert.deepEqual(
+    versions.map((stored) => [stored.version, stored.record.resultStatusCode]),
+    [[1, 'svar_endeligt'], [2, 'svar_rettet']],
+  );
+  assert.equal(versions[1]?.record.envelopeIdentifier, corrected.envelopeIdentifier);
+});
+
+Then(/^LABA har kun ét (\S+)-svar på rekvisitionen$/, async function (this: LokalsvarWorld, name: string) {
+  const versions = await versionsOf(this, this.laba, name);
+  assert.equal(versions.length, 1, `LABA holds ${versions.length} ${name} results on the requisition`);
 });

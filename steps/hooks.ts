@@ -30,7 +30,9 @@ function stopOnce(name: string, stop: () => Promise<void>): () => Promise<void> 
 
 BeforeAll({ timeout: 300_000 }, async function (this: { parameters?: { environment?: string } }) {
   const kind = environmentKind(process.env.E2E_ENV || this.parameters?.environment);
-  const environment = await startEnvironment(kind);
+  // LABA-01: the systems MedCom has approved, as this environment is configured (the pilot LPS by default).
+  const approvedSystems = (process.env.E2E_APPROVED_SYSTEMS ?? 'Pilot-LPS').split(',').map((name) => name.trim());
+  const environment = await startEnvironment(kind, { approvedSystems });
   const stopEnvironment = stopOnce(`${kind} environment`, () => environment.stop());
   let browser: Browser;
   try {

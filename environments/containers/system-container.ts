@@ -37,7 +37,10 @@ export async function startSystemContainer(spec: SystemContainerSpec): Promise<s
     .withLogConsumer((stream) => output.follow(stream));
   try {
     const started = await container.start();
-    return `http://${started.getHost()}:${started.getMappedPort(CONTAINER_PORT)}`;
+    // 127.0.0.1 rather than localhost: the port testcontainers reports is the IPv4 binding, and no lookup
+    // can pick ::1 instead.
+    const host = started.getHost() === 'localhost' ? '127.0.0.1' : started.getHost();
+    return `http://${host}:${started.getMappedPort(CONTAINER_PORT)}`;
   } catch (error) {
     const lines = output.text();
     throw new Error(

@@ -1,5 +1,5 @@
 /** Parts shared by XRPT01 and XRPT05 writers, each in the schema's element order. */
-import type { CCReceiver, DateTime, Letter, Patient, ProducerOfLabResult, ReferenceInterval, Sender } from '../model';
+import type { CCReceiver, DateTime, Letter, Patient, ProducerOfLabResult, Receiver, ReferenceInterval, Sender } from '../model';
 import type { XmlWriter } from '../xml/writer';
 
 export interface LetterCodes {
@@ -36,7 +36,7 @@ export function writeSender(writer: XmlWriter, sender: Sender): void {
   );
 }
 
-export function writeReceiver(writer: XmlWriter, receiver: import('../model').Receiver): void {
+export function writeReceiver(writer: XmlWriter, receiver: Receiver): void {
   writer.element('Receiver', (w) => {
     w.leaf('EANIdentifier', receiver.eanIdentifier)
       .leaf('Identifier', receiver.identifier)

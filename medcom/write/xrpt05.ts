@@ -5,7 +5,6 @@ import {
   writeCCReceiver,
   writeDateTime,
   writeLetter,
-  writeParagraphs,
   writePatient,
   writeProducer,
   writeReceiver,
@@ -86,7 +85,9 @@ function writeInvestigation(writer: XmlWriter, investigation: MicrobiologyInvest
     if (microscopic) {
       w.element('MicroscopicFindings', (m) => {
         m.leaf('Headline', microscopic.headline);
-        writeParagraphs(m, 'Comments', microscopic.comments.join('\n'));
+        m.element('Comments', (c) => {
+          for (const paragraph of microscopic.comments) c.leaf('Paragraph', paragraph);
+        });
       });
     }
   });

@@ -20,6 +20,8 @@ export interface XmlElement {
   children: XmlElement[];
   /** Character data directly inside this element (entities resolved, line ends normalised), child content excluded. */
   text: string;
+  /** True when a CDATA section sits directly in this element (character content even when blank). */
+  hasCdata: boolean;
   /** Length of the parent's `text` when this element started: where it sits among the parent's character data. */
   textOffset: number;
   parent: XmlElement | undefined;

@@ -176,6 +176,7 @@ class Parser {
     if (end === -1) throw new Stop('the CDATA section is not closed with ]]>', this.pos);
     const element = this.current as XmlElement;
     element.text += normaliseLineEnds(this.src.slice(start, end));
+    element.hasCdata = true;
     this.pos = end + 3;
   }
 
@@ -260,6 +261,7 @@ class Parser {
       attributes,
       children: [],
       text: '',
+      hasCdata: false,
       textOffset: parent ? parent.text.length : 0,
       parent,
       offset,

@@ -11,7 +11,10 @@ export interface StoredResult {
     envelopeIdentifier: string;
     patientId: string;
     consentGiven: boolean | null;
+    requisitionId: string;
+    resultStatusCode: string;
     analysisCode: string;
+    producerCode: string;
     value: string;
   };
 }

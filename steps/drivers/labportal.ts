@@ -5,6 +5,7 @@ import { expectStatus, httpClient } from './http';
 export interface ViewedResult {
   id: string;
   databank: 'LABA' | 'MiBa';
+  requisitionId: string;
   analysisCode: string;
   value: string;
   unit?: string;

@@ -1,4 +1,4 @@
-/** What scenarios ask of an LPS, whoever it is (the pilot LPS simulator now; a vendor's real LPS later). */
+/** What scenarios ask of an LPS: register results in the clinic, share, correct, delete, cancel. */
 import type { Receipt, ReferenceInterval } from '../../medcom/model';
 
 export interface TestPerson {
@@ -7,18 +7,33 @@ export interface TestPerson {
   surname: string;
 }
 
-export interface ResultToShare {
+export interface ResultToRegister {
   clinic: string;
   patient: TestPerson;
   consentGiven?: boolean;
-  /** Short name (CRP) or NPU code. */
+  /** Short name (CRP) or code. */
   analysis: string;
   value: string;
   unit?: string;
   referenceInterval?: ReferenceInterval;
+  /** Where the LPS got it: produced in the clinic (default), received from a laboratory or another practice. */
+  origin?: 'klinik' | 'laboratorium' | 'anden_praksis';
+  producer?: { name: string; code: string };
+  withoutSampleNumber?: boolean;
+}
+
+export interface RegisteredResult {
+  id: string;
+  /** National sample number = requisition number; absent when registered without one. */
+  sampleNumber?: string;
+  /** The clinic's own sample identifier: the requisition number when there is no national sample number. */
+  internalSampleIdentifier: string;
+  clinic: { name: string; producerCode: string };
 }
 
 export interface SharedResult {
+  /** The LPS's id of the result. */
+  id: string;
   /** HTTP status PLSP answered with. */
   httpStatus: number;
   receipt: Receipt;
@@ -27,6 +42,25 @@ export interface SharedResult {
   sentXml: string;
 }
 
-export interface LpsDriver {
-  registerAndShare(result: ResultToShare): Promise<SharedResult>;
+/** The LPS said no, with the rule behind it. */
+export interface Refusal {
+  httpStatus: number;
+  rule?: string;
+  error: string;
+}
+
+export interface ShareAllOutcome {
+  shared: SharedResult[];
+  skipped: { id: string; rule: string; reason: string }[];
+}
+
+export interface CancellationOutcome {
+  httpStatus: number;
+  body: { cancelled?: { LABA: number; MiBa: number }; error?: string };
+  results: string[];
+}
+
+/** The requisition number the databanks and views file a result under (LABA-03: the national sample number). */
+export function requisitionOf(result: RegisteredResult): string {
+  return result.sampleNumber ?? result.internalSampleIdentifier;
 }

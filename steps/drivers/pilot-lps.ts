@@ -1,25 +1,37 @@
-/** Drives the pilot LPS simulator over its control interface. */
-import type { AxiosInstance } from 'axios';
+/** Drives the pilot LPS simulator over its control interface, as a doctor would use the LPS. */
+import type { AxiosInstance, AxiosResponse } from 'axios';
 import { expectStatus, httpClient } from './http';
-import type { LpsDriver, ResultToShare, SharedResult } from './lps';
+import type {
+  CancellationOutcome,
+  Refusal,
+  RegisteredResult,
+  ResultToRegister,
+  ShareAllOutcome,
+  SharedResult,
+  TestPerson,
+} from './lps';
 
-export class PilotLpsDriver implements LpsDriver {
+function refusalOrThrow(response: AxiosResponse<unknown>, what: string): Refusal {
+  const body = response.data as { error?: string; rule?: string };
+  if (response.status !== 409) expectStatus(response, 409, what);
+  return { httpStatus: response.status, rule: body.rule, error: body.error ?? '' };
+}
+
+export class PilotLpsDriver {
   private readonly http: AxiosInstance;
 
   constructor(baseUrl: string) {
     this.http = httpClient(baseUrl);
   }
 
-  async register(result: ResultToShare): Promise<string> {
-    const response = await this.http.post<{ id: string }>('/api/v1/results', {
-      clinic: { name: result.clinic },
-      patient: { ...result.patient, consentGiven: result.consentGiven ?? true },
-      analysis: result.analysis,
-      value: result.value,
-      ...(result.unit ? { unit: result.unit } : {}),
-      ...(result.referenceInterval ? { referenceInterval: result.referenceInterval } : {}),
+  async register(result: ResultToRegister): Promise<RegisteredResult> {
+    const { clinic, patient, consentGiven, ...rest } = result;
+    const response = await this.http.post<RegisteredResult>('/api/v1/results', {
+      clinic: { name: clinic },
+      patient: { ...patient, consentGiven: consentGiven ?? true },
+      ...rest,
     });
-    return expectStatus(response, 201, 'Register a result in the pilot LPS').id;
+    return expectStatus(response, 201, `Register ${result.analysis} in the pilot LPS`);
   }
 
   async share(id: string): Promise<SharedResult> {
@@ -27,7 +39,39 @@ export class PilotLpsDriver implements LpsDriver {
     return expectStatus(response, 200, `Share result ${id} from the pilot LPS`);
   }
 
-  async registerAndShare(result: ResultToShare): Promise<SharedResult> {
-    return this.share(await this.register(result));
+  /** Shares, or returns the LPS's refusal (409). */
+  async tryShare(id: string): Promise<SharedResult | Refusal> {
+    const response = await this.http.post<SharedResult>(`/api/v1/results/${encodeURIComponent(id)}/share`);
+    return response.status === 200 ? response.data : refusalOrThrow(response, `Share result ${id}`);
   }
+
+  async shareAll(): Promise<ShareAllOutcome> {
+    return expectStatus(await this.http.post<ShareAllOutcome>('/api/v1/share-pending'), 200, 'Share all new results');
+  }
+
+  /** Deletes, or returns the LPS's refusal (409); undefined when deleted. */
+  async tryDelete(id: string): Promise<Refusal | undefined> {
+    const response = await this.http.delete(`/api/v1/results/${encodeURIComponent(id)}`);
+    return response.status === 204 ? undefined : refusalOrThrow(response, `Delete result ${id}`);
+  }
+
+  /** Corrects a result; returns what the LPS sent on when the result had been shared. */
+  async correct(id: string, change: { value: string; unit?: string }): Promise<SharedResult | undefined> {
+    const response = await this.http.post<{ sent?: SharedResult }>(`/api/v1/results/${encodeURIComponent(id)}/corrections`, change);
+    return expectStatus(response, 200, `Correct result ${id}`).sent;
+  }
+
+  async tryChangePatient(id: string, patient: TestPerson): Promise<Refusal | undefined> {
+    const response = await this.http.put(`/api/v1/results/${encodeURIComponent(id)}/patient`, patient);
+    return response.status === 200 ? undefined : refusalOrThrow(response, `Change the patient of result ${id}`);
+  }
+
+  async cancelPatient(cpr: string, clinic: string): Promise<CancellationOutcome> {
+    const response = await this.http.post<CancellationOutcome>(`/api/v1/patients/${encodeURIComponent(cpr)}/cancellation`, { clinic });
+    return expectStatus(response, 200, `Cancel the results of ${cpr}`);
+  }
+}
+
+export function isRefusal(outcome: SharedResult | Refusal): outcome is Refusal {
+  return 'rule' in outcome || !('receipt' in outcome);
 }

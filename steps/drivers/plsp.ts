@@ -10,6 +10,18 @@ export interface HubAnswer {
   receipt: Receipt;
 }
 
+/** The hub's journal entry for a message it received. */
+export interface HubJournalEntry {
+  envelopeIdentifier?: string;
+  lpsSystem?: string;
+  httpStatus: number;
+  receipt: 'XCTL03' | 'XCTL02';
+  refuseCode?: string;
+  findings: { severity: 'error' | 'warning'; path: string; message: string }[];
+  patientIds: string[];
+  analysisCodes: string[];
+}
+
 export class PlspDriver {
   private readonly http: AxiosInstance;
 
@@ -24,6 +36,11 @@ export class PlspDriver {
       transformResponse: (data: string) => data,
     });
     return { httpStatus: response.status, receiptXml: response.data, receipt: readReceipt(response.data) };
+  }
+
+  async journal(filter: { envelope?: string; patient?: string }): Promise<HubJournalEntry[]> {
+    const response = await this.http.get<{ messages: HubJournalEntry[] }>('/plsp/v1/messages', { params: filter });
+    return expectStatus(response, 200, "Read PLSP's message journal").messages;
   }
 
   async metricsText(): Promise<string> {

@@ -32,6 +32,8 @@ export interface ShownResult {
 export interface WaitForResultOptions {
   /** Default 10 000 ms. */
   timeoutMs?: number;
+  /** Only a row under this requisition number (a scenario's own result among others of the same person). */
+  requisition?: string;
 }
 
 const RESULTS_PATH = '/laboratoriesvar';
@@ -78,14 +80,14 @@ export class SundhedsjournalPage {
     return this.page.locator(ROW).evaluateAll(readRows);
   }
 
-  /** The first row for the analysis code on the current page, if any. */
-  async resultFor(analysisCode: string): Promise<ShownResult | undefined> {
-    return (await this.rowsFor(analysisCode).evaluateAll(readRows))[0];
+  /** The first row for the analysis code (under the requisition, if given) on the current page, if any. */
+  async resultFor(analysisCode: string, requisition?: string): Promise<ShownResult | undefined> {
+    return (await this.rowsFor(analysisCode, requisition).evaluateAll(readRows))[0];
   }
 
-  /** Whether a row for the analysis code is on the current page (no reload). */
-  async isShown(analysisCode: string): Promise<boolean> {
-    return (await this.rowsFor(analysisCode).count()) > 0;
+  /** Whether a row for the analysis code (under the requisition, if given) is on the current page (no reload). */
+  async isShown(analysisCode: string, requisition?: string): Promise<boolean> {
+    return (await this.rowsFor(analysisCode, requisition).count()) > 0;
   }
 
   /**
@@ -101,13 +103,15 @@ export class SundhedsjournalPage {
       if (this.currentPath() !== RESULTS_PATH) await this.openLabResults();
       const remaining = deadline - Date.now();
       try {
-        await this.rowsFor(analysisCode).first().waitFor({ state: 'attached', timeout: Math.max(1, Math.min(pollMs, remaining)) });
-        const shown = await this.resultFor(analysisCode);
+        await this.rowsFor(analysisCode, options.requisition)
+          .first()
+          .waitFor({ state: 'attached', timeout: Math.max(1, Math.min(pollMs, remaining)) });
+        const shown = await this.resultFor(analysisCode, options.requisition);
         if (shown) return shown;
       } catch (error) {
         if (!(error instanceof errors.TimeoutError)) throw error;
       }
-      if (Date.now() >= deadline) throw new Error(await this.notShownMessage(analysisCode, timeoutMs));
+      if (Date.now() >= deadline) throw new Error(await this.notShownMessage(analysisCode, timeoutMs, options.requisition));
       await this.openLabResults();
       pollMs = Math.min(pollMs * 2, MAX_POLL_MS);
     }
@@ -123,8 +127,9 @@ export class SundhedsjournalPage {
     return this.textOf(this.page.getByTestId('ingen-resultater'));
   }
 
-  private rowsFor(analysisCode: string): Locator {
-    return this.page.locator(`${ROW}[data-analysis-code="${cssString(analysisCode)}"]`);
+  private rowsFor(analysisCode: string, requisition?: string): Locator {
+    const underRequisition = requisition === undefined ? '' : `[data-rekvisition="${cssString(requisition)}"]`;
+    return this.page.locator(`${ROW}[data-analysis-code="${cssString(analysisCode)}"]${underRequisition}`);
   }
 
   private currentPath(): string {
@@ -136,46 +141,50 @@ export class SundhedsjournalPage {
     return normalize((await locator.first().textContent()) ?? '');
   }
 
-  private async notShownMessage(analysisCode: string, timeoutMs: number): Promise<string> {
-    const codes = (await this.shownResults()).map((result) => result.analysisCode);
+  private async notShownMessage(analysisCode: string, timeoutMs: number, requisition?: string): Promise<string> {
+    const codes = (await this.shownResults()).map((result) => `${result.analysisCode} (rekvisition ${result.requisition})`);
     const pageSays = (await this.errorMessage()) ?? (await this.emptyMessage());
     return (
-      `Sundhedsjournalen showed no result with analysis code ${analysisCode} within ${timeoutMs} ms at ${this.page.url()}; ` +
+      `Sundhedsjournalen showed no result with analysis code ${analysisCode}${requisition ? ` under requisition ${requisition}` : ''} within ${timeoutMs} ms at ${this.page.url()}; ` +
       `shown: ${codes.length > 0 ? codes.join(', ') : 'no results'}${pageSays ? `; the page says: "${pageSays}"` : ''}`
     );
   }
 }
 
 /**
- * Runs in the browser: one ShownResult per row. Self-contained on purpose (no helpers from this module
- * exist there), with no named inner functions that a transpiler could decorate.
+ * Runs in the browser: one ShownResult per row. It must be self-contained (nothing from this module exists
+ * there) and must not bind functions to names: tsx/esbuild would wrap them in a `__name(...)` helper that
+ * the page does not have. Hence plain loops and no local helper functions.
  */
 function readRows(rows: Element[]): ShownResult[] {
   return rows.map((row) => {
-    const clean = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
-    const cell = (field: string): Element | null => row.querySelector(`[data-felt="${field}"]`);
-    const ownText = (field: string): string => {
-      const element = cell(field);
-      if (!element) return '';
-      const copy = element.cloneNode(true) as Element;
-      copy.querySelectorAll('[data-supplement]').forEach((note) => note.remove());
-      return clean(copy.textContent);
-    };
+    const own: Record<string, string> = {};
+    for (const cell of Array.from(row.querySelectorAll('[data-felt]'))) {
+      const copy = cell.cloneNode(true) as Element;
+      for (const note of Array.from(copy.querySelectorAll('[data-supplement]'))) note.remove();
+      own[cell.getAttribute('data-felt') ?? ''] = (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+    }
+    const sampling = row.querySelector('[data-tid="proeve"]')?.textContent ?? '';
+    const result = row.querySelector('[data-tid="svar"]')?.textContent ?? '';
     const assessment = row.querySelector('[data-supplement="vurdering"]');
+    const comments: string[] = [];
+    for (const item of Array.from(row.querySelectorAll('[data-supplement="bemaerkninger"] li'))) {
+      comments.push((item.textContent ?? '').replace(/\s+/g, ' ').trim());
+    }
     return {
       requisition: row.getAttribute('data-rekvisition') ?? '',
-      analysis: ownText('analyse'),
+      analysis: own.analyse ?? '',
       analysisCode: row.getAttribute('data-analysis-code') ?? '',
-      value: ownText('vaerdi'),
-      unit: ownText('enhed'),
-      referenceInterval: ownText('referenceinterval'),
-      status: ownText('status'),
-      producer: ownText('producent'),
-      time: clean(cell('tidspunkt')?.textContent),
-      samplingTime: clean(row.querySelector('[data-tid="proeve"]')?.textContent),
-      resultTime: clean(row.querySelector('[data-tid="svar"]')?.textContent),
-      ...(assessment ? { assessment: clean(assessment.textContent) } : {}),
-      comments: Array.from(row.querySelectorAll('[data-supplement="bemaerkninger"] li'), (item) => clean(item.textContent)),
+      value: own.vaerdi ?? '',
+      unit: own.enhed ?? '',
+      referenceInterval: own.referenceinterval ?? '',
+      status: own.status ?? '',
+      producer: own.producent ?? '',
+      time: own.tidspunkt ?? '',
+      samplingTime: sampling.replace(/\s+/g, ' ').trim(),
+      resultTime: result.replace(/\s+/g, ' ').trim(),
+      ...(assessment ? { assessment: (assessment.textContent ?? '').replace(/\s+/g, ' ').trim() } : {}),
+      comments,
     };
   });
 }

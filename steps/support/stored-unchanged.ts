@@ -3,13 +3,13 @@
  * sent with what the databank stored, and the stored message with the sent bytes. Returns the differences.
  */
 import { readEmessage } from '../../medcom';
-import type { LabResult } from '../../medcom/model';
+import type { LabResult, MicrobiologyInvestigation, ReportLetter } from '../../medcom/model';
 import type { StoredResult } from '../drivers/databank';
 
-function expectedFields(result: LabResult, patientId: string, consent: boolean | undefined): Record<string, unknown> {
+type Fields = Record<string, unknown>;
+
+function laboratoryFields(result: LabResult): Fields {
   return {
-    patientId,
-    consentGiven: consent ?? null,
     resultStatusCode: result.resultStatusCode,
     analysisCode: result.analysis.analysisCode,
     analysisCodeType: result.analysis.analysisCodeType,
@@ -28,30 +28,51 @@ function expectedFields(result: LabResult, patientId: string, consent: boolean |
   };
 }
 
+function microbiologyFields(investigation: MicrobiologyInvestigation): Fields {
+  const { examination, quantitativeFindings } = investigation;
+  return {
+    analysisCode: examination.micAnalysisCode,
+    analysisCodeType: examination.analysisCodeType,
+    analysisCodeResponsible: examination.analysisCodeResponsible,
+    producerIdentifier: examination.producerOfLabResult.identifier,
+    producerCode: examination.producerOfLabResult.identifierCode,
+    value: quantitativeFindings.map((finding) => finding.interpretation).join('; '),
+  };
+}
+
+/** Every result a letter carries, with the fields a databank must keep as they were sent. */
+function expectedResults(letter: ReportLetter): Fields[] {
+  const { patient, requisitionInformation: { sample } } = letter;
+  const common = {
+    patientId: patient.civilRegistrationNumber ?? patient.alternativeIdentifier ?? '',
+    consentGiven: patient.consentGiven ?? null,
+    requesterSampleIdentifier: sample.requesterSampleIdentifier ?? null,
+    laboratoryInternalSampleIdentifier: sample.laboratoryInternalSampleIdentifier,
+  };
+  const results = letter.kind === 'XRPT01' ? letter.results.map(laboratoryFields) : letter.investigations.map(microbiologyFields);
+  return results.map((fields) => ({ ...common, ...fields }));
+}
+
 export function differencesFromSent(sentXml: string, storedXml: string | undefined, stored: StoredResult[]): string[] {
   const sent = readEmessage(sentXml).message;
   if (!sent) return ['the message the LPS sent could not be read back'];
+  const envelope = sent.envelope.identifier;
   const differences: string[] = [];
-  if (storedXml === undefined) differences.push(`the databank has no message with envelope ${sent.envelope.identifier}`);
+  if (storedXml === undefined) differences.push(`the databank has no message with envelope ${envelope}`);
   else if (storedXml !== sentXml) differences.push('the stored message is not byte for byte the message the LPS sent');
-  for (const letter of sent.letters) {
-    if (letter.kind !== 'XRPT01') continue;
-    const patientId = letter.patient.civilRegistrationNumber ?? letter.patient.alternativeIdentifier ?? '';
-    letter.results.forEach((result, index) => {
-      const match = stored.find(
-        (candidate) => candidate.record.envelopeIdentifier === sent.envelope.identifier && candidate.record.analysisCode === result.analysis.analysisCode,
-      );
+  sent.letters.forEach((letter, letterIndex) => {
+    expectedResults(letter).forEach((expected, index) => {
+      const where = `letter ${letterIndex + 1}, result ${index + 1} (${String(expected.analysisCode)})`;
+      const match = stored.find((candidate) => candidate.record.envelopeIdentifier === envelope && candidate.record.analysisCode === expected.analysisCode);
       if (!match) {
-        differences.push(`Result[${index + 1}] ${result.analysis.analysisCode}: not stored`);
+        differences.push(`${where}: not stored`);
         return;
       }
-      for (const [field, expected] of Object.entries(expectedFields(result, patientId, letter.patient.consentGiven))) {
+      for (const [field, value] of Object.entries(expected)) {
         const actual = match.record[field] ?? null;
-        if (actual !== expected) {
-          differences.push(`Result[${index + 1}] ${field}: sent ${JSON.stringify(expected)}, stored ${JSON.stringify(actual)}`);
-        }
+        if (actual !== value) differences.push(`${where} ${field}: sent ${JSON.stringify(value)}, stored ${JSON.stringify(actual)}`);
       }
     });
-  }
+  });
   return differences;
 }

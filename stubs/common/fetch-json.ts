@@ -1,4 +1,4 @@
-/** GET a JSON document from another system, with an error that names the system, URL and status. */
+/** HTTP calls from one system to another, with errors that name the system, the URL and the answer. */
 
 export class UpstreamError extends Error {
   constructor(
@@ -9,13 +9,28 @@ export class UpstreamError extends Error {
   }
 }
 
-export async function fetchJson<T>(system: string, url: string, timeoutMs = 10_000): Promise<T> {
-  let response: Response;
+async function call(system: string, url: string, init: RequestInit, timeoutMs: number): Promise<Response> {
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+    return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     throw new UpstreamError(system, `${system} could not be reached at ${url}: ${(error as Error).message}`);
   }
+}
+
+/** POSTs a body; resolves with the response whatever its status (the caller judges it). */
+export function postTo(system: string, url: string, contentType: string, body: string, headers: Record<string, string> = {}, timeoutMs = 15_000): Promise<Response> {
+  return call(system, url, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body }, timeoutMs);
+}
+
+/** POSTs a body and throws an UpstreamError unless the answer is 2xx. */
+export async function postExpectingOk(system: string, url: string, contentType: string, body: string, timeoutMs = 15_000): Promise<Response> {
+  const response = await postTo(system, url, contentType, body, {}, timeoutMs);
+  if (!response.ok) throw new UpstreamError(system, `${system} refused POST ${url} with HTTP ${response.status}: ${await response.text()}`);
+  return response;
+}
+
+export async function fetchJson<T>(system: string, url: string, timeoutMs = 10_000): Promise<T> {
+  const response = await call(system, url, {}, timeoutMs);
   if (!response.ok) {
     throw new UpstreamError(system, `${system} answered ${response.status} to GET ${url}: ${await response.text()}`);
   }

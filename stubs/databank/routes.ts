@@ -3,12 +3,21 @@
  *   POST /api/v1/upload            Emessage XML from the hub; 200 {stored, duplicates} | 400/422 {error, findings}
  *   GET  /api/v1/results?patient=  every stored version of a patient's results, with consent and cancellation
  *   GET  /api/v1/messages/:id      an uploaded message exactly as received (by envelope identifier)
+ *   POST /api/v1/cancellations     {patientId, producerCode}: cancel every result of that producer for that
+ *                                  patient id (LABA-05; ASSUMPTION: XRPT01 has no cancel status) -> {cancelled}
  */
 import type { FastifyInstance } from 'fastify';
 import { readEmessage } from '../../medcom';
 import type { DatabankConfig } from './config';
 import { recordsOf } from './records';
 import type { DatabankStore } from './store';
+
+const CANCELLATION_SCHEMA = {
+  type: 'object',
+  required: ['patientId', 'producerCode'],
+  additionalProperties: false,
+  properties: { patientId: { type: 'string', minLength: 1 }, producerCode: { type: 'string', minLength: 1, maxLength: 3 } },
+} as const;
 
 const ACCEPTED_KIND = { laba: 'XRPT01', miba: 'XRPT05' } as const;
 
@@ -33,6 +42,12 @@ export function registerDatabankRoutes(app: FastifyInstance, config: DatabankCon
     const records = letters.flatMap((letter) => recordsOf(envelope.identifier, letter));
     return store.storeMessage(envelope.identifier, request.body, records);
   });
+
+  app.post<{ Body: { patientId: string; producerCode: string } }>(
+    '/api/v1/cancellations',
+    { schema: { body: CANCELLATION_SCHEMA } },
+    async (request) => ({ cancelled: store.cancelPatient(request.body.patientId, request.body.producerCode) }),
+  );
 
   app.get<{ Querystring: { patient?: string } }>('/api/v1/results', async (request, reply) => {
     const patient = request.query.patient;

@@ -36,6 +36,7 @@ const SCHEMA = `
     version INTEGER NOT NULL,
     content_hash TEXT NOT NULL,
     patient_id TEXT NOT NULL,
+    producer_code TEXT NOT NULL,
     envelope_identifier TEXT NOT NULL,
     cancelled INTEGER NOT NULL DEFAULT 0,
     received_at TEXT NOT NULL,
@@ -93,8 +94,8 @@ export class DatabankStore {
     );
     const insertMessage = this.db.prepare('INSERT INTO messages (envelope_identifier, received_at, xml) VALUES (?, ?, ?)');
     const insertResult = this.db.prepare(
-      `INSERT INTO results (result_key, version, content_hash, patient_id, envelope_identifier, received_at, record)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO results (result_key, version, content_hash, patient_id, producer_code, envelope_identifier, received_at, record)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const run = this.db.transaction((): StoreOutcome => {
       insertMessage.run(envelopeIdentifier, receivedAt, xml);
@@ -108,12 +109,32 @@ export class DatabankStore {
           duplicates += 1;
           continue;
         }
-        insertResult.run(key, (previous?.version ?? 0) + 1, hash, record.patientId, envelopeIdentifier, receivedAt, JSON.stringify(record));
+        insertResult.run(
+          key,
+          (previous?.version ?? 0) + 1,
+          hash,
+          record.patientId,
+          record.producerCode,
+          envelopeIdentifier,
+          receivedAt,
+          JSON.stringify(record),
+        );
         stored += 1;
       }
       return { stored, duplicates };
     });
     return run();
+  }
+
+  /** LABA-05: cancels every version of every result a producer stored for a patient id; returns how many results. */
+  cancelPatient(patientId: string, producerCode: string): number {
+    const keys = this.db
+      .prepare<[string, string], { result_key: string }>(
+        'SELECT DISTINCT result_key FROM results WHERE patient_id = ? AND producer_code = ? AND cancelled = 0',
+      )
+      .all(patientId, producerCode);
+    this.db.prepare('UPDATE results SET cancelled = 1 WHERE patient_id = ? AND producer_code = ?').run(patientId, producerCode);
+    return keys.length;
   }
 
   /** Every version of every result for a patient, oldest first. */

@@ -4,9 +4,11 @@ import { createStubApp } from '../common/app-factory';
 import type { PilotLpsConfig } from './config';
 import { Journal } from './journal';
 import { registerPilotLpsRoutes } from './routes';
+import { Sharing } from './sharing';
 
 export async function buildPilotLpsApp(config: PilotLpsConfig): Promise<FastifyInstance> {
   const app = createStubApp('pilot-lps');
-  registerPilotLpsRoutes(app, config, new Journal());
+  const journal = new Journal();
+  registerPilotLpsRoutes(app, journal, new Sharing(config, journal));
   return app;
 }

@@ -1,6 +1,7 @@
-/** How the pilot LPS sends a message to PLSP and reads the receipt it gets back. */
+/** How the pilot LPS talks to PLSP: send a message and read the receipt; ask for a cancellation (LABA-05). */
 import { readReceipt } from '../../medcom';
 import type { Receipt } from '../../medcom/model';
+import { postTo } from '../common/fetch-json';
 import type { PilotLpsConfig } from './config';
 
 export interface HubReply {
@@ -9,23 +10,34 @@ export interface HubReply {
   receiptXml: string;
 }
 
+function post(config: PilotLpsConfig, path: string, contentType: string, body: string): Promise<Response> {
+  return postTo('PLSP', `${config.plspUrl}${path}`, contentType, body, { 'x-lps-system': config.systemName });
+}
+
 export async function sendToPlsp(config: PilotLpsConfig, xml: string): Promise<HubReply> {
-  const url = `${config.plspUrl}/plsp/v1/xrpt`;
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/xml; charset=utf-8', 'x-lps-system': config.systemName },
-      body: xml,
-      signal: AbortSignal.timeout(15_000),
-    });
-  } catch (error) {
-    throw new Error(`PLSP could not be reached at ${url}: ${(error as Error).message}`);
-  }
+  const response = await post(config, '/plsp/v1/xrpt', 'application/xml; charset=utf-8', xml);
   const receiptXml = await response.text();
   try {
     return { httpStatus: response.status, receipt: readReceipt(receiptXml), receiptXml };
   } catch (error) {
     throw new Error(`PLSP answered HTTP ${response.status} without a MedCom receipt (${(error as Error).message}): ${receiptXml.slice(0, 300)}`);
   }
+}
+
+export interface CancellationReply {
+  httpStatus: number;
+  body: unknown;
+}
+
+/** ASSUMPTION (LABA-05): XRPT01 has no cancel status, so the hub takes an explicit cancellation as JSON. */
+export async function cancelAtPlsp(config: PilotLpsConfig, cancellation: { patientId: string; producerCode: string }): Promise<CancellationReply> {
+  const response = await post(config, '/plsp/v1/cancellations', 'application/json', JSON.stringify(cancellation));
+  const text = await response.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Not JSON: keep the text for the error report.
+  }
+  return { httpStatus: response.status, body };
 }

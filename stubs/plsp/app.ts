@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createStubApp } from '../common/app-factory';
 import type { PlspConfig } from './config';
+import { MessageJournal } from './journal';
 import { HubMetrics } from './metrics';
 import { Hub } from './receive';
 import { registerPlspRoutes } from './routes';
@@ -9,6 +10,7 @@ import { registerPlspRoutes } from './routes';
 export async function buildPlspApp(config: PlspConfig): Promise<FastifyInstance> {
   const app = createStubApp('plsp');
   const metrics = new HubMetrics();
-  registerPlspRoutes(app, new Hub(config, metrics), metrics);
+  const journal = new MessageJournal();
+  registerPlspRoutes(app, { config, hub: new Hub(config, metrics, journal), metrics, journal });
   return app;
 }

@@ -4,6 +4,7 @@
  * same envelope. ASSUMPTION: the databanks' upload is `POST <databank>/api/v1/upload` with the Emessage as XML.
  */
 import { writeEmessage } from '../../medcom';
+import { postExpectingOk } from '../common/fetch-json';
 import type { Emessage, ReportLetter } from '../../medcom/model';
 import type { PlspConfig } from './config';
 
@@ -34,21 +35,6 @@ export function planDeliveries(config: PlspConfig, message: Emessage, rawXml: st
   }));
 }
 
-export class DeliveryError extends Error {}
-
-export async function deliver(delivery: Delivery, timeoutMs = 10_000): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetch(delivery.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/xml; charset=utf-8' },
-      body: delivery.xml,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-  } catch (error) {
-    throw new DeliveryError(`${delivery.databank} could not be reached at ${delivery.url}: ${(error as Error).message}`);
-  }
-  if (!response.ok) {
-    throw new DeliveryError(`${delivery.databank} refused the upload with HTTP ${response.status}: ${await response.text()}`);
-  }
+export async function deliver(delivery: Delivery): Promise<void> {
+  await postExpectingOk(delivery.databank, delivery.url, 'application/xml; charset=utf-8', delivery.xml);
 }

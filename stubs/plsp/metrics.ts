@@ -22,6 +22,13 @@ export class HubMetrics {
     registers: [this.registry],
   });
 
+  private readonly cancelled = new Counter({
+    name: 'plsp_results_cancelled_total',
+    help: 'Results cancelled in the databanks at the request of each LPS system (LABA-05)',
+    labelNames: ['lps_system'] as const,
+    registers: [this.registry],
+  });
+
   accepted(system: string): void {
     this.received.inc({ lps_system: system, outcome: 'accepted' });
   }
@@ -36,5 +43,9 @@ export class HubMetrics {
 
   resultsForwarded(databank: string, count: number): void {
     this.forwarded.inc({ databank }, count);
+  }
+
+  resultsCancelled(system: string, count: number): void {
+    this.cancelled.inc({ lps_system: system }, count);
   }
 }

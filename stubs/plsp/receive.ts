@@ -12,7 +12,9 @@ import {
 } from '../../medcom';
 import type { Finding, RefuseCode, ReportLetter } from '../../medcom/model';
 import { isApproved, type PlspConfig } from './config';
-import { deliver, DeliveryError, planDeliveries } from './forward';
+import { UpstreamError } from '../common/fetch-json';
+import { deliver, planDeliveries } from './forward';
+import { contentsOf, type MessageJournal } from './journal';
 import type { HubMetrics } from './metrics';
 
 export interface HubAnswer {
@@ -32,12 +34,26 @@ export class Hub {
   constructor(
     private readonly config: PlspConfig,
     private readonly metrics: HubMetrics,
+    private readonly journal: MessageJournal,
   ) {}
 
   async receive(system: string | undefined, xml: string): Promise<HubAnswer> {
     const outcome = readEmessage(xml);
+    const record = (httpStatus: number, refuseCode: RefuseCode | undefined, findings: Finding[]): void => {
+      this.journal.record({
+        envelopeIdentifier: outcome.refs.envelopeIdentifier,
+        lpsSystem: system,
+        receivedAt: new Date().toISOString(),
+        httpStatus,
+        receipt: refuseCode ? 'XCTL02' : 'XCTL03',
+        ...(refuseCode ? { refuseCode } : {}),
+        findings,
+        ...contentsOf(outcome.message),
+      });
+    };
     const refuse = (status: number, code: RefuseCode, findings: Finding[]): HubAnswer => {
       this.metrics.refused(system ?? '(unnamed)');
+      record(status, code, [...outcome.findings.filter((finding) => !findings.includes(finding)), ...findings]);
       return this.answer(status, negativeReceipt(outcome.refs, { ean: this.config.ean }, code, findings));
     };
     if (!system) {
@@ -54,7 +70,7 @@ export class Hub {
     try {
       await Promise.all(deliveries.map((delivery) => deliver(delivery)));
     } catch (error) {
-      if (!(error instanceof DeliveryError)) throw error;
+      if (!(error instanceof UpstreamError)) throw error;
       return refuse(502, 'ikke_specificeret', hubFinding('/Emessage', `${error.message}; nothing was confirmed, send the message again`));
     }
     this.metrics.accepted(system);
@@ -62,6 +78,7 @@ export class Hub {
     for (const delivery of deliveries) {
       this.metrics.resultsForwarded(delivery.databank, delivery.letters.reduce((sum, letter) => sum + resultCount(letter), 0));
     }
+    record(200, undefined, outcome.findings);
     return this.answer(200, positiveReceipt(outcome.refs, { ean: this.config.ean }));
   }
 

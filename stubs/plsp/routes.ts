@@ -1,19 +1,51 @@
 /**
  * PLSP Health Hub's interface (ASSUMPTION until PLSP's real interface is known, DESIGN.md §5):
  *   POST /plsp/v1/xrpt   Emessage XML, header X-LPS-System; 200 + XCTL03, or 4xx/502 + XCTL02 naming every fault
+ *   POST /plsp/v1/cancellations  {patientId, producerCode}, header X-LPS-System: cancel results sent for a
+ *                        wrong patient id in both databanks (LABA-05, ASSUMPTION) -> 200 {cancelled: {LABA, MiBa}}
+ *   GET  /plsp/v1/messages?envelope=&patient=  the hub's journal: outcome and findings (warnings too) per message
  *   GET  /metrics        monitoring counters (MON-01), Prometheus text format
  */
 import type { FastifyInstance } from 'fastify';
+import { cancelResults, type Cancellation } from './cancel';
+import type { PlspConfig } from './config';
+import type { MessageJournal } from './journal';
 import type { Hub } from './receive';
 import type { HubMetrics } from './metrics';
 
-export function registerPlspRoutes(app: FastifyInstance, hub: Hub, metrics: HubMetrics): void {
+const CANCELLATION_SCHEMA = {
+  type: 'object',
+  required: ['patientId', 'producerCode'],
+  additionalProperties: false,
+  properties: { patientId: { type: 'string', minLength: 1 }, producerCode: { type: 'string', minLength: 1, maxLength: 3 } },
+} as const;
+
+function lpsSystem(header: string | string[] | undefined): string | undefined {
+  return typeof header === 'string' && header !== '' ? header : undefined;
+}
+
+export interface PlspParts {
+  config: PlspConfig;
+  hub: Hub;
+  metrics: HubMetrics;
+  journal: MessageJournal;
+}
+
+export function registerPlspRoutes(app: FastifyInstance, { config, hub, metrics, journal }: PlspParts): void {
   app.post('/plsp/v1/xrpt', async (request, reply) => {
     const body = typeof request.body === 'string' ? request.body : '';
-    const system = request.headers['x-lps-system'];
-    const answer = await hub.receive(typeof system === 'string' && system !== '' ? system : undefined, body);
+    const answer = await hub.receive(lpsSystem(request.headers['x-lps-system']), body);
     return reply.code(answer.status).type('application/xml; charset=utf-8').send(answer.receiptXml);
   });
+
+  app.post<{ Body: Cancellation }>('/plsp/v1/cancellations', { schema: { body: CANCELLATION_SCHEMA } }, async (request, reply) => {
+    const answer = await cancelResults(config, metrics, lpsSystem(request.headers['x-lps-system']), request.body);
+    return reply.code(answer.status).send(answer.body);
+  });
+
+  app.get<{ Querystring: { envelope?: string; patient?: string } }>('/plsp/v1/messages', async (request) => ({
+    messages: journal.list(request.query),
+  }));
 
   app.get('/metrics', async (_request, reply) => {
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());

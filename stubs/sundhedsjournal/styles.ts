@@ -23,7 +23,7 @@ a:focus-visible, button:focus-visible, input:focus-visible, [tabindex]:focus-vis
 .logo small { display: block; font-size: .8rem; font-weight: 400; opacity: .85; }
 .bruger { font-size: .95rem; display: flex; gap: 1.25rem; align-items: center; }
 .bruger a { color: #fff; }
-main { padding: 2rem 0 3rem; }
+main.bredde { padding-top: 2rem; padding-bottom: 3rem; }
 h1 { font-size: 2rem; margin: 0 0 .5rem; color: var(--blaa); }
 h2 { font-size: 1.25rem; margin: 0; }
 .ingress { color: var(--graa); max-width: 48rem; margin: 0 0 1.5rem; }
@@ -32,7 +32,10 @@ h2 { font-size: 1.25rem; margin: 0; }
 .rekvisition header { display: flex; flex-wrap: wrap; justify-content: space-between; gap: .5rem 1.5rem; margin-bottom: 1rem; }
 .rekvisition header p { margin: 0; color: var(--graa); }
 .tabel-rulle { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+table { border-collapse: collapse; width: 100%; min-width: 52rem; table-layout: fixed; font-size: .95rem; }
+th:nth-child(1) { width: 19%; } th:nth-child(2) { width: 12%; } th:nth-child(3) { width: 10%; } th:nth-child(4) { width: 14%; }
+th:nth-child(5) { width: 11%; } th:nth-child(6) { width: 15%; } th:nth-child(7) { width: 19%; }
+td, th { overflow-wrap: anywhere; }
 caption { text-align: left; }
 th, td { text-align: left; vertical-align: top; padding: .6rem .75rem; border-bottom: 1px solid var(--kant); }
 thead th { background: var(--blaa-lys); font-weight: 600; white-space: nowrap; }

@@ -4,9 +4,9 @@
  * error, so a missing handler can never reach the network.
  */
 import { http, passthrough, type RequestHandler } from 'msw';
-import { setupServer, type SetupServerApi } from 'msw/node';
+import { setupServer, type SetupServer } from 'msw/node';
 
-export function fakeNetwork(...handlers: RequestHandler[]): SetupServerApi {
+export function fakeNetwork(...handlers: RequestHandler[]): SetupServer {
   const server = setupServer(
     http.all(/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//, () => passthrough()),
     ...handlers,

@@ -1,0 +1,66 @@
+/** What the LPS does when the doctor shares, corrects or cancels: compose, send to PLSP, record the outcome. */
+import { writeEmessage } from '../../medcom';
+import type { Receipt } from '../../medcom/model';
+import { composeEmessage } from './compose';
+import type { PilotLpsConfig } from './config';
+import { type Journal, type LocalResult, LpsRefusal } from './journal';
+import { cancelAtPlsp, sendToPlsp, type CancellationReply } from './plsp-client';
+
+export interface ShareOutcome {
+  id: string;
+  httpStatus: number;
+  receipt: Receipt;
+  envelopeIdentifier: string;
+  sentXml: string;
+}
+
+export interface ShareAllOutcome {
+  shared: ShareOutcome[];
+  skipped: { id: string; rule: string; reason: string }[];
+}
+
+export class Sharing {
+  constructor(
+    private readonly config: PilotLpsConfig,
+    private readonly journal: Journal,
+  ) {}
+
+  async share(result: LocalResult): Promise<ShareOutcome> {
+    this.journal.assertShareable(result);
+    const message = composeEmessage(result);
+    const sentXml = writeEmessage(message);
+    const reply = await sendToPlsp(this.config, sentXml);
+    if (reply.receipt.kind === 'XCTL03') this.journal.markShared(result);
+    return { id: result.id, httpStatus: reply.httpStatus, receipt: reply.receipt, envelopeIdentifier: message.envelope.identifier, sentXml };
+  }
+
+  /** Shares every result not shared yet that was produced in this practice; says why it skipped the others. */
+  async shareAll(): Promise<ShareAllOutcome> {
+    const outcome: ShareAllOutcome = { shared: [], skipped: [] };
+    for (const result of this.journal.unshared()) {
+      try {
+        outcome.shared.push(await this.share(result));
+      } catch (error) {
+        if (!(error instanceof LpsRefusal)) throw error;
+        outcome.skipped.push({ id: result.id, rule: error.rule, reason: error.message });
+      }
+    }
+    return outcome;
+  }
+
+  /** Corrects a result; a result already shared is sent on at once as corrected (DEL-05). */
+  async correct(id: string, change: { value: string; unit?: string; comment?: string }): Promise<ShareOutcome | undefined> {
+    const result = this.journal.correct(id, change);
+    return result.corrected ? this.share(result) : undefined;
+  }
+
+  /** LABA-05: cancels every result this practice shared for a (wrong) patient id. */
+  async cancelPatient(cpr: string, clinicName: string): Promise<CancellationReply & { results: string[] }> {
+    const results = this.journal.sharedFor(cpr, clinicName);
+    const producerCode = results[0]?.clinic.producerCode;
+    if (!producerCode) throw new LpsRefusal('LABA-05', `${clinicName} has shared no results for ${cpr}: there is nothing to cancel`);
+    const reply = await cancelAtPlsp(this.config, { patientId: cpr, producerCode });
+    if (reply.httpStatus === 200) this.journal.markCancelled(results);
+    return { ...reply, results: results.map((result) => result.id) };
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Containers mode end to end: the stubs image, one container per system on a shared network, reachable on mapped
+ * ports, and nothing left behind after stop(), Ctrl-C or SIGTERM. Skipped where no Docker engine answers.
+ *
+ *   node --import tsx --test test/containers/containers-environment.test.ts
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { test } from 'node:test';
+import { ensureStubsImage } from '../../docker/stubs-image';
+import { docker } from '../../docker/testcontainers';
+import { startContainersEnvironment } from '../../environments/containers';
+import { LABEL_HOST, LABEL_PID, LABEL_RUN, runLabels } from '../../environments/containers/labels';
+import { removeLeftovers, removeRun } from '../../environments/containers/run-resources';
+import { startSystemContainer } from '../../environments/containers/system-container';
+import { SYSTEMS } from '../../environments/environment';
+import { runFixture } from './child-process';
+import { dockerOrSkip } from './docker-gate';
+import { eventually, remainsWithLabel } from './docker-queries';
+
+const NOTHING = { containers: [], networks: [] };
+
+test('every system answers GET /health on its mapped port; stop() removes every container and the network', { timeout: 300_000 }, async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  const environment = await startContainersEnvironment({ approvedSystems: ['E2E-LPS'] });
+  try {
+    assert.equal(environment.kind, 'containers');
+    assert.deepEqual(Object.keys(environment.urls).sort(), [...SYSTEMS].sort());
+    for (const system of SYSTEMS) {
+      const response = await fetch(`${environment.urls[system]}/health`);
+      assert.equal(response.status, 200, `${system} /health`);
+      const body = (await response.json()) as { status?: string; system?: string };
+      assert.deepEqual({ status: body.status, system: body.system }, { status: 'ok', system }, `${system} /health body`);
+    }
+    const engine = await docker();
+    const network = await engine.getNetwork(environment.networkName).inspect();
+    assert.equal(network.Labels?.[LABEL_RUN], environment.runId);
+    const containers = await engine.listContainers({ filters: { label: [`${LABEL_RUN}=${environment.runId}`] } });
+    assert.equal(containers.length, SYSTEMS.length);
+    const aliases: string[] = [];
+    for (const container of containers) {
+      assert.equal(container.Labels[LABEL_PID], String(process.pid));
+      const inspected = await engine.getContainer(container.Id).inspect();
+      aliases.push(...(inspected.NetworkSettings.Networks[environment.networkName]?.Aliases ?? []));
+    }
+    for (const system of SYSTEMS) assert.ok(aliases.includes(system), `${system} is a network alias: ${aliases.join()}`);
+  } finally {
+    await environment.stop();
+  }
+  await environment.stop();
+  assert.deepEqual(await remainsWithLabel(LABEL_RUN, environment.runId), NOTHING);
+});
+
+test('a stub that fails to start is reported with what it printed', { timeout: 120_000 }, async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  const image = await ensureStubsImage();
+  const engine = await docker();
+  const runId = `fail-${process.pid}`;
+  const labels = runLabels(runId);
+  const networkName = `lokalsvar-e2e-${runId}`;
+  await engine.createNetwork({ Name: networkName, Labels: labels });
+  try {
+    await assert.rejects(
+      // labportal without the URLs of LABA and MiBa refuses to start.
+      startSystemContainer({ image, system: 'labportal', runId, networkName, env: {}, labels, startupTimeoutMs: 20_000 }),
+      /The labportal stub did not start in its container[\s\S]*LABPORTAL_LABA_URL/,
+    );
+  } finally {
+    await removeLeftoversOf(runId);
+  }
+});
+
+test('leftovers of runs whose process is gone are removed; those of live processes are kept', { timeout: 60_000 }, async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  const engine = await docker();
+  const deadPid = await pidOfFinishedProcess();
+  const dead: Record<string, string> = { ...runLabels(`dead-${deadPid}`), [LABEL_PID]: String(deadPid) };
+  const live: Record<string, string> = runLabels(`live-${process.pid}`);
+  const otherHost: Record<string, string> = { ...dead, [LABEL_RUN]: `other-host-${deadPid}`, [LABEL_HOST]: 'elsewhere' };
+  for (const labels of [dead, live, otherHost]) {
+    await engine.createNetwork({ Name: `lokalsvar-e2e-${labels[LABEL_RUN]}`, Labels: labels });
+  }
+  try {
+    const removed = await removeLeftovers(engine);
+    assert.ok(removed.includes(dead[LABEL_RUN]), `removed ${removed.join()}`);
+    assert.deepEqual(await remainsWithLabel(LABEL_RUN, dead[LABEL_RUN]), NOTHING);
+    assert.deepEqual((await remainsWithLabel(LABEL_RUN, live[LABEL_RUN])).networks, [`lokalsvar-e2e-${live[LABEL_RUN]}`]);
+    assert.equal((await remainsWithLabel(LABEL_RUN, otherHost[LABEL_RUN])).networks.length, 1);
+  } finally {
+    for (const labels of [dead, live, otherHost]) await removeLeftoversOf(labels[LABEL_RUN]);
+  }
+});
+
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  test(`${signal} to a process holding the environment removes it and exits ${code}`, { timeout: 180_000 }, async (t) => {
+    if (!(await dockerOrSkip(t))) return;
+    await ensureStubsImage(); // built here, so the child finds it
+    const child = runFixture('hold-environment.ts', []);
+    const runId = (await child.waitForLine(/READY (\S+)/, 120_000))[1];
+    child.child.kill(signal);
+    const result = await child.exited;
+    assert.equal(result.code, code, result.stderr);
+    assert.deepEqual(await remainsWithLabel(LABEL_RUN, runId), NOTHING);
+  });
+}
+
+test('SIGTERM while the environment is still starting removes what was started', { timeout: 180_000 }, async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  await ensureStubsImage();
+  const child = runFixture('hold-environment.ts', []);
+  const pid = String(child.child.pid);
+  await eventually(() => remainsWithLabel(LABEL_PID, pid), (remains) => remains.containers.length > 0, 120_000);
+  child.child.kill('SIGTERM');
+  const result = await child.exited;
+  assert.equal(result.code, 143, result.stderr);
+  assert.doesNotMatch(result.stdout, /READY/, 'the signal came during the start');
+  assert.deepEqual(await remainsWithLabel(LABEL_PID, pid), NOTHING);
+});
+
+async function removeLeftoversOf(runId: string): Promise<void> {
+  await removeRun(await docker(), runId);
+}
+
+function pidOfFinishedProcess(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('close', () => resolve(child.pid as number));
+  });
+}
