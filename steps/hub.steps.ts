@@ -79,3 +79,11 @@ Then(/^bekræfter PLSP, at (\d+) svar er annulleret$/, function (this: Lokalsvar
   assert.ok(cancelled, `PLSP did not say what it cancelled: ${JSON.stringify(outcome.body)}`);
   assert.equal(cancelled.LABA + cancelled.MiBa, Number(count));
 });
+
+Then(/^rettelsen er sendt med resultatstatus "([^"]+)"$/, function (this: LokalsvarWorld, status: string) {
+  const letters = readEmessage(this.shared().sentXml).message?.letters ?? [];
+  const statuses = letters.flatMap((letter) =>
+    letter.kind === 'XRPT01' ? letter.results.map((result) => result.resultStatusCode) : [letter.generalResultInformation.resultStatusCode],
+  );
+  assert.deepEqual(statuses, [status]);
+});

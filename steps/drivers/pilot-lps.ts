@@ -35,18 +35,18 @@ export class PilotLpsDriver {
   }
 
   async share(id: string): Promise<SharedResult> {
-    const response = await this.http.post<SharedResult>(`/api/v1/results/${encodeURIComponent(id)}/share`);
+    const response = await this.http.post<SharedResult>(`/api/v1/results/${encodeURIComponent(id)}/share`, {});
     return expectStatus(response, 200, `Share result ${id} from the pilot LPS`);
   }
 
   /** Shares, or returns the LPS's refusal (409). */
   async tryShare(id: string): Promise<SharedResult | Refusal> {
-    const response = await this.http.post<SharedResult>(`/api/v1/results/${encodeURIComponent(id)}/share`);
+    const response = await this.http.post<SharedResult>(`/api/v1/results/${encodeURIComponent(id)}/share`, {});
     return response.status === 200 ? response.data : refusalOrThrow(response, `Share result ${id}`);
   }
 
   async shareAll(): Promise<ShareAllOutcome> {
-    return expectStatus(await this.http.post<ShareAllOutcome>('/api/v1/share-pending'), 200, 'Share all new results');
+    return expectStatus(await this.http.post<ShareAllOutcome>('/api/v1/share-pending', {}), 200, 'Share all new results');
   }
 
   /** Deletes, or returns the LPS's refusal (409); undefined when deleted. */
