@@ -7,17 +7,11 @@
  *                                  patient id (LABA-05; ASSUMPTION: XRPT01 has no cancel status) -> {cancelled}
  */
 import type { FastifyInstance } from 'fastify';
+import { CANCELLATION_SCHEMA, type Cancellation } from '../common/cancellation';
 import { readEmessage } from '../../medcom';
 import type { DatabankConfig } from './config';
 import { recordsOf } from './records';
 import type { DatabankStore } from './store';
-
-const CANCELLATION_SCHEMA = {
-  type: 'object',
-  required: ['patientId', 'producerCode'],
-  additionalProperties: false,
-  properties: { patientId: { type: 'string', minLength: 1 }, producerCode: { type: 'string', minLength: 1, maxLength: 3 } },
-} as const;
 
 const ACCEPTED_KIND = { laba: 'XRPT01', miba: 'XRPT05' } as const;
 
@@ -43,7 +37,7 @@ export function registerDatabankRoutes(app: FastifyInstance, config: DatabankCon
     return store.storeMessage(envelope.identifier, request.body, records);
   });
 
-  app.post<{ Body: { patientId: string; producerCode: string } }>(
+  app.post<{ Body: Cancellation }>(
     '/api/v1/cancellations',
     { schema: { body: CANCELLATION_SCHEMA } },
     async (request) => ({ cancelled: store.cancelPatient(request.body.patientId, request.body.producerCode) }),

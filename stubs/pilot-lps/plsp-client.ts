@@ -1,6 +1,7 @@
 /** How the pilot LPS talks to PLSP: send a message and read the receipt; ask for a cancellation (LABA-05). */
 import { readReceipt } from '../../medcom';
 import type { Receipt } from '../../medcom/model';
+import type { Cancellation } from '../common/cancellation';
 import { postTo } from '../common/fetch-json';
 import type { PilotLpsConfig } from './config';
 
@@ -30,7 +31,7 @@ export interface CancellationReply {
 }
 
 /** ASSUMPTION (LABA-05): XRPT01 has no cancel status, so the hub takes an explicit cancellation as JSON. */
-export async function cancelAtPlsp(config: PilotLpsConfig, cancellation: { patientId: string; producerCode: string }): Promise<CancellationReply> {
+export async function cancelAtPlsp(config: PilotLpsConfig, cancellation: Cancellation): Promise<CancellationReply> {
   const response = await post(config, '/plsp/v1/cancellations', 'application/json', JSON.stringify(cancellation));
   const text = await response.text();
   let body: unknown = text;

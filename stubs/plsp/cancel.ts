@@ -3,14 +3,11 @@
  * the hub takes an explicit cancellation, `POST /plsp/v1/cancellations` {patientId, producerCode}, and passes it to
  * both databanks, which mark every version of those results cancelled; the national views then drop them.
  */
+import type { Cancellation } from '../common/cancellation';
 import { postExpectingOk, UpstreamError } from '../common/fetch-json';
 import { isApproved, type PlspConfig } from './config';
 import type { HubMetrics } from './metrics';
 
-export interface Cancellation {
-  patientId: string;
-  producerCode: string;
-}
 
 export interface CancellationAnswer {
   status: number;

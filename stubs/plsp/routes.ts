@@ -7,18 +7,12 @@
  *   GET  /metrics        monitoring counters (MON-01), Prometheus text format
  */
 import type { FastifyInstance } from 'fastify';
-import { cancelResults, type Cancellation } from './cancel';
+import { CANCELLATION_SCHEMA, type Cancellation } from '../common/cancellation';
+import { cancelResults } from './cancel';
 import type { PlspConfig } from './config';
 import type { MessageJournal } from './journal';
 import type { Hub } from './receive';
 import type { HubMetrics } from './metrics';
-
-const CANCELLATION_SCHEMA = {
-  type: 'object',
-  required: ['patientId', 'producerCode'],
-  additionalProperties: false,
-  properties: { patientId: { type: 'string', minLength: 1 }, producerCode: { type: 'string', minLength: 1, maxLength: 3 } },
-} as const;
 
 function lpsSystem(header: string | string[] | undefined): string | undefined {
   return typeof header === 'string' && header !== '' ? header : undefined;
