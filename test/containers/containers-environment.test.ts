@@ -107,6 +107,17 @@ for (const [signal, code] of [
   });
 }
 
+test('process.exit() while the environment runs still removes it (synchronous fallback)', { timeout: 180_000 }, async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  await ensureStubsImage();
+  const child = runFixture('hold-environment.ts', ['exit']);
+  const result = await child.exited;
+  assert.equal(result.code, 5, result.stderr);
+  const runId = /READY (\S+)/.exec(result.stdout)?.[1];
+  assert.ok(runId, result.stdout);
+  assert.deepEqual(await remainsWithLabel(LABEL_RUN, runId), NOTHING);
+});
+
 test('SIGTERM while the environment is still starting removes what was started', { timeout: 180_000 }, async (t) => {
   if (!(await dockerOrSkip(t))) return;
   await ensureStubsImage();
