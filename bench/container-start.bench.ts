@@ -4,14 +4,14 @@
  *
  *   npx tsx bench/container-start.bench.ts [--cold] [--runs N]
  *
- * --cold first removes every lokalsvar-e2e-stubs image and this tree's base image (do not run it next to a
- * suite). Without it the images are found by their content hash: the warm case. Prints one line a measurement
- * and p50/max of the start and stop times.
+ * --cold first removes every lokalsvar-e2e-stubs and lokalsvar-e2e-base image that no container uses (do not
+ * run it next to a suite). Without it the images are found by their content hash: the warm case. Prints one line
+ * a measurement and p50/max of the start and stop times.
  */
 import { dockerAvailable } from '../docker/availability';
-import { baseImageRecipe, ensureBaseImage } from '../docker/base-image';
-import { ensureStubsImage } from '../docker/stubs-image';
-import { docker, imageExists } from '../docker/testcontainers';
+import { BASE_REPOSITORY, baseImageRecipe, ensureBaseImage } from '../docker/base-image';
+import { STUBS_REPOSITORY, ensureStubsImage } from '../docker/stubs-image';
+import { imageExists, pruneOldTags } from '../docker/engine-images';
 import { startContainersEnvironment } from '../environments/containers';
 
 async function main(): Promise<void> {
@@ -41,12 +41,12 @@ async function main(): Promise<void> {
 }
 
 async function removeImagesOfThisTree(): Promise<void> {
-  const engine = await docker();
-  // The stubs tag is only known after staging; remove every stubs tag built FROM this tree's base, then the base.
+  // The stubs tag is only known after staging: remove every stubs image no container uses, then the base.
+  const removed = await pruneOldTags(STUBS_REPOSITORY, 0);
   const { tag: baseTag } = await baseImageRecipe();
-  const stubsImages = await engine.listImages({ filters: { reference: ['lokalsvar-e2e-stubs'] } });
-  for (const image of stubsImages) await engine.getImage(image.Id).remove({ force: true });
-  if (await imageExists(baseTag)) await engine.getImage(baseTag).remove({ force: true });
+  const left = await pruneOldTags(BASE_REPOSITORY, 0);
+  console.log(`cold: removed ${[...removed, ...left].join(', ') || 'nothing'}`);
+  if (await imageExists(baseTag)) throw new Error(`${baseTag} is in use by a container: stop it for a cold measurement`);
 }
 
 async function timed<T>(label: string, work: () => Promise<T>): Promise<{ value: T; ms: number }> {

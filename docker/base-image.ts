@@ -5,13 +5,12 @@
  *
  * Run alone: `npx tsx docker/base-image.ts` prints the tag.
  */
-import { spawn } from 'node:child_process';
 import { chmod, copyFile, mkdir, mkdtemp, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { hashParts, shortHash } from './content-hash';
 import { sharedLibraries } from './shared-libraries';
-import { docker, imageExists } from './testcontainers';
+import { imageExists, importImage } from './engine-images';
 
 export const BASE_REPOSITORY = 'lokalsvar-e2e-base';
 /** Where node lives in the image. */
@@ -74,7 +73,7 @@ async function buildBaseImageIfMissing(): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'lokalsvar-e2e-base-'));
   try {
     await writeRoot(root, recipe);
-    await importRoot(root, recipe.tag);
+    await importImage(root, recipe.tag);
   } finally {
     await rm(root, { recursive: true, force: true });
   }
@@ -99,35 +98,6 @@ async function placeFile(root: string, source: string, target: string, mode: num
   await mkdir(path.dirname(destination), { recursive: true });
   await copyFile(source, destination);
   await chmod(destination, mode);
-}
-
-/** `tar -C root -c . | docker import - tag`, through the engine's API (no docker CLI needed). */
-async function importRoot(root: string, tag: string): Promise<void> {
-  const [repo, version] = tag.split(':');
-  const tar = spawn('tar', ['-C', root, '--numeric-owner', '--owner=0', '--group=0', '-c', '.'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let tarErrors = '';
-  tar.stderr.setEncoding('utf8').on('data', (chunk: string) => (tarErrors += chunk));
-  const tarExit = new Promise<void>((resolve, reject) => {
-    tar.on('error', (error) =>
-      reject(new Error(`tar could not run (${error.message}): install tar to build the base image`)),
-    );
-    tar.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`tar exited with ${code}: ${tarErrors}`))));
-  });
-  const engine = await docker();
-  const importing = (async () => {
-    const progress = await engine.importImage(tar.stdout, { repo, tag: version });
-    await new Promise<void>((resolve, reject) => {
-      engine.modem.followProgress(progress, (error: Error | null) => (error ? reject(error) : resolve()));
-    });
-  })();
-  const [tarResult, importResult] = await Promise.allSettled([tarExit, importing]);
-  if (tarResult.status === 'rejected') throw tarResult.reason;
-  if (importResult.status === 'rejected') {
-    throw new Error(`docker import of ${tag} failed: ${(importResult.reason as Error).message}`);
-  }
-  if (!(await imageExists(tag))) throw new Error(`docker import reported success but ${tag} is not there`);
 }
 
 if (require.main === module) {

@@ -45,8 +45,8 @@ export function loadTestcontainers(): TestcontainersModule {
 
 let runtime: Promise<ContainerRuntimeClient> | undefined;
 
-/** testcontainers' client of the Docker engine (memoized by testcontainers itself). */
-export async function containerRuntime(): Promise<ContainerRuntimeClient> {
+/** testcontainers' client of the Docker engine, set up once per process. */
+export function containerRuntime(): Promise<ContainerRuntimeClient> {
   runtime ??= connect().catch((error: unknown) => {
     runtime = undefined;
     throw error;
@@ -56,12 +56,9 @@ export async function containerRuntime(): Promise<ContainerRuntimeClient> {
 
 async function connect(): Promise<ContainerRuntimeClient> {
   const testcontainers = loadTestcontainers();
+  let client: ContainerRuntimeClient;
   try {
-    const client = await testcontainers.getContainerRuntimeClient();
-    // Set up the (disabled) reaper once, now: containers started in parallel would otherwise race for its
-    // file lock, and the losers poll it for about half a second.
-    await testcontainers.getReaper(client);
-    return client;
+    client = await testcontainers.getContainerRuntimeClient();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(
@@ -69,14 +66,12 @@ async function connect(): Promise<ContainerRuntimeClient> {
         '(nohup dockerd >/tmp/dockerd.log 2>&1 &), or set DOCKER_HOST',
     );
   }
+  // Set up the (disabled) reaper once, now: containers started in parallel would otherwise race for its file
+  // lock, and the losers poll it for about half a second.
+  await testcontainers.getReaper(client);
+  return client;
 }
 
 export async function docker(): Promise<Docker> {
   return (await containerRuntime()).container.dockerode;
-}
-
-/** Whether the engine has an image with this exact tag. */
-export async function imageExists(tag: string): Promise<boolean> {
-  const client = await containerRuntime();
-  return client.image.exists(loadTestcontainers().ImageName.fromString(tag));
 }

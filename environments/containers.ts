@@ -7,11 +7,12 @@
  * cleanup registry, so containers go away on stop(), Ctrl-C, SIGTERM and normal exit; a run that was killed
  * outright is swept up by the next one.
  */
+import { dockerAvailable } from '../docker/availability';
 import { ensureStubsImage } from '../docker/stubs-image';
 import { containerRuntime, type Docker } from '../docker/testcontainers';
 import { registerCleanup } from './cleanup';
 import { newRunId, runLabels } from './containers/labels';
-import { removeLeftovers, removeRun, removeRunSync } from './containers/run-resources';
+import { cliDockerHost, removeLeftovers, removeRun, removeRunSync } from './containers/run-resources';
 import { startWaves } from './containers/start-waves';
 import { CONTAINER_PORT, startSystemContainer } from './containers/system-container';
 import type { Environment, EnvironmentOptions, SystemName } from './environment';
@@ -42,6 +43,8 @@ export async function startContainersEnvironment(
   options: EnvironmentOptions = {},
   containers: ContainersOptions = {},
 ): Promise<ContainersEnvironment> {
+  const availability = await dockerAvailable();
+  if (!availability.ok) throw new Error(`Containers mode needs a Docker engine, and ${availability.reason}`);
   const image = containers.image ?? (await ensureStubsImage());
   const docker = (await containerRuntime()).container.dockerode;
   await removeLeftovers(docker);
@@ -68,7 +71,8 @@ export async function startContainersEnvironment(
     });
     return stopping;
   };
-  const unregister = registerCleanup(`containers ${runId}`, stop, { onExit: () => removeRunSync(runId) });
+  const dockerHost = cliDockerHost(docker);
+  const unregister = registerCleanup(`containers ${runId}`, stop, { onExit: () => removeRunSync(runId, dockerHost) });
 
   const starting = startSystems(docker, {
     image,

@@ -30,17 +30,27 @@ export async function removeLeftovers(docker: Docker): Promise<string[]> {
 }
 
 /**
- * Synchronous fallback for process 'exit' (no async work possible there): the docker CLI, best effort.
- * Whatever survives is removed by the next run's removeLeftovers.
+ * Synchronous fallback for process 'exit' (no async work possible there): the docker CLI, best effort, pointed
+ * at the engine testcontainers uses (dockerHost, see cliDockerHost). Whatever survives is removed by the next
+ * run's removeLeftovers.
  */
-export function removeRunSync(runId: string): void {
+export function removeRunSync(runId: string, dockerHost?: string): void {
   const filter = `label=${LABEL_RUN}=${runId}`;
+  const env = dockerHost ? { ...process.env, DOCKER_HOST: dockerHost } : process.env;
   const run = (args: string[]): string =>
-    spawnSync('docker', args, { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).stdout ?? '';
+    spawnSync('docker', args, { encoding: 'utf8', env, timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).stdout ?? '';
   const containers = run(['ps', '-aq', '--filter', filter]).split('\n').filter(Boolean);
   if (containers.length > 0) run(['rm', '-f', ...containers]);
   const networks = run(['network', 'ls', '-q', '--filter', filter]).split('\n').filter(Boolean);
   if (networks.length > 0) run(['network', 'rm', ...networks]);
+}
+
+/** The DOCKER_HOST value for the docker CLI that reaches the same engine as this client. */
+export function cliDockerHost(docker: Docker): string | undefined {
+  const modem = docker.modem as unknown as { socketPath?: unknown; host?: string; port?: string | number; protocol?: string };
+  if (typeof modem.socketPath === 'string') return `unix://${modem.socketPath}`;
+  if (modem.host && modem.protocol !== 'ssh') return `tcp://${modem.host}:${modem.port ?? 2375}`;
+  return undefined;
 }
 
 async function removeMatching(
