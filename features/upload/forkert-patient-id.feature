@@ -1,22 +1,25 @@
 # language: da
 Egenskab: Forkert patient-ID
-  Et patient-ID må ikke ændres, når svaret er sendt. Er patient-ID'et forkert, skal samtlige udsendte svar for det
-  annulleres; annullerede svar forsvinder fra de nationale visninger.
-  (Antagelse: XRPT01 har ingen annulleringsstatus, så PLSP modtager en særskilt annullering.)
+  "Det er ikke tilladt at ændre et patient-ID efter svarprocessen er påbegyndt. Er der tale om et forkert
+  patient-ID er det vigtigt at annullere samtlige udsendte svar."
+  Antagelse, indtil det er afklaret med LABA: XRPT01 har ingen annulleringsstatus, så PLSP modtager en særskilt
+  annullering, og annullerede svar forsvinder fra de nationale visninger.
 
-  @krav:LABA-05
-  Scenarie: Lægesystemet afviser at ændre patienten på et delt svar
-    Givet testpersonen Bruno Test Elmer (2509479989)
-    Og lægen i "Lægerne Testgade" har registreret og delt CRP 45 mg/L
-    Når lægen forsøger at flytte CRP-svaret til testpersonen Einer Test Lauridsen (0201609995)
-    Så afviser LPS'et det med henvisning til reglen "LABA-05"
+  Regel: Patient-ID må ikke ændres, og ved forkert patient-ID annulleres alle udsendte svar (LABA-05)
 
-  @krav:LABA-05
-  Scenarie: Alle svar sendt for et forkert patient-ID annulleres og forsvinder fra visningerne
-    Givet testpersonen Bruno Test Elmer (2509479989)
-    Og lægen i "Lægehuset Annullering" har registreret og delt CRP 45 mg/L
-    Og lægen i "Lægehuset Annullering" har registreret og delt HbA1c 48 mmol/mol
-    Når lægen annullerer alle svar, der er sendt for testpersonen, fordi patient-ID'et var forkert
-    Så bekræfter PLSP, at 2 svar er annulleret
-    Og Laboratoriesvarportalen udleverer hverken CRP-svaret eller HbA1c-svaret
-    Og Sundhedsjournalen viser hverken CRP-svaret eller HbA1c-svaret
+    @krav:LABA-05
+    Scenarie: Lægesystemet afviser at ændre patienten på et delt svar
+      Givet testpersonen Bruno Test Elmer (2509479989)
+      Og lægen i "Lægerne Testgade" har registreret og delt CRP 45 mg/L
+      Når lægen forsøger at flytte CRP-svaret til testpersonen Einer Test Lauridsen (0201609995)
+      Så afviser LPS'et det med henvisning til reglen "LABA-05"
+
+    @krav:LABA-05
+    Scenarie: Alle svar sendt for et forkert patient-ID annulleres og forsvinder fra visningerne
+      Givet testpersonen Bruno Test Elmer (2509479989)
+      Og lægen i "Lægehuset Annullering" har registreret og delt CRP 45 mg/L
+      Og lægen i "Lægehuset Annullering" har registreret og delt HbA1c 48 mmol/mol
+      Når lægen annullerer alle svar, der er sendt for testpersonen, fordi patient-ID'et var forkert
+      Så bekræfter PLSP, at 2 svar er annulleret
+      Og Laboratoriesvarportalen udleverer hverken CRP-svaret eller HbA1c-svaret
+      Og Sundhedsjournalen viser hverken CRP-svaret eller HbA1c-svaret
