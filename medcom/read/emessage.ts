@@ -1,7 +1,7 @@
 /** readEmessage: validate, then (only when there is no error) the typed model; refs in every case. */
 import type { Emessage, Finding, ReportLetter } from '../model';
 import { analyseEmessage, type ValidateOptions } from '../validate/validate-emessage';
-import { childNamed, type XmlElement } from '../xml/node';
+import type { XmlElement } from '../xml/node';
 import { readRefs, type MessageRefs } from './refs';
 import { dateTime, required, requiredText } from './tree';
 import { readLaboratoryReport } from './xrpt01';
@@ -38,5 +38,3 @@ export function readEmessage(xml: string, options: ValidateOptions = {}): ReadOu
   if (!analysis.root || findings.some((finding) => finding.severity === 'error')) return { refs, findings };
   return { message: toModel(analysis.root), refs, findings };
 }
-
-void childNamed;

@@ -2,7 +2,7 @@
 import type { Analysis, AnalysisCodeType, GeneralResultInformation, LabResult, LaboratoryReport, Operator, ReportStatusCode, ResultStatusCode, ResultType, ResultValidation, Sample } from '../model';
 import { childNamed, childrenNamed, type XmlElement } from '../xml/node';
 import { readCCReceiver, readLetter, readPatient, readProducer, readReceiver, readReferenceInterval, readSender } from './common';
-import { compact, dateTime, mixedText, optionalDateTime, optionalText, required, requiredText } from './tree';
+import { compact, dateTime, mixedText, optionalText, required, requiredText } from './tree';
 
 export function readLaboratoryReport(report: XmlElement): LaboratoryReport {
   const requisition = required(report, 'RequisitionInformation');
@@ -86,5 +86,3 @@ function readResult(result: XmlElement): LabResult {
     toLabIdentifier: optionalText(result, 'ToLabIdentifier'),
   });
 }
-
-void optionalDateTime;

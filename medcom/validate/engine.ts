@@ -3,11 +3,14 @@
  * automata, simple values through their checks, no attributes but xsi:schemaLocation. It reports what is wrong
  * and what the schema allows there.
  */
-import { isBlank } from '../xml/chars';
 import type { XmlElement } from '../xml/node';
-import { automatonOf, type Automaton } from '../schema/automaton';
+import * as automata from '../schema/automaton';
+import type { Automaton } from '../schema/automaton';
 import type { ComplexType, ElementParticle, SimpleType, TypeDef } from '../schema/types';
 import type { FindingCollector } from './findings';
+
+// bound once (see xml/parse.ts: imported bindings compiled to CommonJS cost a getter call each)
+const { automatonOf } = automata;
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 const IGNORED_XSI = new Set(['schemaLocation', 'noNamespaceSchemaLocation']);
@@ -65,7 +68,7 @@ function validateComplex(element: XmlElement, type: ComplexType, context: Engine
     }
     return;
   }
-  if (!type.mixed && (element.hasCdata || !isBlank(element.text))) {
+  if (!type.mixed && element.significantText) {
     const what = element.hasCdata ? 'a CDATA section is' : 'text is';
     context.out.error('content', element, `${what} not allowed directly in ${element.local}, only child elements`);
   }
@@ -90,12 +93,17 @@ function expectedNames(automaton: Automaton, state: number): string[] {
   return [...(automaton.states[state]?.next.keys() ?? [])];
 }
 
-/** When only one element can come next and it is required, the fault is that element's absence. */
-function onlyRequiredNext(automaton: Automaton, state: number): ElementParticle | undefined {
+/**
+ * The element whose absence is the fault: of the elements that may come next while the content is still
+ * incomplete, the only one the schema requires (optional ones that may precede it are skipped).
+ */
+function requiredNext(automaton: Automaton, state: number): ElementParticle | undefined {
   const current = automaton.states[state];
-  if (!current || current.final || current.next.size !== 1) return undefined;
-  const [target] = current.next.values();
-  return automaton.particles[target as number];
+  if (!current || current.final) return undefined;
+  const required = [...current.next.values()]
+    .map((target) => automaton.particles[target] as ElementParticle)
+    .filter((particle) => particle.min >= 1);
+  return required.length === 1 ? required[0] : undefined;
 }
 
 function reportMissing(
@@ -108,7 +116,7 @@ function reportMissing(
 ): void {
   const where = previous ? `after ${previous.local}` : `as the first element in ${parent.local}`;
   const beforeText = before ? ` (found ${before.local} instead)` : '';
-  const required = onlyRequiredNext(automaton, state);
+  const required = requiredNext(automaton, state);
   if (required) {
     const note = required.note ? `: ${required.note}` : '';
     context.out.error(
@@ -141,7 +149,8 @@ function reportUnexpected(
     );
     return;
   }
-  if (automaton.names.has(child.local) && onlyRequiredNext(automaton, state)) {
+  // a known element arriving while something required is still due: the fault is what is missing before it
+  if (automaton.names.has(child.local) && !automaton.states[state]?.final) {
     reportMissing(parent, previous, automaton, state, child, context);
     return;
   }

@@ -1,7 +1,7 @@
 /** Collects findings for one document, with lines, and a bound so hostile input cannot flood the caller. */
 import type { Finding, FindingKind, Severity } from '../model';
 import type { XmlElement } from '../xml/node';
-import { lineAndColumn } from '../xml/position';
+import { LineIndex } from '../xml/position';
 import { pathOf } from './paths';
 
 export const MAX_FINDINGS = 100;
@@ -9,6 +9,7 @@ export const MAX_FINDINGS = 100;
 export class FindingCollector {
   readonly findings: Finding[] = [];
   private errors = 0;
+  private lines: LineIndex | undefined;
 
   constructor(
     private readonly source: string,
@@ -35,7 +36,10 @@ export class FindingCollector {
     const path = suffix ? `${base === '/' ? '' : base}/${suffix}` : base;
     const at = offset ?? element?.offset;
     const finding: Finding = { severity, path, message, kind };
-    if (at !== undefined) finding.line = lineAndColumn(this.source, at).line;
+    if (at !== undefined) {
+      this.lines ??= new LineIndex(this.source);
+      finding.line = this.lines.locate(at).line;
+    }
     this.findings.push(finding);
   }
 

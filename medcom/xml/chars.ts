@@ -48,9 +48,28 @@ export function isBlank(text: string): boolean {
   return true;
 }
 
-/** A character XML 1.0 cannot carry at all, or an unpaired surrogate. */
-export const ILLEGAL_CHAR =
-  /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const SUSPECT = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/g;
+
+/**
+ * Offset of the first character XML 1.0 cannot carry (controls, U+FFFE, U+FFFF, an unpaired surrogate), or -1.
+ * A regular expression finds candidates; surrogate pairs (legal characters beyond U+FFFF) are skipped by hand.
+ */
+export function findIllegalChar(text: string): number {
+  SUSPECT.lastIndex = 0;
+  for (let match = SUSPECT.exec(text); match; match = SUSPECT.exec(text)) {
+    const index = match.index;
+    const code = text.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        SUSPECT.lastIndex = index + 2;
+        continue;
+      }
+    }
+    return index;
+  }
+  return -1;
+}
 
 export function isLegalCodePoint(code: number): boolean {
   return (

@@ -28,19 +28,19 @@ export function decodeXmlBytes(bytes: Uint8Array): Decoded {
   }
 }
 
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence. */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let low = 0;
-  let high = bytes.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
+  let index = 0;
+  while (index < bytes.length) {
+    const lead = bytes[index] as number;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0) return index;
     try {
-      decoder.decode(bytes.subarray(0, middle + 1), { stream: true });
-      decoder.decode();
-      low = middle + 1;
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(index, index + length));
     } catch {
-      high = middle;
+      return index;
     }
+    index += length;
   }
-  return low;
+  return index;
 }

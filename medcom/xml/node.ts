@@ -22,6 +22,8 @@ export interface XmlElement {
   text: string;
   /** True when a CDATA section sits directly in this element (character content even when blank). */
   hasCdata: boolean;
+  /** True when `text` holds anything but whitespace, or a CDATA section (set while parsing). */
+  significantText: boolean;
   /** Length of the parent's `text` when this element started: where it sits among the parent's character data. */
   textOffset: number;
   parent: XmlElement | undefined;

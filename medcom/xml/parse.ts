@@ -6,8 +6,11 @@
  * and depth are bounded. Every failure says where (line, column) and what was wrong; parsing stops at the first.
  * Namespaces are resolved (prefixes and default namespace), as a namespace-aware parser must.
  */
-import { describeCodePoint, ILLEGAL_CHAR, isLegalCodePoint, isNameChar, isNameStartChar, isXmlWhitespace } from './chars';
-import type { ParseFailure, ParseResult, XmlAttribute, XmlElement } from './node';
+import * as chars from './chars';
+import { NamespaceScopes, type Declaration } from './namespaces';
+import type { ParseResult, XmlAttribute, XmlElement } from './node';
+import * as references from './references';
+import { Stop } from './stop';
 import { lineAndColumn } from './position';
 
 export interface ParseLimits {
@@ -19,33 +22,31 @@ export interface ParseLimits {
 
 export const DEFAULT_LIMITS: ParseLimits = { maxBytes: 5 * 1024 * 1024, maxDepth: 64 };
 
-const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+// Bound once: compiled to CommonJS, every call through an imported binding would go through a getter, which
+// costs a quarter of the parse time in the character loops.
+const { describeCodePoint, findIllegalChar, isBlank, isNameChar, isNameStartChar, isXmlWhitespace } = chars;
+const { decodeCharacterData, normaliseLineEnds } = references;
 
-class Stop extends Error {
-  constructor(
-    readonly reason: string,
-    readonly offset: number,
-    readonly kind: ParseFailure['kind'] = 'not-well-formed',
-  ) {
-    super(reason);
+/** 1 for the ASCII characters that may continue a name. */
+const ASCII_NAME_CHAR = new Uint8Array(128).map((_, code) => (isNameChar(code) ? 1 : 0));
+
+type PendingAttribute = Declaration;
+
+/** The same attribute name twice in one start tag. */
+function checkDistinctNames(pending: readonly PendingAttribute[]): void {
+  const seen = new Set<string>();
+  for (const attribute of pending) {
+    if (seen.has(attribute.qname)) throw new Stop(`attribute ${attribute.qname} is given twice`, attribute.offset);
+    seen.add(attribute.qname);
   }
 }
-
-interface PendingAttribute {
-  qname: string;
-  value: string;
-  offset: number;
-}
-
-type Scope = Map<string, string> | undefined;
 
 class Parser {
   private pos = 0;
   private root: XmlElement | undefined;
   private current: XmlElement | undefined;
   private depth = 0;
-  private readonly scopes: Scope[] = [];
+  private readonly namespaces = new NamespaceScopes();
 
   constructor(
     private readonly src: string,
@@ -78,9 +79,9 @@ class Parser {
   }
 
   private checkCharacters(): void {
-    const match = ILLEGAL_CHAR.exec(this.src);
-    if (match) {
-      throw new Stop(`character ${describeCodePoint(match[0].charCodeAt(0))} is not allowed in XML`, match.index);
+    const index = findIllegalChar(this.src);
+    if (index !== -1) {
+      throw new Stop(`character ${describeCodePoint(this.src.charCodeAt(index))} is not allowed in XML`, index);
     }
   }
 
@@ -167,7 +168,9 @@ class Parser {
     const raw = this.src.slice(start, end);
     const cdataEnd = raw.indexOf(']]>');
     if (cdataEnd !== -1) throw new Stop("']]>' is not allowed in text: write it as ]]&gt;", start + cdataEnd);
-    element.text += this.decode(raw, start, false);
+    const decoded = decodeCharacterData(raw, start, false);
+    if (!element.significantText && !isBlank(decoded)) element.significantText = true;
+    element.text += decoded;
   }
 
   private cdata(): void {
@@ -177,6 +180,7 @@ class Parser {
     const element = this.current as XmlElement;
     element.text += normaliseLineEnds(this.src.slice(start, end));
     element.hasCdata = true;
+    element.significantText = true;
     this.pos = end + 3;
   }
 
@@ -228,8 +232,8 @@ class Parser {
     if (this.depth >= this.limits.maxDepth) {
       throw new Stop(`elements are nested deeper than ${this.limits.maxDepth} levels`, start, 'unsafe');
     }
-    const scope = this.declareNamespaces(pending, start);
-    this.scopes.push(scope);
+    if (pending.length > 1) checkDistinctNames(pending);
+    this.namespaces.push(pending);
     const element = this.makeElement(qname, pending, start);
     this.depth += 1;
     this.current = element;
@@ -240,7 +244,7 @@ class Parser {
     const parent = this.current;
     const colon = qname.indexOf(':');
     const local = colon === -1 ? qname : qname.slice(colon + 1);
-    const ns = this.resolve(colon === -1 ? '' : qname.slice(0, colon), offset, qname);
+    const ns = this.namespaces.resolve(colon === -1 ? '' : qname.slice(0, colon), offset, qname);
     const attributes: XmlAttribute[] = [];
     for (const attribute of pending) {
       if (attribute.qname === 'xmlns' || attribute.qname.startsWith('xmlns:')) continue;
@@ -248,7 +252,7 @@ class Parser {
       attributes.push({
         qname: attribute.qname,
         local: attrColon === -1 ? attribute.qname : attribute.qname.slice(attrColon + 1),
-        ns: attrColon === -1 ? '' : this.resolve(attribute.qname.slice(0, attrColon), attribute.offset, attribute.qname),
+        ns: attrColon === -1 ? '' : this.namespaces.resolve(attribute.qname.slice(0, attrColon), attribute.offset, attribute.qname),
         value: attribute.value,
         offset: attribute.offset,
       });
@@ -262,6 +266,7 @@ class Parser {
       children: [],
       text: '',
       hasCdata: false,
+      significantText: false,
       textOffset: parent ? parent.text.length : 0,
       parent,
       offset,
@@ -278,44 +283,6 @@ class Parser {
       if (seen.has(key)) throw new Stop(`attribute ${attribute.qname} is given twice in <${qname}>`, attribute.offset);
       seen.add(key);
     }
-  }
-
-  private declareNamespaces(pending: PendingAttribute[], offset: number): Scope {
-    let scope: Scope;
-    let seen: Set<string> | undefined;
-    for (const attribute of pending) {
-      if (pending.length > 1) {
-        seen ??= new Set();
-        if (seen.has(attribute.qname)) throw new Stop(`attribute ${attribute.qname} is given twice`, attribute.offset);
-        seen.add(attribute.qname);
-      }
-      let prefix: string;
-      if (attribute.qname === 'xmlns') prefix = '';
-      else if (attribute.qname.startsWith('xmlns:')) prefix = attribute.qname.slice(6);
-      else continue;
-      const uri = attribute.value;
-      if (prefix === 'xmlns') throw new Stop('the prefix xmlns must not be declared', attribute.offset);
-      if (prefix === 'xml' && uri !== XML_NS) throw new Stop('the prefix xml may only be bound to its own namespace', attribute.offset);
-      if (prefix !== 'xml' && (uri === XML_NS || uri === XMLNS_NS)) {
-        throw new Stop(`the namespace ${uri} is reserved and cannot be bound to a prefix`, attribute.offset);
-      }
-      if (prefix !== '' && uri === '') throw new Stop(`the prefix ${prefix} cannot be bound to an empty namespace name`, attribute.offset);
-      if (prefix.includes(':')) throw new Stop(`the namespace prefix ${prefix} contains a colon`, attribute.offset);
-      scope ??= new Map();
-      scope.set(prefix, uri);
-    }
-    void offset;
-    return scope;
-  }
-
-  private resolve(prefix: string, offset: number, qname: string): string {
-    if (prefix === 'xml') return XML_NS;
-    for (let index = this.scopes.length - 1; index >= 0; index -= 1) {
-      const uri = this.scopes[index]?.get(prefix);
-      if (uri !== undefined) return uri;
-    }
-    if (prefix === '') return '';
-    throw new Stop(`the namespace prefix ${prefix} of ${qname} is not declared`, offset);
   }
 
   private attribute(elementName: string): PendingAttribute {
@@ -339,17 +306,29 @@ class Parser {
     const lt = raw.indexOf('<');
     if (lt !== -1) throw new Stop(`'<' is not allowed in the value of attribute ${qname}: write &lt;`, valueStart + lt);
     this.pos = valueEnd + 1;
-    return { qname, value: this.decode(raw, valueStart, true), offset };
+    return { qname, value: decodeCharacterData(raw, valueStart, true), offset };
   }
 
   private endTag(): void {
     const src = this.src;
     const start = this.pos;
-    this.pos += 2;
+    const element = this.current as XmlElement;
+    const expected = element.qname;
+    // fast path: the end tag repeats the open element's name (then no name scan is needed)
+    const after = src.charCodeAt(start + 2 + expected.length);
+    if (src.startsWith(expected, start + 2) && (after === 0x3e || isXmlWhitespace(after))) {
+      this.pos = start + 2 + expected.length;
+      this.skipWhitespace();
+      if (src.charCodeAt(this.pos) === 0x3e) {
+        this.pos += 1;
+        this.close();
+        return;
+      }
+    }
+    this.pos = start + 2;
     const qname = this.name('end tag name');
     this.skipWhitespace();
     if (src.charCodeAt(this.pos) !== 0x3e) throw new Stop(`expected '>' to close the end tag </${qname}`, this.pos);
-    const element = this.current as XmlElement;
     if (qname !== element.qname) {
       throw new Stop(`the end tag </${qname}> does not match the start tag <${element.qname}>`, start);
     }
@@ -358,7 +337,7 @@ class Parser {
   }
 
   private close(): void {
-    this.scopes.pop();
+    this.namespaces.pop();
     this.depth -= 1;
     this.current = (this.current as XmlElement).parent;
   }
@@ -372,7 +351,11 @@ class Parser {
       throw new Stop(`invalid ${what}: '${src[start]}' cannot start a name`, start);
     }
     let index = start + 1;
-    while (index < src.length && isNameChar(src.charCodeAt(index))) index += 1;
+    for (;;) {
+      const code = src.charCodeAt(index);
+      if (code < 0x80 ? ASCII_NAME_CHAR[code] !== 1 : Number.isNaN(code) || !isNameChar(code)) break;
+      index += 1;
+    }
     this.pos = index;
     const qname = src.slice(start, index);
     const colon = qname.indexOf(':');
@@ -380,54 +363,6 @@ class Parser {
       throw new Stop(`${qname} is not a valid qualified name`, start);
     }
     return qname;
-  }
-
-  /** Resolves references and normalises line ends (and, in attribute values, whitespace to spaces). */
-  private decode(raw: string, offset: number, attribute: boolean): string {
-    let text = raw;
-    if (text.indexOf('\r') !== -1) text = normaliseLineEnds(text);
-    if (attribute && /[\t\n]/.test(text)) text = text.replace(/[\t\n]/g, ' ');
-    if (text.indexOf('&') === -1) return text;
-    // offsets below are approximate once line ends were normalised; good enough to point at the reference
-    let out = '';
-    let last = 0;
-    for (let amp = text.indexOf('&'); amp !== -1; amp = text.indexOf('&', last)) {
-      out += text.slice(last, amp);
-      const semi = text.indexOf(';', amp + 1);
-      const body = semi === -1 ? '' : text.slice(amp + 1, semi);
-      if (semi === -1 || body.length === 0 || body.length > 12) {
-        throw new Stop("'&' must start a reference such as &amp; (write a literal & as &amp;)", offset + amp);
-      }
-      out += this.reference(body, offset + amp);
-      last = semi + 1;
-    }
-    return out + text.slice(last);
-  }
-
-  private reference(body: string, offset: number): string {
-    switch (body) {
-      case 'lt':
-        return '<';
-      case 'gt':
-        return '>';
-      case 'amp':
-        return '&';
-      case 'quot':
-        return '"';
-      case 'apos':
-        return "'";
-    }
-    if (body.charCodeAt(0) !== 0x23 /* # */) {
-      throw new Stop(`the entity &${body}; is not defined (only &lt; &gt; &amp; &quot; &apos; and character references are)`, offset);
-    }
-    const hex = body.charCodeAt(1) === 0x78; /* x */
-    const digits = body.slice(hex ? 2 : 1);
-    if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) throw new Stop(`malformed character reference &${body};`, offset);
-    const code = parseInt(digits, hex ? 16 : 10);
-    if (!isLegalCodePoint(code)) {
-      throw new Stop(`the character reference &${body}; names ${describeCodePoint(code)}, which XML does not allow`, offset);
-    }
-    return String.fromCodePoint(code);
   }
 
   private skipWhitespace(): boolean {
@@ -439,10 +374,6 @@ class Parser {
   private isWhitespaceAt(index: number): boolean {
     return isXmlWhitespace(this.src.charCodeAt(index));
   }
-}
-
-function normaliseLineEnds(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
 }
 
 /** Parses `xml`; never throws for bad input (the failure says what and where), never reads anything else. */

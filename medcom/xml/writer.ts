@@ -23,7 +23,7 @@ export class XmlWriter {
   /** `<name>text</name>`; nothing when `text` is undefined. */
   leaf(name: string, text: string | undefined): this {
     if (text === undefined) return this;
-    this.parts.push(`${this.indent()}<${name}>${escapeText(text, this.where(name))}</${name}>\n`);
+    this.parts.push(`${this.indent()}<${name}>${escapeText(text, () => this.where(name))}</${name}>\n`);
     return this;
   }
 
@@ -35,7 +35,7 @@ export class XmlWriter {
     if (text === undefined) return this;
     const body = text
       .split('\n')
-      .map((line) => escapeText(line, this.where(name)))
+      .map((line) => escapeText(line, () => this.where(name)))
       .join('<Break/>');
     this.parts.push(`${this.indent()}<${name}>${body}</${name}>\n`);
     return this;

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { readEmessage, readReceipts, validateEmessage } from '../../medcom';
+import { negativeReceipt, positiveReceipt, readEmessage, readReceipts, refuseCodeFor, validateEmessage, writeReceipt } from '../../medcom';
 import { buildCorpus, corpusSeed, type CorpusEntry } from './support/corpus';
-import { examplesDir, schemaDirs, skipReason } from './support/paths';
+import { examplesDir, examplesLooked, schemaDirs, skipReason } from './support/paths';
 import { loadSchemaSet, xsdValidate } from './support/xmllint';
 
 const dirs = schemaDirs();
@@ -53,7 +53,7 @@ describe('agreement with the official XSDs', { skip: dirs.set2014 ? false : skip
     assert.ok(valid > 250 && valid < corpus.length - 250, 'the corpus must hold many valid and many invalid messages');
   });
 
-  it('finds the example messages valid, as the XSD does', { skip: examples ? false : skipReason('the MedCom examples', 'MEDCOM_EXAMPLES_DIR') }, async () => {
+  it('finds the example messages valid, as the XSD does', { skip: examples ? false : skipReason('the MedCom examples', examplesLooked()) }, async () => {
     const files = readdirSync(examples as string).filter((name) => /^xrpt0[15].*\.xml$/.test(name));
     assert.ok(files.length >= 3, `expected the XRPT01/XRPT05 examples in ${examples}`);
     const corpus = files.map((name) => ({ name, xml: readFileSync(join(examples as string, name), 'utf8') }));
@@ -67,7 +67,24 @@ describe('agreement with the official XSDs', { skip: dirs.set2014 ? false : skip
 });
 
 describe('receipts against the official 2005/08/07 XSD', { skip: dirs.set2005 ? false : skipReason('the 2005/08/07 MedCom schemas', dirs.looked) }, () => {
-  it('reads the receipt example, which the XSD finds valid', { skip: examples ? false : skipReason('the MedCom examples', 'MEDCOM_EXAMPLES_DIR') }, async () => {
+  it('writes receipts the XSD finds valid, for valid, invalid and unreadable messages', async () => {
+    const corpus = buildCorpus({ seed: corpusSeed(), valid: 40, mutantsPerValid: 2 }).map((entry) => entry.xml);
+    corpus.push('not XML', '<Emessage', `<Emessage xmlns="x"><Envelope><Identifier>${'9'.repeat(40)}</Identifier></Envelope></Emessage>`);
+    const receipts = corpus.flatMap((xml, index) => {
+      const outcome = readEmessage(xml);
+      const from = { ean: '5790000000009' };
+      const receipt = outcome.message ? positiveReceipt(outcome.refs, from) : negativeReceipt(outcome.refs, from, refuseCodeFor(outcome.findings), outcome.findings);
+      return [{ name: `receipt-${index}`, xml: writeReceipt(receipt) }];
+    });
+    const xsd = await xsdValidate(receipts, loadSchemaSet(dirs.set2005 as string, 'xsd2005'));
+    for (const receipt of receipts) {
+      assert.deepEqual(xsd.get(receipt.name), [], receipt.xml);
+      assert.doesNotThrow(() => readReceipts(receipt.xml));
+    }
+    assert.ok(receipts.some((r) => r.xml.includes('<NegativeReceipt>')) && receipts.some((r) => r.xml.includes('<PositiveReceipt>')));
+  });
+
+  it('reads the receipt example, which the XSD finds valid', { skip: examples ? false : skipReason('the MedCom examples', examplesLooked()) }, async () => {
     const xml = readFileSync(join(examples as string, 'receipts_2005_example.xml'), 'utf8');
     const xsd = await xsdValidate([{ name: 'receipts', xml }], loadSchemaSet(dirs.set2005 as string, 'xsd2005'));
     assert.deepEqual(xsd.get('receipts'), []);

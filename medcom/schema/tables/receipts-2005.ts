@@ -1,17 +1,12 @@
 /** The receipts of the 2005/08/07 set (PositiveReceipt.xsd, NegativeReceipt.xsd, EMessage.xsd) as data. */
-import { both, fixed, oneOf, pattern, text, xsDate } from '../simple-types';
+import { both, fixed, oneOf, text } from '../simple-types';
 import { ANY, choice, complex, el, opt, repeat, seq, UNBOUNDED, type TypeDef } from '../types';
+// String_1_n, DateTimeType, BreakableText and the acknowledgement codes are defined alike in both sets
+import { ACKNOWLEDGEMENT_CODE, BREAKABLE_TEXT, DATE_TIME, S1_14, S1_35, S1_8 } from './common-2014';
 
-const S1_8 = text(1, 8);
-const S1_14 = text(1, 14);
-const EAN = complex(el('EANIdentifier', text(1, 35)));
-const DATE_TIME = complex(
-  seq(el('Date', xsDate), el('Time', pattern(/^(([0-1][0-9])|(2[0-3])):[0-5][0-9]$/, 'a time of the form hh:mm (00:00 to 23:59)'))),
-);
+const EAN = complex(el('EANIdentifier', S1_35));
 
 export const REFUSE_CODE = oneOf(['ikke_specificeret', 'ukendt_lokationsnummer', 'problem_med_modtagerID', 'problem_med_version', 'syntaksfejl']);
-
-const BREAKABLE_TEXT = complex(repeat(choice(el('Space', complex(undefined)), el('Break', complex(undefined))), 0, UNBOUNDED), true);
 
 function receipt(versionCode: string, name: string, negative: boolean): TypeDef {
   const refusal = negative ? [opt('RefuseCode', REFUSE_CODE), opt('RefuseText', BREAKABLE_TEXT)] : [];
@@ -40,7 +35,7 @@ export const RECEIPT_ELEMENTS = { PositiveReceipt: 'XCTL03', NegativeReceipt: 'X
 
 export const EMESSAGE_2005_RECEIPTS = complex(
   seq(
-    el('Envelope', complex(seq(el('Sent', DATE_TIME), el('Identifier', S1_14), el('AcknowledgementCode', oneOf(['minuspositivkvitt', 'pluspositivkvitt']))))),
+    el('Envelope', complex(seq(el('Sent', DATE_TIME), el('Identifier', S1_14), el('AcknowledgementCode', ACKNOWLEDGEMENT_CODE)))),
     repeat(
       seq(
         choice(el('PositiveReceipt', receipt('XC0330Q', 'a PositiveReceipt', false)), el('NegativeReceipt', receipt('XC0230Q', 'a NegativeReceipt', true))),

@@ -1,6 +1,6 @@
 /** XRPT01 LaboratoryReport (LaboratoryReport.xsd of 2014/10/08) as data. */
-import { oneOf, pattern } from '../simple-types';
-import { choice, complex, el, opt, seq } from '../types';
+import { integer, oneOf, pattern } from '../simple-types';
+import { choice, complex, el, opt, repeat, seq } from '../types';
 import {
   ANALYSIS_CODE_TYPE,
   BREAKABLE_TEXT,
@@ -15,7 +15,6 @@ import {
   RESULT_STATUS_CODE,
   RESULT_VALIDATION,
   S1_12,
-  S1_14,
   S1_16,
   S1_17,
   S1_20,
@@ -29,8 +28,6 @@ import {
   receiverTail,
   referenceInterval,
 } from './common-2014';
-import { integer } from '../simple-types';
-import { repeat } from '../types';
 
 const identifierCodeOrLocal = () => choice(el('IdentifierCode', IDENTIFIER_CODE), el('IdentifierLocal', S1_3));
 
@@ -127,5 +124,3 @@ export const LABORATORY_REPORT = complex(
     ),
   ),
 );
-
-void S1_14;

@@ -290,6 +290,11 @@ const microbiologyWebReport: fc.Arbitrary<MicrobiologyWebReport> = record<Microb
 
 export const reportLetter: fc.Arbitrary<ReportLetter> = fc.oneof(laboratoryReport, microbiologyWebReport);
 
+/** Plain objects (fast-check's records have a null prototype, which deep equality tells apart). */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
 /** A valid Emessage: valid against the official schema and the project's rules. */
 export const emessage: fc.Arbitrary<Emessage> = fc.record({
   envelope: fc.record({
@@ -298,4 +303,4 @@ export const emessage: fc.Arbitrary<Emessage> = fc.record({
     acknowledgementCode: fc.constantFrom('pluspositivkvitt' as const, 'minuspositivkvitt' as const),
   }),
   letters: fc.array(reportLetter, { minLength: 1, maxLength: 3 }),
-});
+}).map(plain);

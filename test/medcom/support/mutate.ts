@@ -20,6 +20,7 @@ const EXTRA_NAMES = ['Foo', 'Paragraph', 'Break', 'Consent', 'Value', 'Identifie
 
 export type Mutation =
   | { op: 'remove' | 'duplicate' | 'swap' | 'text-in-element' | 'attribute' | 'foreign-namespace'; target: number }
+  | { op: 'lexical'; target: number; choice: number }
   | { op: 'rename'; target: number; choice: number }
   | { op: 'set-value'; target: number; choice: number };
 
@@ -31,7 +32,37 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('rename' as const), target: fc.nat(), choice: fc.nat() }),
   fc.record({ op: fc.constant('set-value' as const), target: fc.nat(), choice: fc.nat() }),
   fc.record({ op: fc.constant('set-value' as const), target: fc.nat(), choice: fc.nat() }),
+  fc.record({ op: fc.constant('lexical' as const), target: fc.nat(), choice: fc.nat() }),
 );
+
+/**
+ * Rewrites of the text that keep (most of) the content: comments, processing instructions, CDATA, character
+ * references, whitespace inside end tags, a cut-off document. The last two kinds break it on purpose.
+ */
+const LEXICAL: ((xml: string, at: number) => string)[] = [
+  (xml, at) => insertAfterTag(xml, at, '<!-- kommentar -->'),
+  (xml, at) => insertAfterTag(xml, at, '<?behandling data?>'),
+  (xml, at) => rewriteText(xml, at, (text) => (/[&\]]/.test(text) ? text : `<![CDATA[${text}]]>`)),
+  (xml, at) => rewriteText(xml, at, (text) => text.replace(/[0-9A-Za-z]/, (char) => `&#x${char.charCodeAt(0).toString(16)};`)),
+  (xml, at) => nth(xml, /<\/([A-Za-z]+)>/g, at, (match, name) => `</${name} \n>`),
+  (xml, at) => xml.slice(0, Math.floor(xml.length * ((at % 97) / 97))),
+  (xml, at) => insertAfterTag(xml, at, ['&', '<', ']]>', '&#0;', '\u0001', '<!DOCTYPE x>'][at % 6] as string),
+];
+
+function nth(xml: string, pattern: RegExp, at: number, replace: (match: string, group: string) => string): string {
+  const matches = [...xml.matchAll(pattern)];
+  const match = matches[at % Math.max(1, matches.length)];
+  if (!match || match.index === undefined) return xml;
+  return xml.slice(0, match.index) + replace(match[0], match[1] as string) + xml.slice(match.index + match[0].length);
+}
+
+function insertAfterTag(xml: string, at: number, insert: string): string {
+  return nth(xml, /<[A-Za-z][^>]*>/g, at, (match) => match + insert);
+}
+
+function rewriteText(xml: string, at: number, rewrite: (text: string) => string): string {
+  return nth(xml, />([^<>]+)</g, at, (match, text) => `>${rewrite(text)}<`);
+}
 
 function all(element: XmlElement): XmlElement[] {
   return [element, ...element.children.flatMap(all)];
@@ -98,6 +129,9 @@ function apply(root: XmlElement, change: Mutation): void {
       return;
     case 'foreign-namespace':
       target.ns = 'urn:other';
+      return;
+    case 'lexical':
+      return;
   }
 }
 
@@ -107,5 +141,9 @@ export function mutate(xml: string, changes: readonly Mutation[]): string {
   if (!parsed.root || parsed.failure) throw new Error('mutate: the input must be well-formed');
   const root = parsed.root;
   for (const change of changes) apply(root, change);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(root)}`;
+  let out = `<?xml version="1.0" encoding="UTF-8"?>\n${serialize(root)}`;
+  for (const change of changes) {
+    if (change.op === 'lexical') out = (LEXICAL[change.choice % LEXICAL.length] as (xml: string, at: number) => string)(out, change.target);
+  }
+  return out;
 }

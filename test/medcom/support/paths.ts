@@ -35,8 +35,12 @@ export function schemaDirs(): SchemaDirs {
   };
 }
 
+export function examplesLooked(): string {
+  return fromEnv('MEDCOM_EXAMPLES_DIR', '../shared/medcom-examples');
+}
+
 export function examplesDir(): string | undefined {
-  const dir = fromEnv('MEDCOM_EXAMPLES_DIR', '../shared/medcom-examples');
+  const dir = examplesLooked();
   return existsSync(dir) ? dir : undefined;
 }
 

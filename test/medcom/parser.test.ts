@@ -1,0 +1,95 @@
+/** The XML parser: what it accepts as XML, how it resolves names and text, and how it reports failures. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { decodeXmlBytes } from '../../medcom';
+import { parseXml } from '../../medcom/xml/parse';
+
+function root(xml: string) {
+  const result = parseXml(xml);
+  assert.equal(result.failure, undefined, result.failure?.reason);
+  return result.root!;
+}
+
+function failure(xml: string) {
+  const result = parseXml(xml);
+  assert.ok(result.failure, 'expected a failure');
+  return result.failure;
+}
+
+describe('parseXml', () => {
+  it('resolves default and prefixed namespaces, scoped to their element', () => {
+    const tree = root('<a xmlns="urn:a" xmlns:p="urn:p"><p:b><c/></p:b><d xmlns="urn:d"/><e/></a>');
+    assert.equal(tree.ns, 'urn:a');
+    assert.deepEqual(tree.children.map((child) => [child.local, child.ns]), [['b', 'urn:p'], ['d', 'urn:d'], ['e', 'urn:a']]);
+    assert.equal(tree.children[0]?.children[0]?.ns, 'urn:a');
+  });
+
+  it('resolves references, CDATA and line ends in text', () => {
+    const tree = root('<a>x &lt;&amp;&gt;&quot;&apos; &#65;&#x42; <![CDATA[<raw>&]]>\r\ny\rz</a>');
+    assert.equal(tree.text, 'x <&>"\' AB <raw>&\ny\nz');
+  });
+
+  it('keeps comments and processing instructions out of the text', () => {
+    assert.equal(root('<?xml version="1.0" encoding="UTF-8"?>\n<!-- c --><?pi x?><a>1<!-- c -->2<?pi?>3</a><!-- after -->').text, '123');
+  });
+
+  it('skips a byte order mark', () => {
+    assert.equal(root('\uFEFF<a/>').local, 'a');
+  });
+
+  it('records where each child sits in its parent text (for mixed content)', () => {
+    const tree = root('<a>one<b/>two<c/>three</a>');
+    assert.equal(tree.text, 'onetwothree');
+    assert.deepEqual(tree.children.map((child) => child.textOffset), [3, 6]);
+  });
+
+  it('normalises whitespace in attribute values', () => {
+    assert.equal(root('<a x="1\t2\n3"/>').attributes[0]?.value, '1 2 3');
+  });
+
+  it('reports line and column of the first fault', () => {
+    const fault = failure('<a>\n  <b>\n  </c>\n</a>');
+    assert.deepEqual([fault.line, fault.column], [3, 3]);
+    assert.match(fault.reason, /end tag <\/c> does not match the start tag <b>/);
+    assert.equal(fault.openElement?.local, 'b');
+  });
+
+  it('refuses what XML does not allow', () => {
+    const cases: [string, RegExp][] = [
+      ['<a><b></a>', /does not match/],
+      ['<a>', /ends inside <a>/],
+      ['<a x="1" x="2"/>', /given twice/],
+      ['<a x=1/>', /must be in quotes/],
+      ['<a x="<"/>', /'<' is not allowed in the value/],
+      ['<p:a/>', /prefix p of p:a is not declared/],
+      ['<a xmlns:p=""/>', /cannot be bound to an empty namespace/],
+      ['<a>]]></a>', /']]>' is not allowed in text/],
+      ['<a><!-- a -- b --></a>', /'--' is not allowed inside a comment/],
+      ['<a/><?xml version="1.0"?>', /only allowed at the very start/],
+      ['<?xml version="1.0" standalone="maybe"?><a/>', /malformed XML declaration/],
+      ['text<a/>', /text before the root element/],
+      ['<a/>text', /text after the end of the root element/],
+      ['<1a/>', /'1' cannot start a name/],
+      ['<a:b:c xmlns:a="u"/>', /not a valid qualified name/],
+      ['<a>&#xD800;</a>', /names U\+D800/],
+      ['<a b="1"c="2"/>', /whitespace is required between attributes/],
+    ];
+    for (const [xml, reason] of cases) assert.match(failure(xml).reason, reason, xml);
+  });
+});
+
+describe('decodeXmlBytes', () => {
+  it('decodes UTF-8 (with or without BOM), UTF-16 with BOM and declared ISO-8859-1', () => {
+    assert.deepEqual(decodeXmlBytes(Buffer.from('<a>æ</a>')), { text: '<a>æ</a>' });
+    assert.deepEqual(decodeXmlBytes(Buffer.from('\uFEFF<a>æ</a>')), { text: '<a>æ</a>' });
+    assert.deepEqual(decodeXmlBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<a>æ</a>', 'utf16le')])), { text: '<a>æ</a>' });
+    assert.deepEqual(decodeXmlBytes(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><a>æ</a>', 'latin1')), {
+      text: '<?xml version="1.0" encoding="ISO-8859-1"?><a>æ</a>',
+    });
+  });
+
+  it('reports bytes that are not UTF-8 and encodings it does not take', () => {
+    assert.deepEqual(decodeXmlBytes(Buffer.from([0x3c, 0x61, 0x3e, 0xe6, 0x3c])), { error: 'the bytes are not valid UTF-8 (first bad byte at offset 3)' });
+    assert.match((decodeXmlBytes(Buffer.from('<?xml version="1.0" encoding="EBCDIC"?><a/>')) as { error: string }).error, /ebcdic is not supported/);
+  });
+});
