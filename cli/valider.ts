@@ -29,11 +29,21 @@ async function check(file: string): Promise<FileOutcome> {
     }
     bytes = await readFile(file);
   } catch (error) {
-    return { unreadable: (error as NodeJS.ErrnoException).code ?? String(error) };
+    return { unreadable: readFailure(error as NodeJS.ErrnoException) };
   }
   const decoded = decodeXmlBytes(bytes);
   if ('error' in decoded) return { findings: [{ severity: 'error', kind: 'not-well-formed', path: '/', message: decoded.error }] };
   return { findings: validateEmessage(decoded.text) };
+}
+
+const READ_FAILURES: Record<string, string> = {
+  ENOENT: 'no such file (check the path)',
+  EACCES: 'permission denied',
+  EISDIR: 'is a folder, not a file',
+};
+
+function readFailure(error: NodeJS.ErrnoException): string {
+  return (error.code && READ_FAILURES[error.code]) ?? error.message ?? String(error);
 }
 
 export function formatFinding(file: string, finding: Finding): string {

@@ -56,7 +56,7 @@ describe('lokalsvar valider', () => {
   it('exits 2 when a file cannot be read, and still checks the others', async () => {
     const { code, lines } = await run(file('missing.xml'), file('invalid.xml'), dir);
     assert.equal(code, 2);
-    assert.equal(lines[0], `${file('missing.xml')}: cannot read: ENOENT`);
+    assert.equal(lines[0], `${file('missing.xml')}: cannot read: no such file (check the path)`);
     assert.ok(lines.includes(`${dir}: cannot read: not a file`));
     assert.equal(lines.at(-1), '3 files: 0 valid, 1 invalid, 2 unreadable (2 errors, 0 warnings)');
   });
