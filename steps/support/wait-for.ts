@@ -23,6 +23,6 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, options: W
       const cause = lastError instanceof Error ? `; last error: ${lastError.message}` : '';
       throw new Error(`Timed out after ${options.timeoutMs ?? 10_000} ms waiting for ${options.what}${cause}`);
     }
-    await delay(options.intervalMs ?? 100, undefined, { ref: false });
+    await delay(options.intervalMs ?? 100);
   }
 }
