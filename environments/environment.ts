@@ -7,6 +7,12 @@
 export const SYSTEMS = ['laba', 'miba', 'labportal', 'sundhedsjournal', 'plsp', 'pilot-lps'] as const;
 export type SystemName = (typeof SYSTEMS)[number];
 
+/**
+ * Everything the test process reaches: the systems, and WireMock, which sits between PLSP and the databanks so
+ * that scenarios can make LABA or MiBa fail, slow or unreachable and read what PLSP sent them.
+ */
+export type EndpointName = SystemName | 'wiremock';
+
 export type EnvironmentKind = 'local' | 'containers' | 'remote';
 
 export interface EnvironmentOptions {
@@ -16,8 +22,8 @@ export interface EnvironmentOptions {
 
 export interface Environment {
   readonly kind: EnvironmentKind;
-  /** Base URL (no trailing slash) of each system, as reachable from the test process. */
-  readonly urls: Readonly<Record<SystemName, string>>;
+  /** Base URL (no trailing slash) of each system and of WireMock, as reachable from the test process. */
+  readonly urls: Readonly<Record<EndpointName, string>>;
   /** Stops everything this environment started. Safe to call twice. */
   stop(): Promise<void>;
 }

@@ -1,6 +1,11 @@
-/** The embedded default: every stub in this process, each on its own free loopback port. */
+/**
+ * The embedded default: every stub in this process, each on its own free loopback port, and WireMock (Java) as a
+ * child process between PLSP and the databanks.
+ */
 import { startStub, type RunningStub } from '../stubs/start-stub';
-import type { Environment, EnvironmentOptions, SystemName } from './environment';
+import type { EndpointName, Environment, EnvironmentOptions, SystemName } from './environment';
+import { installDatabankProxies } from './wiremock/databank-proxies';
+import { startWireMockProcess, type RunningWireMock } from './wiremock/process';
 import { START_ORDER, stubEnv } from './wiring';
 
 export interface LocalListenOptions {
@@ -12,17 +17,27 @@ export interface LocalListenOptions {
 
 export async function startLocalEnvironment(options: EnvironmentOptions = {}, listen: LocalListenOptions = {}): Promise<Environment> {
   const running: RunningStub[] = [];
-  const urls = {} as Record<SystemName, string>;
-  const urlOf = (peer: SystemName): string => {
+  let wiremock: RunningWireMock | undefined;
+  const urls = {} as Record<EndpointName, string>;
+  const urlOf = (peer: EndpointName): string => {
     const url = urls[peer];
     if (!url) throw new Error(`${peer} must start before the systems that call it (see START_ORDER)`);
     return url;
   };
+  // WireMock's JVM starts while the first stubs do.
+  const wiremockStarting = startWireMockProcess();
+  wiremockStarting.catch(() => undefined);
   const stopAll = async (): Promise<void> => {
     await Promise.all(running.splice(0).reverse().map((stub) => stub.close()));
+    await (wiremock ?? (await wiremockStarting.catch(() => undefined)))?.stop();
   };
   try {
     for (const system of START_ORDER) {
+      if (system === 'plsp') {
+        wiremock = await wiremockStarting;
+        urls.wiremock = wiremock.url;
+        await installDatabankProxies(wiremock.url, { laba: urls.laba, miba: urls.miba });
+      }
       const stub = await startStub(system, stubEnv(system, urlOf, options), { host: listen.host ?? '127.0.0.1', port: listen.ports?.[system] ?? 0 });
       running.push(stub);
       urls[system] = stub.url;

@@ -2,14 +2,15 @@
  * How the systems of the chain are wired to each other: the environment variables each stub gets, given
  * where its peers are. One place for every mode: local passes in-process URLs, containers network aliases.
  */
-import type { EnvironmentOptions, SystemName } from './environment';
+import type { EndpointName, EnvironmentOptions, SystemName } from './environment';
+import { DATABANK_PREFIXES } from './wiremock/databank-proxies';
 
-/** Start order: every system after the systems it calls. */
+/** Start order: every system after the systems it calls (WireMock is started first, beside them). */
 export const START_ORDER: readonly SystemName[] = ['laba', 'miba', 'labportal', 'sundhedsjournal', 'plsp', 'pilot-lps'];
 
 export function stubEnv(
   system: SystemName,
-  urlOf: (peer: SystemName) => string,
+  urlOf: (peer: EndpointName) => string,
   options: EnvironmentOptions = {},
 ): Record<string, string> {
   switch (system) {
@@ -23,8 +24,9 @@ export function stubEnv(
       return { SUNDHEDSJOURNAL_LABPORTAL_URL: urlOf('labportal') };
     case 'plsp':
       return {
-        PLSP_LABA_URL: urlOf('laba'),
-        PLSP_MIBA_URL: urlOf('miba'),
+        // PLSP reaches the databanks through WireMock (environments/wiremock), which passes everything on.
+        PLSP_LABA_URL: `${urlOf('wiremock')}${DATABANK_PREFIXES.laba}`,
+        PLSP_MIBA_URL: `${urlOf('wiremock')}${DATABANK_PREFIXES.miba}`,
         ...(options.approvedSystems ? { PLSP_APPROVED_SYSTEMS: options.approvedSystems.join(',') } : {}),
       };
     case 'pilot-lps':

@@ -36,8 +36,7 @@ Then(/^(LABA|MiBa) har ikke fået beskeden$/, async function (this: LokalsvarWor
 });
 
 Then('LABA har intet gemt fra beskeden', async function (this: LokalsvarWorld) {
-  const envelope = this.lastSentEnvelope;
-  assert.ok(envelope, 'the scenario sent no message of its own');
+  const envelope = this.lastSentEnvelope ?? this.shared().envelopeIdentifier;
   assert.equal(await this.laba.message(envelope), undefined, `LABA stored envelope ${envelope}`);
   const stored = await this.laba.results(this.testPerson().cpr);
   assert.deepEqual(stored.filter((result) => result.record.envelopeIdentifier === envelope), []);

@@ -49,6 +49,10 @@ BeforeAll({ timeout: 300_000 }, async function (this: { parameters?: { environme
   };
 });
 
+After(async function (this: LokalsvarWorld) {
+  if (this.faultsInjected) await this.databankProxy.removeFaults();
+});
+
 After(async function (this: LokalsvarWorld, { result, pickle }) {
   const context = this.browserContext;
   if (!context) return;

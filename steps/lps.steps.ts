@@ -82,6 +82,10 @@ Given(
   },
 );
 
+When(/^lægen deler (\S+)-svaret igen$/, async function (this: LokalsvarWorld, name: string) {
+  await share(this, analysis(name).shortName);
+});
+
 When('lægen deler alle nye svar', async function (this: LokalsvarWorld) {
   this.lastShareAll = await this.lps.shareAll();
 });

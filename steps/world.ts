@@ -3,6 +3,7 @@ import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumb
 import type { BrowserContext, Page } from 'playwright';
 import { findAnalysis, type CatalogueAnalysis } from '../medcom/npu-catalogue';
 import { DatabankDriver } from './drivers/databank';
+import { DatabankProxyDriver } from './drivers/databank-proxy';
 import { LabportalDriver } from './drivers/labportal';
 import type { CancellationOutcome, Refusal, RegisteredResult, ShareAllOutcome, SharedResult, TestPerson } from './drivers/lps';
 import { PilotLpsDriver } from './drivers/pilot-lps';
@@ -23,6 +24,9 @@ export class LokalsvarWorld extends World {
   readonly laba = new DatabankDriver('LABA', this.environment.urls.laba);
   readonly miba = new DatabankDriver('MiBa', this.environment.urls.miba);
   readonly labportal = new LabportalDriver(this.environment.urls.labportal);
+  readonly databankProxy = new DatabankProxyDriver(this.environment.urls.wiremock);
+  /** True once the scenario put a fault in front of a databank: the After hook takes it away again. */
+  faultsInjected = false;
 
   person?: TestPerson;
   /** The practice the scenario last acted in. */

@@ -26,3 +26,13 @@ export function optionalList(env: Env, name: string, fallback: string[]): string
     .map((item) => item.trim())
     .filter((item) => item !== '');
 }
+
+export function optionalInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new Error(`${name}=${value} is not a whole number from ${min} to ${max}`);
+  }
+  return number;
+}

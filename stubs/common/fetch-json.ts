@@ -4,6 +4,8 @@ export class UpstreamError extends Error {
   constructor(
     readonly system: string,
     message: string,
+    /** True when trying again may help: no answer, a timeout or a 5xx; false when the system said no (4xx). */
+    readonly retryable = true,
   ) {
     super(message);
   }
@@ -25,7 +27,9 @@ export function postTo(system: string, url: string, contentType: string, body: s
 /** POSTs a body and throws an UpstreamError unless the answer is 2xx. */
 export async function postExpectingOk(system: string, url: string, contentType: string, body: string, timeoutMs = 15_000): Promise<Response> {
   const response = await postTo(system, url, contentType, body, {}, timeoutMs);
-  if (!response.ok) throw new UpstreamError(system, `${system} refused POST ${url} with HTTP ${response.status}: ${await response.text()}`);
+  if (!response.ok) {
+    throw new UpstreamError(system, `${system} refused POST ${url} with HTTP ${response.status}: ${await response.text()}`, response.status >= 500);
+  }
   return response;
 }
 

@@ -1,4 +1,4 @@
-import { optionalList, optionalString, requiredUrl, type Env } from '../common/config';
+import { optionalInteger, optionalList, optionalString, requiredUrl, type Env } from '../common/config';
 
 export interface PlspConfig {
   labaUrl: string;
@@ -7,6 +7,8 @@ export interface PlspConfig {
   ean: string;
   /** LPS systems approved by MedCom to upload (LABA-01); ['*'] approves every system. */
   approvedSystems: string[];
+  /** How the hub forwards to a databank: attempts in all, the wait before the first retry (doubling), per-attempt timeout. */
+  forwarding: { attempts: number; backoffMs: number; timeoutMs: number };
 }
 
 export function readPlspConfig(env: Env): PlspConfig {
@@ -15,6 +17,11 @@ export function readPlspConfig(env: Env): PlspConfig {
     mibaUrl: requiredUrl(env, 'PLSP_MIBA_URL'),
     ean: optionalString(env, 'PLSP_EAN', '5790000000009'),
     approvedSystems: optionalList(env, 'PLSP_APPROVED_SYSTEMS', ['*']),
+    forwarding: {
+      attempts: optionalInteger(env, 'PLSP_FORWARD_ATTEMPTS', 3, 1, 10),
+      backoffMs: optionalInteger(env, 'PLSP_FORWARD_BACKOFF_MS', 200, 0, 60_000),
+      timeoutMs: optionalInteger(env, 'PLSP_FORWARD_TIMEOUT_MS', 5_000, 100, 120_000),
+    },
   };
 }
 

@@ -4,7 +4,8 @@
  * same envelope. ASSUMPTION: the databanks' upload is `POST <databank>/api/v1/upload` with the Emessage as XML.
  */
 import { writeEmessage } from '../../medcom';
-import { postExpectingOk } from '../common/fetch-json';
+import { setTimeout as delay } from 'node:timers/promises';
+import { postExpectingOk, UpstreamError } from '../common/fetch-json';
 import type { Emessage, ReportLetter } from '../../medcom/model';
 import type { PlspConfig } from './config';
 
@@ -35,6 +36,21 @@ export function planDeliveries(config: PlspConfig, message: Emessage, rawXml: st
   }));
 }
 
-export async function deliver(delivery: Delivery): Promise<void> {
-  await postExpectingOk(delivery.databank, delivery.url, 'application/xml; charset=utf-8', delivery.xml);
+/**
+ * Delivers to a databank, trying again after a missing answer, a timeout or a 5xx, with doubling waits. A 4xx is
+ * final. A retry after a lost answer is safe: the databank stores the same result once (LABA-06).
+ */
+export async function deliver(delivery: Delivery, policy: PlspConfig['forwarding']): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await postExpectingOk(delivery.databank, delivery.url, 'application/xml; charset=utf-8', delivery.xml, policy.timeoutMs);
+      return;
+    } catch (error) {
+      if (!(error instanceof UpstreamError) || !error.retryable || attempt >= policy.attempts) {
+        if (error instanceof UpstreamError && attempt > 1) error.message += ` (after ${attempt} attempts)`;
+        throw error;
+      }
+      await delay(policy.backoffMs * 2 ** (attempt - 1));
+    }
+  }
 }

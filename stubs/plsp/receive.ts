@@ -68,7 +68,7 @@ export class Hub {
     const message = outcome.message;
     const deliveries = planDeliveries(this.config, message, xml);
     try {
-      await Promise.all(deliveries.map((delivery) => deliver(delivery)));
+      await Promise.all(deliveries.map((delivery) => deliver(delivery, this.config.forwarding)));
     } catch (error) {
       if (!(error instanceof UpstreamError)) throw error;
       return refuse(502, 'ikke_specificeret', hubFinding('/Emessage', `${error.message}; nothing was confirmed, send the message again`));

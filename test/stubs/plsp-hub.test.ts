@@ -10,11 +10,13 @@ import { buildPlspApp } from '../../stubs/plsp/app';
 import { fakeNetwork } from '../support/msw';
 
 const uploads: { databank: string; body: string }[] = [];
-let labaStatus = 200;
+/** Statuses LABA answers with, one per upload; 200 once they run out. */
+let labaStatuses: number[] = [];
 const network = fakeNetwork(
   http.post('http://laba.invalid/api/v1/upload', async ({ request }) => {
     uploads.push({ databank: 'LABA', body: await request.text() });
-    return labaStatus === 200 ? HttpResponse.json({ stored: 1, duplicates: 0 }) : new HttpResponse('down', { status: labaStatus });
+    const status = labaStatuses.shift() ?? 200;
+    return status === 200 ? HttpResponse.json({ stored: 1, duplicates: 0 }) : new HttpResponse('down', { status });
   }),
   http.post('http://miba.invalid/api/v1/upload', async ({ request }) => {
     uploads.push({ databank: 'MiBa', body: await request.text() });
@@ -24,11 +26,13 @@ const network = fakeNetwork(
 
 let app: FastifyInstance;
 before(async () => {
-  app = await buildPlspApp({ labaUrl: 'http://laba.invalid', mibaUrl: 'http://miba.invalid', ean: '5790000000009', approvedSystems: ['Pilot-LPS'] });
+  app = await buildPlspApp({ labaUrl: 'http://laba.invalid', mibaUrl: 'http://miba.invalid', ean: '5790000000009', approvedSystems: ['Pilot-LPS'],
+    forwarding: { attempts: 3, backoffMs: 0, timeoutMs: 2_000 },
+  });
 });
 afterEach(() => {
   uploads.length = 0;
-  labaStatus = 200;
+  labaStatuses = [];
 });
 after(async () => {
   await app.close();
@@ -86,11 +90,28 @@ test('a system not approved by MedCom is refused with a receipt that names it, a
   assert.deepEqual(uploads, []);
 });
 
-test('when LABA fails the LPS gets a negative receipt, not a positive one', async () => {
-  labaStatus = 503;
+test('when LABA keeps failing the hub tries three times, then the LPS gets a negative receipt saying so', async () => {
+  labaStatuses = [503, 503, 503];
   const response = await post(crpMessage().xml);
   assert.equal(response.statusCode, 502);
-  assert.equal(readReceipt(response.body).kind, 'XCTL02');
+  const receipt = readReceipt(response.body);
+  assert.equal(receipt.kind, 'XCTL02');
+  assert.match(JSON.stringify(receipt), /after 3 attempts/);
+  assert.equal(uploads.length, 3);
+});
+
+test('when LABA fails once the hub tries again and the LPS gets a positive receipt', async () => {
+  labaStatuses = [503];
+  const response = await post(crpMessage().xml);
+  assert.equal(response.statusCode, 200);
+  assert.equal(uploads.length, 2);
+});
+
+test('a databank that refuses (4xx) is not asked again', async () => {
+  labaStatuses = [422];
+  const response = await post(crpMessage().xml);
+  assert.equal(response.statusCode, 502);
+  assert.equal(uploads.length, 1);
 });
 
 test('the monitoring counters count what each system shared and what went to each databank (MON-01)', async () => {

@@ -1,0 +1,86 @@
+/**
+ * WireMock (the jar the npm package `wiremock` ships) as a child process on loopback: the proxy between PLSP and
+ * the databanks in the embedded default. Java is spawned directly, since the npm bin does not forward signals.
+ * Stopped on stop(), and through the cleanup registry on Ctrl-C, SIGTERM and exit.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { registerCleanup } from '../cleanup';
+
+export const WIREMOCK_JAR = path.join(path.dirname(require.resolve('wiremock/package.json')), 'build', 'wiremock-standalone-3.13.2.jar');
+
+/** Scenarios read the journal of a few requests each; a cap keeps a long run from filling memory. */
+export const JOURNAL_LIMIT = 1000;
+
+export interface RunningWireMock {
+  /** Base URL, no trailing slash: the proxy routes and /__admin. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+function waitForPort(child: ChildProcess, timeoutMs: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => fail(new Error(`WireMock printed no port within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /^port:\s+(\d+)/m.exec(output);
+      if (match) finish(() => resolve(Number(match[1])));
+    };
+    const onExit = (code: number | null): void => fail(new Error(`WireMock exited (${code}) before it listened:\n${output}`));
+    const onError = (error: Error): void =>
+      fail(new Error(`WireMock could not start (${error.message}): Java 17 or newer must be on PATH, or set JAVA to its path`));
+    function finish(then: () => void): void {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.stderr?.off('data', onData);
+      child.off('exit', onExit);
+      child.off('error', onError);
+      then();
+    }
+    function fail(error: Error): void {
+      finish(() => reject(error));
+    }
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', onExit);
+    child.once('error', onError);
+  });
+}
+
+export async function startWireMockProcess(timeoutMs = 30_000): Promise<RunningWireMock> {
+  const rootDir = mkdtempSync(path.join(tmpdir(), 'lokalsvar-wiremock-'));
+  const child = spawn(
+    process.env.JAVA ?? 'java',
+    ['-Xmx256m', '-jar', WIREMOCK_JAR, '--port', '0', '--bind-address', '127.0.0.1', '--root-dir', rootDir,
+      '--max-request-journal-entries', String(JOURNAL_LIMIT), '--disable-banner', '--async-response-enabled', 'true'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const kill = (): void => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  };
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      unregister();
+      kill();
+      await exited;
+      rmSync(rootDir, { recursive: true, force: true });
+    })());
+  const unregister = registerCleanup('WireMock', stop, { onExit: kill });
+  try {
+    const port = await waitForPort(child, timeoutMs);
+    child.stdout?.resume();
+    child.stderr?.resume();
+    const url = `http://127.0.0.1:${port}`;
+    const health = await fetch(`${url}/__admin/health`, { signal: AbortSignal.timeout(timeoutMs) });
+    if (!health.ok) throw new Error(`WireMock at ${url} answered ${health.status} to /__admin/health`);
+    return { url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
