@@ -47,6 +47,7 @@ export async function runStubs(args: string[]): Promise<number> {
   registerCleanup('stubs', () => environment.stop());
   console.log(`lokalsvar stubs (${environment.kind}) are running:`);
   for (const system of SYSTEMS) console.log(`  ${LABELS[system].padEnd(24)} ${environment.urls[system]}`);
+  console.log(`  ${'WireMock (PLSP → LABA/MiBa)'.padEnd(24)} ${environment.urls.wiremock}/__admin`);
   console.log(`\nA vendor's LPS sends to ${environment.urls.plsp}/plsp/v1/xrpt (header X-LPS-System: <system name>).`);
   console.log(`Monitoring: ${environment.urls.plsp}/metrics. Stop with Ctrl-C.`);
   await new Promise<never>(() => undefined);
