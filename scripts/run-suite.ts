@@ -7,8 +7,10 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { dockerAvailable } from '../docker/availability';
+import { writeCertificationReport } from './certification-report';
 
 const PROFILES = { local: 'default', containers: 'containers' } as const;
+const REPORT_DIRS = { local: 'reports', containers: path.join('reports', 'containers') } as const;
 type Mode = keyof typeof PROFILES;
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -45,7 +47,13 @@ async function main(): Promise<number> {
   const browserStatus = await run(tsx, [path.join(root, 'scripts', 'ensure-browser.ts')], process.env);
   if (browserStatus !== 0) return browserStatus;
   const cucumber = path.join(root, 'node_modules', '.bin', 'cucumber-js');
-  return run(cucumber, ['--profile', PROFILES[mode as Mode], ...cucumberArgs], { ...process.env, E2E_ENV: mode });
+  const status = await run(cucumber, ['--profile', PROFILES[mode as Mode], ...cucumberArgs], { ...process.env, E2E_ENV: mode });
+  try {
+    console.log(writeCertificationReport(path.join(root, REPORT_DIRS[mode as Mode]), mode));
+  } catch (error) {
+    console.error(`No certification report: ${(error as Error).message}`);
+  }
+  return status;
 }
 
 main().then(

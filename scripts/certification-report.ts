@@ -1,0 +1,46 @@
+/**
+ * Writes the certification report of a suite run: `tsx scripts/certification-report.ts <reports folder> <mode>`
+ * reads <folder>/messages.ndjson and writes <folder>/certificering.md and certificering.html: per business rule of
+ * the catalogue, met / not met / not tried, with the scenarios behind it. Prints one summary line.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { REQUIREMENTS } from '../requirements/catalogue';
+import { verdicts } from '../requirements/certification';
+import { renderHtml, renderMarkdown, summaryLine } from '../requirements/render-certification';
+import { readRun } from '../requirements/run-results';
+
+function platformVersion(root: string): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  }
+}
+
+export function writeCertificationReport(dir: string, environment: string): string {
+  const messages = path.join(dir, 'messages.ndjson');
+  if (!existsSync(messages)) throw new Error(`${messages} does not exist: run the suite first (npm run e2e)`);
+  const run = readRun(readFileSync(messages, 'utf8'));
+  const result = verdicts(REQUIREMENTS, run.scenarios);
+  const context = {
+    environment,
+    lpsSystem: process.env.PILOT_LPS_SYSTEM_NAME ?? 'Pilot-LPS',
+    finishedAt: run.finishedAt ?? new Date().toISOString(),
+    platformVersion: platformVersion(path.resolve(__dirname, '..')),
+  };
+  writeFileSync(path.join(dir, 'certificering.md'), renderMarkdown(result, context));
+  writeFileSync(path.join(dir, 'certificering.html'), renderHtml(result, context));
+  return `${summaryLine(result)} (${path.join(dir, 'certificering.html')})`;
+}
+
+if (require.main === module) {
+  const [dir = 'reports', environment = 'local'] = process.argv.slice(2);
+  try {
+    console.log(writeCertificationReport(dir, environment));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}

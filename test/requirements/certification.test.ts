@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { verdicts } from '../../requirements/certification';
+import { renderHtml, renderMarkdown } from '../../requirements/render-certification';
+import { readRun } from '../../requirements/run-results';
+
+const REQUIREMENTS = [
+  { id: 'DEL-01', title: 'Uændret', source: 's1' },
+  { id: 'DEL-03', title: 'Samtykke', source: 's2' },
+  { id: 'MON-01', title: 'Tællere', source: 's3' },
+];
+
+/** A cucumber run as messages: scenario A (DEL-01) passes, B (DEL-01, DEL-03) fails in its second step. */
+const MESSAGES = [
+  { pickle: { id: 'pa', uri: 'features/a.feature', name: 'A', tags: [{ name: '@krav:DEL-01' }] } },
+  { pickle: { id: 'pb', uri: 'features/b.feature', name: 'B <x>', tags: [{ name: '@krav:DEL-01' }, { name: '@krav:DEL-03' }, { name: '@andet' }] } },
+  { testCase: { id: 'ta', pickleId: 'pa' } },
+  { testCase: { id: 'tb', pickleId: 'pb' } },
+  { testCaseStarted: { id: 'sa', testCaseId: 'ta' } },
+  { testStepFinished: { testCaseStartedId: 'sa', testStepResult: { status: 'PASSED' } } },
+  { testCaseStarted: { id: 'sb', testCaseId: 'tb' } },
+  { testStepFinished: { testCaseStartedId: 'sb', testStepResult: { status: 'PASSED' } } },
+  { testStepFinished: { testCaseStartedId: 'sb', testStepResult: { status: 'FAILED', message: 'AssertionError: shown\nstack' } } },
+  { testStepFinished: { testCaseStartedId: 'sb', testStepResult: { status: 'SKIPPED' } } },
+  { testRunFinished: { timestamp: { seconds: 1_800_000_000 } } },
+]
+  .map((envelope) => JSON.stringify(envelope))
+  .join('\n');
+
+test('a scenario takes the worst outcome of its steps, with the first line of its error', () => {
+  const run = readRun(MESSAGES);
+  assert.deepEqual(
+    run.scenarios.map((scenario) => [scenario.name, scenario.outcome, scenario.requirementIds, scenario.error]),
+    [
+      ['A', 'passed', ['DEL-01'], undefined],
+      ['B <x>', 'failed', ['DEL-01', 'DEL-03'], 'AssertionError: shown'],
+    ],
+  );
+  assert.equal(run.finishedAt, '2027-01-15T08:00:00.000Z');
+});
+
+test('a rule is met only when all its scenarios passed, and not tried when none ran', () => {
+  const result = verdicts(REQUIREMENTS, readRun(MESSAGES).scenarios);
+  assert.deepEqual(result.map((entry) => [entry.requirement.id, entry.verdict]), [
+    ['DEL-01', 'ikke opfyldt'],
+    ['DEL-03', 'ikke opfyldt'],
+    ['MON-01', 'ikke afprøvet'],
+  ]);
+});
+
+test('the reports name the outcome per rule and escape scenario names in HTML', () => {
+  const result = verdicts(REQUIREMENTS, readRun(MESSAGES).scenarios);
+  const context = { environment: 'local', lpsSystem: 'Pilot-LPS', finishedAt: 'x', platformVersion: 'abc' };
+  assert.match(renderMarkdown(result, context), /\| DEL-03 \| Samtykke \| ✖ ikke opfyldt \| ✖ B <x> \|/);
+  const html = renderHtml(result, context);
+  assert.ok(html.includes('B &#60;x&#62;') && !html.includes('B <x>'));
+  assert.match(html, /0 af 3 krav opfyldt, 2 ikke opfyldt, 1 ikke afprøvet/);
+});
+
+test('messages that are not JSON are an error naming the line', () => {
+  assert.throws(() => readRun('{"meta":{}}\nnot json'), /line 2 of the cucumber messages is not JSON/);
+});
