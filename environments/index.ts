@@ -1,6 +1,6 @@
 /** Picks where the systems run: E2E_ENV=local (default, in-process) or containers (testcontainers). */
 import type { Environment, EnvironmentKind, EnvironmentOptions } from './environment';
-import { startLocalEnvironment } from './local';
+import { startLocalEnvironment, type LocalListenOptions } from './local';
 
 export function environmentKind(value = process.env.E2E_ENV): EnvironmentKind {
   const kind = value === undefined || value === '' ? 'local' : value;
@@ -8,10 +8,11 @@ export function environmentKind(value = process.env.E2E_ENV): EnvironmentKind {
   throw new Error(`E2E_ENV=${value} is not a mode: give local (the default), containers or remote`);
 }
 
-export async function startEnvironment(kind: EnvironmentKind, options: EnvironmentOptions = {}): Promise<Environment> {
+/** listen applies to the in-process stubs (containers publish on free host ports). */
+export async function startEnvironment(kind: EnvironmentKind, options: EnvironmentOptions = {}, listen: LocalListenOptions = {}): Promise<Environment> {
   switch (kind) {
     case 'local':
-      return startLocalEnvironment(options);
+      return startLocalEnvironment(options, listen);
     case 'containers': {
       // Loaded only when asked for: testcontainers reads its settings from the environment when it is loaded.
       const containers = require('./containers') as typeof import('./containers');

@@ -3,13 +3,14 @@
  * and also on Ctrl-C or SIGTERM (through the process-wide cleanup registry, environments/cleanup.ts). Every scenario gets a fresh browser
  * context; a failed scenario gets a screenshot and a Playwright trace attached to the report.
  */
-import { After, AfterAll, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
+import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright';
 import { environmentKind, startEnvironment } from '../environments';
 import { registerCleanup } from '../environments/cleanup';
 import { launchBrowser } from './support/browser';
+import { lpsMode, vendorSettings } from './support/lps-mode';
 import { runContext, setRunContext } from './support/run-context';
 import type { LokalsvarWorld } from './world';
 
@@ -18,6 +19,21 @@ setDefaultTimeout(30_000);
 const TRACE_DIR = path.join('reports', 'traces');
 
 let stopRun: (() => Promise<void>) | undefined;
+
+/** E2E_PLSP_PORT fixes the hub's port, so a vendor's LPS can be set up before the run (vendor mode, test camps). */
+function hubPort(): { plsp: number } | undefined {
+  const value = process.env.E2E_PLSP_PORT;
+  if (value === undefined || value === '') return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`E2E_PLSP_PORT=${value} is not a port number 1-65535`);
+  return { plsp: port };
+}
+
+Before({ tags: '@kun-pilot' }, function () {
+  // What only the pilot LPS simulator can show automatically (refusals inside the LPS, results received from
+  // others, cancellations); with a vendor's LPS these are shown by hand at the test camp.
+  return lpsMode() === 'vendor' ? 'skipped' : undefined;
+});
 
 /** Registers a stop with the cleanup registry; the returned function stops now and unregisters. */
 function stopOnce(name: string, stop: () => Promise<void>): () => Promise<void> {
@@ -30,9 +46,15 @@ function stopOnce(name: string, stop: () => Promise<void>): () => Promise<void> 
 
 BeforeAll({ timeout: 300_000 }, async function (this: { parameters?: { environment?: string } }) {
   const kind = environmentKind(process.env.E2E_ENV || this.parameters?.environment);
-  // LABA-01: the systems MedCom has approved, as this environment is configured (the pilot LPS by default).
-  const approvedSystems = (process.env.E2E_APPROVED_SYSTEMS ?? 'Pilot-LPS').split(',').map((name) => name.trim());
-  const environment = await startEnvironment(kind, { approvedSystems });
+  // LABA-01: the systems MedCom has approved, as this environment is configured (the pilot LPS, and in vendor
+  // mode the vendor's LPS, unless E2E_APPROVED_SYSTEMS says otherwise).
+  const vendor = lpsMode() === 'vendor' ? vendorSettings().system : undefined;
+  const approvedSystems = process.env.E2E_APPROVED_SYSTEMS?.split(',').map((name) => name.trim()) ?? ['Pilot-LPS', ...(vendor ? [vendor] : [])];
+  const environment = await startEnvironment(kind, { approvedSystems }, { ports: hubPort() });
+  if (vendor) {
+    console.log(`\nLPS=vendor: ${vendor} sends to ${environment.urls.plsp}/plsp/v1/xrpt (header X-LPS-System: ${vendor}).`);
+    console.log('Follow the LOKALSVAR-INSTRUKTION lines; scenarios tagged @kun-pilot are skipped and tried by hand at the test camp.\n');
+  }
   const stopEnvironment = stopOnce(`${kind} environment`, () => environment.stop());
   let browser: Browser;
   try {

@@ -17,7 +17,7 @@ function refuseText(receipt: Receipt): string {
 When('et LPS sender en besked til PLSP, der ikke er velformet XML', async function (this: LokalsvarWorld) {
   const message = laboratoryReportXml(this.testPerson());
   this.lastSentEnvelope = message.envelopeIdentifier;
-  this.lastHubAnswer = await this.plsp.send(brokenXml(message.xml), 'Pilot-LPS');
+  this.lastHubAnswer = await this.plsp.send(brokenXml(message.xml), this.lps.systemName);
 });
 
 When(/^systemet "([^"]+)", som ikke er godkendt af MedCom, sender et CRP-svar til PLSP$/, async function (this: LokalsvarWorld, system: string) {
@@ -28,7 +28,7 @@ When(/^systemet "([^"]+)", som ikke er godkendt af MedCom, sender et CRP-svar ti
 
 When("LPS'et ved en fejl sender den samme svarfil igen", async function (this: LokalsvarWorld) {
   const first = this.shared();
-  const answer = await this.plsp.send(first.sentXml, 'Pilot-LPS');
+  const answer = await this.plsp.send(first.sentXml, this.lps.systemName);
   this.lastShared = { ...first, httpStatus: answer.httpStatus, receipt: answer.receipt };
 });
 

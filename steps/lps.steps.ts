@@ -3,6 +3,7 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import type { ResultToRegister } from './drivers/lps';
 import { isRefusal } from './drivers/pilot-lps';
+import { lpsStepTimeoutMs } from './support/lps-mode';
 import { testPerson } from './support/test-persons';
 import { analysis, type LokalsvarWorld } from './world';
 
@@ -18,29 +19,34 @@ interface Registration {
   producer?: { name: string; code: string };
 }
 
-async function register(world: LokalsvarWorld, input: Registration): Promise<string> {
-  const known = analysis(input.analysis);
+function specOf(world: LokalsvarWorld, input: Registration): ResultToRegister {
   world.clinic = input.clinic;
-  const registered = await world.lps.register({
+  return {
     clinic: input.clinic,
     patient: world.testPerson(),
     consentGiven: !input.consentDenied,
-    analysis: known.shortName,
+    analysis: analysis(input.analysis).shortName,
     value: input.value,
     ...(input.unit ? { unit: input.unit } : {}),
     ...(input.upperLimit ? { referenceInterval: { typeOfInterval: 'fysiologisk', upperLimit: input.upperLimit } } : {}),
     ...(input.withoutSampleNumber ? { withoutSampleNumber: true } : {}),
     ...(input.origin ? { origin: input.origin, producer: input.producer } : {}),
-  });
-  world.results.set(known.shortName, { analysis: known, registered });
-  return known.shortName;
+  };
 }
 
-async function share(world: LokalsvarWorld, key: string): Promise<void> {
-  const result = world.results.get(key);
-  assert.ok(result, `no ${key} result was registered`);
-  result.shared = await world.lps.share(result.registered.id);
-  world.lastShared = result.shared;
+/** Registers in the pilot LPS only, without sharing (pilot-only steps). */
+async function register(world: LokalsvarWorld, input: Registration): Promise<void> {
+  const spec = specOf(world, input);
+  const registered = await world.pilot().register(spec);
+  world.results.set(spec.analysis, { analysis: analysis(spec.analysis), spec, registered });
+}
+
+/** Registers and shares in whichever LPS sends in this run. */
+async function registerAndShare(world: LokalsvarWorld, input: Registration): Promise<void> {
+  const spec = specOf(world, input);
+  const { registered, shared } = await world.lps.registerAndShare(spec);
+  world.results.set(spec.analysis, { analysis: analysis(spec.analysis), spec, registered, shared });
+  world.lastShared = shared;
 }
 
 const REGISTER_AND_SHARE =
@@ -48,21 +54,28 @@ const REGISTER_AND_SHARE =
 
 When(
   REGISTER_AND_SHARE,
+  { timeout: lpsStepTimeoutMs() },
   async function (this: LokalsvarWorld, clinic: string, name: string, value: string, unit: string, upper?: string, denied?: string, noSample?: string) {
-    const key = await register(this, { clinic, analysis: name, value, unit, upperLimit: upper, consentDenied: Boolean(denied), withoutSampleNumber: Boolean(noSample) });
-    await share(this, key);
+    await registerAndShare(this, { clinic, analysis: name, value, unit, upperLimit: upper, consentDenied: Boolean(denied), withoutSampleNumber: Boolean(noSample) });
   },
 );
 
-When(/^lægen i "([^"]+)" registrerer en (.+)-test med resultatet "([^"]+)" og deler svaret$/, async function (this: LokalsvarWorld, clinic: string, name: string, value: string) {
-  await share(this, await register(this, { clinic, analysis: name, value }));
-});
+When(
+  /^lægen i "([^"]+)" registrerer en (.+)-test med resultatet "([^"]+)" og deler svaret$/,
+  { timeout: lpsStepTimeoutMs() },
+  async function (this: LokalsvarWorld, clinic: string, name: string, value: string) {
+    await registerAndShare(this, { clinic, analysis: name, value });
+  },
+);
 
-Given(/^lægen i "([^"]+)" har registreret og delt (\S+) (\S+) (\S+)$/, async function (this: LokalsvarWorld, clinic: string, name: string, value: string, unit: string) {
-  const key = await register(this, { clinic, analysis: name, value, unit });
-  await share(this, key);
-  assert.equal(this.shared().receipt.kind, 'XCTL03', `sharing ${name} failed: ${JSON.stringify(this.shared().receipt)}`);
-});
+Given(
+  /^lægen i "([^"]+)" har registreret og delt (\S+) (\S+) (\S+)$/,
+  { timeout: lpsStepTimeoutMs() },
+  async function (this: LokalsvarWorld, clinic: string, name: string, value: string, unit: string) {
+    await registerAndShare(this, { clinic, analysis: name, value, unit });
+    assert.equal(this.shared().receipt.kind, 'XCTL03', `sharing ${name} failed: ${JSON.stringify(this.shared().receipt)}`);
+  },
+);
 
 Given(/^lægen i "([^"]+)" har registreret (\S+) (\S+) (\S+)$/, async function (this: LokalsvarWorld, clinic: string, name: string, value: string, unit: string) {
   await register(this, { clinic, analysis: name, value, unit });
@@ -82,39 +95,39 @@ Given(
   },
 );
 
-When(/^lægen deler (\S+)-svaret igen$/, async function (this: LokalsvarWorld, name: string) {
-  await share(this, analysis(name).shortName);
+When(/^lægen deler (\S+)-svaret igen$/, { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, name: string) {
+  const result = this.result(name);
+  result.shared = await this.lps.shareAgain(result.spec, result.registered);
+  this.lastShared = result.shared;
 });
 
 When('lægen deler alle nye svar', async function (this: LokalsvarWorld) {
-  this.lastShareAll = await this.lps.shareAll();
+  this.lastShareAll = await this.pilot().shareAll();
 });
 
 When(/^lægen forsøger at dele (\S+)-svaret$/, async function (this: LokalsvarWorld, name: string) {
-  const outcome = await this.lps.tryShare(this.result(name).registered.id);
+  const outcome = await this.pilot().tryShare(this.result(name).registered.id);
   if (isRefusal(outcome)) this.lastRefusal = outcome;
   else this.lastShared = outcome;
 });
 
 When(/^lægen forsøger at slette (\S+)-svaret$/, async function (this: LokalsvarWorld, name: string) {
-  this.lastRefusal = await this.lps.tryDelete(this.result(name).registered.id);
+  this.lastRefusal = await this.pilot().tryDelete(this.result(name).registered.id);
 });
 
-When(/^lægen retter (\S+)-svaret til (\S+) (\S+)$/, async function (this: LokalsvarWorld, name: string, value: string, unit: string) {
+When(/^lægen retter (\S+)-svaret til (\S+) (\S+)$/, { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, name: string, value: string, unit: string) {
   const result = this.result(name);
-  const sent = await this.lps.correct(result.registered.id, { value, unit });
-  assert.ok(sent, `the LPS did not send the correction of the shared ${name} result on`);
-  result.shared = sent;
-  this.lastShared = sent;
+  result.shared = await this.lps.correct(result.spec, result.registered, { value, unit });
+  this.lastShared = result.shared;
 });
 
 When(/^lægen forsøger at flytte (\S+)-svaret til testpersonen (.+) \(([0-9-]+)\)$/, async function (this: LokalsvarWorld, name: string, other: string, cpr: string) {
-  this.lastRefusal = await this.lps.tryChangePatient(this.result(name).registered.id, testPerson(other, cpr));
+  this.lastRefusal = await this.pilot().tryChangePatient(this.result(name).registered.id, testPerson(other, cpr));
 });
 
 When("lægen annullerer alle svar, der er sendt for testpersonen, fordi patient-ID'et var forkert", async function (this: LokalsvarWorld) {
   assert.ok(this.clinic, 'the scenario names no practice');
-  this.lastCancellation = await this.lps.cancelPatient(this.testPerson().cpr, this.clinic);
+  this.lastCancellation = await this.pilot().cancelPatient(this.testPerson().cpr, this.clinic);
 });
 
 Then(/^afviser LPS'et det med henvisning til reglen "([^"]+)"$/, function (this: LokalsvarWorld, rule: string) {

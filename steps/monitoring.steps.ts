@@ -13,8 +13,8 @@ Given("PLSP's tællere er aflæst", async function (this: LokalsvarWorld) {
   this.metricsBefore = await this.plsp.metricsText();
 });
 
-Then(/^er tælleren for svar delt af "([^"]+)" steget med (\d+)$/, async function (this: LokalsvarWorld, system: string, count: string) {
-  assert.equal(await increase(this, 'plsp_results_shared_total', { lps_system: system }), Number(count));
+Then(/^er tælleren for svar delt af LPS'et steget med (\d+)$/, async function (this: LokalsvarWorld, count: string) {
+  assert.equal(await increase(this, 'plsp_results_shared_total', { lps_system: this.lps.systemName }), Number(count));
 });
 
 Then(/^er tælleren for svar sendt til (LABA|MiBa) steget med (\d+)$/, async function (this: LokalsvarWorld, databank: string, count: string) {

@@ -5,22 +5,40 @@ import { findAnalysis, type CatalogueAnalysis } from '../medcom/npu-catalogue';
 import { DatabankDriver } from './drivers/databank';
 import { DatabankProxyDriver } from './drivers/databank-proxy';
 import { LabportalDriver } from './drivers/labportal';
-import type { CancellationOutcome, Refusal, RegisteredResult, ShareAllOutcome, SharedResult, TestPerson } from './drivers/lps';
+import type {
+  CancellationOutcome,
+  LpsDriver,
+  Refusal,
+  RegisteredResult,
+  ResultToRegister,
+  ShareAllOutcome,
+  SharedResult,
+  TestPerson,
+} from './drivers/lps';
 import { PilotLpsDriver } from './drivers/pilot-lps';
 import { PlspDriver, type HubAnswer } from './drivers/plsp';
+import { VendorLpsDriver, type Instruction } from './drivers/vendor-lps';
+import { lpsMode, vendorSettings } from './support/lps-mode';
 import { runContext } from './support/run-context';
 
 /** A result the scenario registered in the LPS, by its analysis. */
 export interface ScenarioResult {
   analysis: CatalogueAnalysis;
+  /** What the scenario asked the LPS to register. */
+  spec: ResultToRegister;
   registered: RegisteredResult;
   shared?: SharedResult;
 }
 
+/** Printed on its own lines, so a tester sees it live and a robot tester can read the data. */
+export const INSTRUCTION_PREFIX = 'LOKALSVAR-INSTRUKTION';
+
 export class LokalsvarWorld extends World {
   readonly environment = runContext().environment;
-  readonly lps = new PilotLpsDriver(this.environment.urls['pilot-lps']);
   readonly plsp = new PlspDriver(this.environment.urls.plsp);
+  private readonly pilotLps = new PilotLpsDriver(this.environment.urls['pilot-lps']);
+  /** The LPS that sends in this run: the pilot LPS, or a vendor's real LPS (LPS=vendor). */
+  readonly lps: LpsDriver = lpsMode() === 'vendor' ? this.vendorLps() : this.pilotLps;
   readonly laba = new DatabankDriver('LABA', this.environment.urls.laba);
   readonly miba = new DatabankDriver('MiBa', this.environment.urls.miba);
   readonly labportal = new LabportalDriver(this.environment.urls.labportal);
@@ -45,6 +63,21 @@ export class LokalsvarWorld extends World {
 
   constructor(options: IWorldOptions) {
     super(options);
+  }
+
+  /** The pilot LPS, for steps only the simulator can do (scenarios tagged @kun-pilot, skipped in vendor mode). */
+  pilot(): PilotLpsDriver {
+    if (this.lps !== this.pilotLps) throw new Error('This step needs the pilot LPS: tag its scenario @kun-pilot, so vendor mode skips it');
+    return this.pilotLps;
+  }
+
+  private vendorLps(): VendorLpsDriver {
+    const { system, timeoutMs } = vendorSettings();
+    const instruct = (instruction: Instruction): void => {
+      process.stdout.write(`\n${INSTRUCTION_PREFIX}: ${instruction.text}\n${INSTRUCTION_PREFIX}-JSON: ${JSON.stringify(instruction.data)}\n`);
+      this.attach(instruction.text, 'text/plain');
+    };
+    return new VendorLpsDriver(system, this.plsp, instruct, timeoutMs);
   }
 
   testPerson(): TestPerson {

@@ -9,6 +9,6 @@ Egenskab: Monitorering af dataflowet fra LPS til databankerne
     Og PLSP's tællere er aflæst
     Når lægen i "Lægerne Testgade" registrerer CRP 45 mg/L og deler svaret
     Og lægen i "Lægerne Testgade" registrerer en Strep A-test med resultatet "Negativ" og deler svaret
-    Så er tælleren for svar delt af "Pilot-LPS" steget med 2
+    Så er tælleren for svar delt af LPS'et steget med 2
     Og er tælleren for svar sendt til LABA steget med 1
     Og er tælleren for svar sendt til MiBa steget med 1

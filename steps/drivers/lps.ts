@@ -42,6 +42,26 @@ export interface SharedResult {
   sentXml: string;
 }
 
+/** A result registered and shared through the LPS, as the scenario knows it afterwards. */
+export interface RegisteredAndShared {
+  registered: RegisteredResult;
+  shared: SharedResult;
+}
+
+/**
+ * What every LPS can be asked in a scenario, the pilot LPS simulator (driven over HTTP) and a vendor's real LPS
+ * (driven by a tester following instructions) alike. What only the pilot can do is on PilotLpsDriver.
+ */
+export interface LpsDriver {
+  /** The name the LPS gives PLSP in X-LPS-System. */
+  readonly systemName: string;
+  registerAndShare(result: ResultToRegister): Promise<RegisteredAndShared>;
+  /** Corrects a shared result; resolves with the corrected result as the LPS sent it on (DEL-05). */
+  correct(result: ResultToRegister, registered: RegisteredResult, change: { value: string; unit?: string }): Promise<SharedResult>;
+  /** Shares a result again, e.g. after a negative receipt. */
+  shareAgain(result: ResultToRegister, registered: RegisteredResult): Promise<SharedResult>;
+}
+
 /** The LPS said no, with the rule behind it. */
 export interface Refusal {
   httpStatus: number;

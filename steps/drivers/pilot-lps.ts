@@ -3,6 +3,8 @@ import type { AxiosInstance, AxiosResponse } from 'axios';
 import { expectStatus, httpClient } from './http';
 import type {
   CancellationOutcome,
+  LpsDriver,
+  RegisteredAndShared,
   Refusal,
   RegisteredResult,
   ResultToRegister,
@@ -17,11 +19,23 @@ function refusalOrThrow(response: AxiosResponse<unknown>, what: string): Refusal
   return { httpStatus: response.status, rule: body.rule, error: body.error ?? '' };
 }
 
-export class PilotLpsDriver {
+export class PilotLpsDriver implements LpsDriver {
   private readonly http: AxiosInstance;
 
-  constructor(baseUrl: string) {
+  constructor(
+    baseUrl: string,
+    readonly systemName = 'Pilot-LPS',
+  ) {
     this.http = httpClient(baseUrl);
+  }
+
+  async registerAndShare(result: ResultToRegister): Promise<RegisteredAndShared> {
+    const registered = await this.register(result);
+    return { registered, shared: await this.share(registered.id) };
+  }
+
+  async shareAgain(_result: ResultToRegister, registered: RegisteredResult): Promise<SharedResult> {
+    return this.share(registered.id);
   }
 
   async register(result: ResultToRegister): Promise<RegisteredResult> {
@@ -55,10 +69,13 @@ export class PilotLpsDriver {
     return response.status === 204 ? undefined : refusalOrThrow(response, `Delete result ${id}`);
   }
 
-  /** Corrects a result; returns what the LPS sent on when the result had been shared. */
-  async correct(id: string, change: { value: string; unit?: string }): Promise<SharedResult | undefined> {
+  /** Corrects a shared result; the pilot LPS sends the correction on at once. */
+  async correct(_result: ResultToRegister, registered: RegisteredResult, change: { value: string; unit?: string }): Promise<SharedResult> {
+    const id = registered.id;
     const response = await this.http.post<{ sent?: SharedResult }>(`/api/v1/results/${encodeURIComponent(id)}/corrections`, change);
-    return expectStatus(response, 200, `Correct result ${id}`).sent;
+    const sent = expectStatus(response, 200, `Correct result ${id}`).sent;
+    if (!sent) throw new Error(`The pilot LPS did not send the correction of result ${id} on: was it shared?`);
+    return sent;
   }
 
   async tryChangePatient(id: string, patient: TestPerson): Promise<Refusal | undefined> {

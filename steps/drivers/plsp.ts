@@ -18,6 +18,10 @@ export interface HubJournalEntry {
   receipt: 'XCTL03' | 'XCTL02';
   refuseCode?: string;
   findings: { severity: 'error' | 'warning'; path: string; message: string }[];
+  receivedAt: string;
+  /** The message as received (absent for very large ones) and the receipt PLSP sent back. */
+  xml?: string;
+  receiptXml: string;
   patientIds: string[];
   analysisCodes: string[];
 }
@@ -38,7 +42,7 @@ export class PlspDriver {
     return { httpStatus: response.status, receiptXml: response.data, receipt: readReceipt(response.data) };
   }
 
-  async journal(filter: { envelope?: string; patient?: string }): Promise<HubJournalEntry[]> {
+  async journal(filter: { envelope?: string; patient?: string; system?: string; since?: string }): Promise<HubJournalEntry[]> {
     const response = await this.http.get<{ messages: HubJournalEntry[] }>('/plsp/v1/messages', { params: filter });
     return expectStatus(response, 200, "Read PLSP's message journal").messages;
   }

@@ -13,11 +13,17 @@ export interface JournalEntry {
   receipt: 'XCTL03' | 'XCTL02';
   refuseCode?: string;
   findings: Finding[];
+  /** The message as received and the receipt sent back, for messages up to MAX_KEPT_BYTES (vendor mode reads them). */
+  xml?: string;
+  receiptXml: string;
   /** Letter types, patient ids and analysis codes the message carried (for correlating a vendor's message). */
   letterTypes: string[];
   patientIds: string[];
   analysisCodes: string[];
 }
+
+/** Larger messages are journalled without their text. */
+export const MAX_KEPT_BYTES = 256 * 1024;
 
 export function contentsOf(message: Emessage | undefined): Pick<JournalEntry, 'letterTypes' | 'patientIds' | 'analysisCodes'> {
   const letters = message?.letters ?? [];
@@ -42,11 +48,13 @@ export class MessageJournal {
     if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
   }
 
-  /** Newest first; optionally only those of one envelope or one patient. */
-  list(filter: { envelope?: string; patient?: string } = {}): JournalEntry[] {
+  /** Newest first; optionally only those of one envelope, one patient, one LPS system, or received since a time. */
+  list(filter: { envelope?: string; patient?: string; system?: string; since?: string } = {}): JournalEntry[] {
     return this.entries
       .filter((entry) => filter.envelope === undefined || entry.envelopeIdentifier === filter.envelope)
       .filter((entry) => filter.patient === undefined || entry.patientIds.includes(filter.patient))
+      .filter((entry) => filter.system === undefined || entry.lpsSystem === filter.system)
+      .filter((entry) => filter.since === undefined || entry.receivedAt >= filter.since)
       .reverse();
   }
 }

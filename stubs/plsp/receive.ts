@@ -14,7 +14,7 @@ import type { Finding, RefuseCode, ReportLetter } from '../../medcom/model';
 import { isApproved, type PlspConfig } from './config';
 import { UpstreamError } from '../common/fetch-json';
 import { deliver, planDeliveries } from './forward';
-import { contentsOf, type MessageJournal } from './journal';
+import { contentsOf, MAX_KEPT_BYTES, type MessageJournal } from './journal';
 import type { HubMetrics } from './metrics';
 
 export interface HubAnswer {
@@ -39,7 +39,7 @@ export class Hub {
 
   async receive(system: string | undefined, xml: string): Promise<HubAnswer> {
     const outcome = readEmessage(xml);
-    const record = (httpStatus: number, refuseCode: RefuseCode | undefined, findings: Finding[]): void => {
+    const record = (httpStatus: number, refuseCode: RefuseCode | undefined, findings: Finding[], receiptXml: string): void => {
       this.journal.record({
         envelopeIdentifier: outcome.refs.envelopeIdentifier,
         lpsSystem: system,
@@ -48,13 +48,16 @@ export class Hub {
         receipt: refuseCode ? 'XCTL02' : 'XCTL03',
         ...(refuseCode ? { refuseCode } : {}),
         findings,
+        ...(xml.length <= MAX_KEPT_BYTES ? { xml } : {}),
+        receiptXml,
         ...contentsOf(outcome.message),
       });
     };
     const refuse = (status: number, code: RefuseCode, findings: Finding[]): HubAnswer => {
       this.metrics.refused(system ?? '(unnamed)');
-      record(status, code, [...outcome.findings.filter((finding) => !findings.includes(finding)), ...findings]);
-      return this.answer(status, negativeReceipt(outcome.refs, { ean: this.config.ean }, code, findings));
+      const answer = this.answer(status, negativeReceipt(outcome.refs, { ean: this.config.ean }, code, findings));
+      record(status, code, [...outcome.findings.filter((finding) => !findings.includes(finding)), ...findings], answer.receiptXml);
+      return answer;
     };
     if (!system) {
       return refuse(400, 'ikke_specificeret', hubFinding('X-LPS-System', 'the HTTP header X-LPS-System is missing: send the name of the LPS system'));
@@ -78,8 +81,9 @@ export class Hub {
     for (const delivery of deliveries) {
       this.metrics.resultsForwarded(delivery.databank, delivery.letters.reduce((sum, letter) => sum + resultCount(letter), 0));
     }
-    record(200, undefined, outcome.findings);
-    return this.answer(200, positiveReceipt(outcome.refs, { ean: this.config.ean }));
+    const answer = this.answer(200, positiveReceipt(outcome.refs, { ean: this.config.ean }));
+    record(200, undefined, outcome.findings, answer.receiptXml);
+    return answer;
   }
 
   private answer(status: number, receipt: Parameters<typeof writeReceipt>[0]): HubAnswer {

@@ -3,7 +3,8 @@
  *   POST /plsp/v1/xrpt   Emessage XML, header X-LPS-System; 200 + XCTL03, or 4xx/502 + XCTL02 naming every fault
  *   POST /plsp/v1/cancellations  {patientId, producerCode}, header X-LPS-System: cancel results sent for a
  *                        wrong patient id in both databanks (LABA-05, ASSUMPTION) -> 200 {cancelled: {LABA, MiBa}}
- *   GET  /plsp/v1/messages?envelope=&patient=  the hub's journal: outcome and findings (warnings too) per message
+ *   GET  /plsp/v1/messages?envelope=&patient=&system=&since=  the hub's journal, newest first: per message its
+ *                        outcome, findings (warnings too), the message and the receipt
  *   GET  /metrics        monitoring counters (MON-01), Prometheus text format
  */
 import type { FastifyInstance } from 'fastify';
@@ -37,7 +38,7 @@ export function registerPlspRoutes(app: FastifyInstance, { config, hub, metrics,
     return reply.code(answer.status).send(answer.body);
   });
 
-  app.get<{ Querystring: { envelope?: string; patient?: string } }>('/plsp/v1/messages', async (request) => ({
+  app.get<{ Querystring: { envelope?: string; patient?: string; system?: string; since?: string } }>('/plsp/v1/messages', async (request) => ({
     messages: journal.list(request.query),
   }));
 

@@ -1,0 +1,31 @@
+/** Vendor mode end to end: the suite instructs a tester, waits for the vendor LPS's message, and checks the chain. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runAsVendor, sendAsVendorLps } from './robot-tester';
+
+test('a vendor LPS that does what the instruction says passes the scenario, checked through to Sundhedsjournalen', async () => {
+  const run = await runAsVendor('@krav:DEL-02', 'Robot-LPS', 30, async (instruction, hubUrl) => {
+    assert.equal(instruction.action, 'registrer-og-del');
+    assert.equal(await sendAsVendorLps(instruction, 'Robot-LPS', hubUrl), 200);
+  });
+  assert.equal(run.exitCode, 0, run.output);
+  assert.equal(run.instructions.length, 1);
+  assert.match(run.instructions[0] ?? '', /registrér for testpersonen Nancy Ann Test Berggren \(2512489996\) CRP 45 mg\/L med referenceinterval under 10, og del svaret/);
+});
+
+test('when the vendor LPS sends something else, the step fails and lists what arrived instead', async () => {
+  const run = await runAsVendor('@krav:DEL-02', 'Robot-LPS', 3, async (instruction, hubUrl) => {
+    await sendAsVendorLps({ ...instruction, analysis: 'HbA1c', value: '48', unit: 'mmol/mol' }, 'Robot-LPS', hubUrl);
+  });
+  assert.notEqual(run.exitCode, 0);
+  assert.match(run.output, /Ingen besked fra "Robot-LPS" for 2512489996 med CRP \(NPU19748\) inden for 3 s/);
+  assert.match(run.output, /Modtaget i ventetiden, uden match: envelope \S+ fra "Robot-LPS", CPR 2512489996, analyser NPU27300, kvittering XCTL03/);
+});
+
+test('scenarios that only the pilot LPS can show are skipped in vendor mode', async () => {
+  const run = await runAsVendor('@krav:DEL-04', 'Robot-LPS', 3, async () => {
+    throw new Error('no instruction expected');
+  });
+  assert.equal(run.exitCode, 0, run.output);
+  assert.match(run.output, /1 scenario \(1 skipped\)/);
+});
