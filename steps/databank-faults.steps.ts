@@ -34,4 +34,5 @@ Then(/^modtager LPS'et en negativ kvittering fra PLSP, der siger, at (LABA|MiBa)
   const text = [receipt.refuseText, ...receipt.originalLetters.map((letter) => letter.refuseText)].filter(Boolean).join(' ');
   assert.match(text, new RegExp(`${databank} could not be reached`), text);
   assert.match(text, /send the message again/, text);
+  this.receiptChecked();
 });

@@ -75,6 +75,16 @@ After(async function (this: LokalsvarWorld) {
   if (this.faultsInjected) await this.databankProxy.removeFaults();
 });
 
+/** A scenario in which PLSP refused a message that no step looked at has not shown what it claims: it fails. */
+After(function (this: LokalsvarWorld, { result }) {
+  if (result?.status !== Status.PASSED || this.uncheckedRefusals.length === 0) return;
+  const refusals = this.uncheckedRefusals.map((shared) => {
+    const texts = [shared.receipt.refuseText, ...shared.receipt.originalLetters.map((letter) => letter.refuseText)].filter(Boolean);
+    return `envelope ${shared.envelopeIdentifier}: HTTP ${shared.httpStatus} ${texts.join('; ')}`;
+  });
+  throw new Error(`PLSP refused a message in this scenario and no step checked it: ${refusals.join(' | ')}`);
+});
+
 After(async function (this: LokalsvarWorld, { result, pickle }) {
   const context = this.browserContext;
   if (!context) return;

@@ -46,7 +46,7 @@ async function registerAndShare(world: LokalsvarWorld, input: Registration): Pro
   const spec = specOf(world, input);
   const { registered, shared } = await world.lps.registerAndShare(spec);
   world.results.set(spec.analysis, { analysis: analysis(spec.analysis), spec, registered, shared });
-  world.lastShared = shared;
+  world.recordShared(shared);
 }
 
 const REGISTER_AND_SHARE =
@@ -98,7 +98,7 @@ Given(
 When(/^lægen deler (\S+)-svaret igen$/, { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, name: string) {
   const result = this.result(name);
   result.shared = await this.lps.shareAgain(result.spec, result.registered);
-  this.lastShared = result.shared;
+  this.recordShared(result.shared);
 });
 
 When('lægen deler alle nye svar', async function (this: LokalsvarWorld) {
@@ -108,7 +108,7 @@ When('lægen deler alle nye svar', async function (this: LokalsvarWorld) {
 When(/^lægen forsøger at dele (\S+)-svaret$/, async function (this: LokalsvarWorld, name: string) {
   const outcome = await this.pilot().tryShare(this.result(name).registered.id);
   if (isRefusal(outcome)) this.lastRefusal = outcome;
-  else this.lastShared = outcome;
+  else this.recordShared(outcome);
 });
 
 When(/^lægen forsøger at slette (\S+)-svaret$/, async function (this: LokalsvarWorld, name: string) {
@@ -118,7 +118,7 @@ When(/^lægen forsøger at slette (\S+)-svaret$/, async function (this: Lokalsva
 When(/^lægen retter (\S+)-svaret til (\S+) (\S+)$/, { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, name: string, value: string, unit: string) {
   const result = this.result(name);
   result.shared = await this.lps.correct(result.spec, result.registered, { value, unit });
-  this.lastShared = result.shared;
+  this.recordShared(result.shared);
 });
 
 When(/^lægen forsøger at flytte (\S+)-svaret til testpersonen (.+) \(([0-9-]+)\)$/, async function (this: LokalsvarWorld, name: string, other: string, cpr: string) {
@@ -142,7 +142,7 @@ Then(/^sender LPS'et kun (\S+)-svaret$/, function (this: LokalsvarWorld, name: s
   assert.deepEqual(outcome.shared.map((shared) => shared.id), [this.result(name).registered.id]);
   const [only] = outcome.shared;
   assert.equal(only?.receipt.kind, 'XCTL03');
-  this.lastShared = only;
+  this.recordShared(only);
 });
 
 Then(/^LPS'et springer (\S+)-svaret over med henvisning til reglen "([^"]+)"$/, function (this: LokalsvarWorld, name: string, rule: string) {
@@ -157,4 +157,5 @@ Then("modtager LPS'et en positiv kvittering fra PLSP", function (this: Lokalsvar
   assert.equal(receipt.kind, 'XCTL03', `PLSP answered with ${receipt.kind} (HTTP ${httpStatus}): ${refusals}`);
   assert.equal(httpStatus, 200);
   assert.equal(receipt.originalEnvelopeIdentifier, envelopeIdentifier, 'the receipt names another envelope than the one sent');
+  this.receiptChecked();
 });

@@ -51,6 +51,8 @@ export class LokalsvarWorld extends World {
   clinic?: string;
   readonly results = new Map<string, ScenarioResult>();
   lastShared?: SharedResult;
+  /** Negative receipts the LPS got that no step has looked at yet: the After hook fails the scenario on them. */
+  readonly uncheckedRefusals: SharedResult[] = [];
   lastRefusal?: Refusal;
   lastShareAll?: ShareAllOutcome;
   lastCancellation?: CancellationOutcome;
@@ -83,6 +85,18 @@ export class LokalsvarWorld extends World {
   testPerson(): TestPerson {
     if (!this.person) throw new Error('The scenario names no test person: start with "Givet testpersonen <navn> (<CPR>)"');
     return this.person;
+  }
+
+  /** Every share goes through here, so a negative receipt cannot pass unnoticed. */
+  recordShared(shared: SharedResult): void {
+    this.lastShared = shared;
+    if (shared.receipt.kind === 'XCTL02') this.uncheckedRefusals.push(shared);
+  }
+
+  /** A step that asserted the receipt of the last share marks it as seen. */
+  receiptChecked(): void {
+    const index = this.lastShared ? this.uncheckedRefusals.indexOf(this.lastShared) : -1;
+    if (index >= 0) this.uncheckedRefusals.splice(index, 1);
   }
 
   shared(): SharedResult {
