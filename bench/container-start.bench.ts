@@ -1,17 +1,19 @@
 /**
- * How long containers mode takes to get ready: base and stubs image builds (cold: images removed first; warm:
- * the tree unchanged) and the environment's start and stop.
+ * How long containers mode takes to get ready: the image builds (node and Java bases, stubs and WireMock images;
+ * cold: images removed first; warm: the tree unchanged) and the environment's start and stop.
  *
  *   npx tsx bench/container-start.bench.ts [--cold] [--runs N]
  *
- * --cold first removes every lokalsvar-e2e-stubs and lokalsvar-e2e-base image that no container uses (do not
+ * --cold first removes every lokalsvar-e2e-stubs, -wiremock, -base and -java image that no container uses (do not
  * run it next to a suite). Without it the images are found by their content hash: the warm case. Prints one line
  * a measurement and p50/max of the start and stop times.
  */
 import { dockerAvailable } from '../docker/availability';
 import { BASE_REPOSITORY, baseImageRecipe, ensureBaseImage } from '../docker/base-image';
-import { STUBS_REPOSITORY, ensureStubsImage } from '../docker/stubs-image';
 import { imageExists, pruneOldTags } from '../docker/engine-images';
+import { JAVA_BASE_REPOSITORY, ensureJavaBaseImage, javaBaseImageRecipe } from '../docker/java-base-image';
+import { STUBS_REPOSITORY, ensureStubsImage } from '../docker/stubs-image';
+import { WIREMOCK_REPOSITORY, ensureWireMockImage } from '../docker/wiremock-image';
 import { startContainersEnvironment } from '../environments/containers';
 
 async function main(): Promise<void> {
@@ -24,14 +26,18 @@ async function main(): Promise<void> {
   if (!availability.ok) throw new Error(availability.reason);
 
   if (cold) await removeImagesOfThisTree();
-  const base = await timed('base image', () => ensureBaseImage());
-  const stubs = await timed(cold ? 'stubs image (cold)' : 'stubs image', () => ensureStubsImage());
-  console.log(`images: ${base.value}, ${stubs.value}`);
+  const state = cold ? ' (cold)' : '';
+  // One after the other here, to time each; the environment builds the two chains side by side.
+  const base = await timed(`base image${state}`, () => ensureBaseImage());
+  const stubs = await timed(`stubs image${state}`, () => ensureStubsImage());
+  const javaBase = await timed(`java base image${state}`, () => ensureJavaBaseImage());
+  const wiremock = await timed(`wiremock image${state}`, () => ensureWireMockImage());
+  console.log(`images: ${base.value}, ${stubs.value}, ${javaBase.value}, ${wiremock.value}`);
 
   const starts: number[] = [];
   const stops: number[] = [];
   for (let run = 1; run <= runs; run++) {
-    const started = await timed(`start #${run}`, () => startContainersEnvironment({}, { image: stubs.value }));
+    const started = await timed(`start #${run}`, () => startContainersEnvironment({}, { image: stubs.value, wiremockImage: wiremock.value }));
     const stopped = await timed(`stop #${run}`, () => started.value.stop());
     starts.push(started.ms);
     stops.push(stopped.ms);
@@ -41,12 +47,13 @@ async function main(): Promise<void> {
 }
 
 async function removeImagesOfThisTree(): Promise<void> {
-  // The stubs tag is only known after staging: remove every stubs image no container uses, then the base.
-  const removed = await pruneOldTags(STUBS_REPOSITORY, 0);
-  const { tag: baseTag } = await baseImageRecipe();
-  const left = await pruneOldTags(BASE_REPOSITORY, 0);
-  console.log(`cold: removed ${[...removed, ...left].join(', ') || 'nothing'}`);
-  if (await imageExists(baseTag)) throw new Error(`${baseTag} is in use by a container: stop it for a cold measurement`);
+  // The derived tags are only known after staging: remove every derived image no container uses, then the bases.
+  const removed = [...(await pruneOldTags(STUBS_REPOSITORY, 0)), ...(await pruneOldTags(WIREMOCK_REPOSITORY, 0))];
+  removed.push(...(await pruneOldTags(BASE_REPOSITORY, 0)), ...(await pruneOldTags(JAVA_BASE_REPOSITORY, 0)));
+  console.log(`cold: removed ${removed.join(', ') || 'nothing'}`);
+  for (const { tag } of [await baseImageRecipe(), await javaBaseImageRecipe()]) {
+    if (await imageExists(tag)) throw new Error(`${tag} is in use by a container: stop it for a cold measurement`);
+  }
 }
 
 async function timed<T>(label: string, work: () => Promise<T>): Promise<{ value: T; ms: number }> {

@@ -1,6 +1,6 @@
 /** Content hashes that name images: the same inputs give the same tag, so an unchanged tree reuses its image. */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Hash of a list of parts; each part is length-prefixed so ['ab','c'] and ['a','bc'] differ. */
@@ -31,6 +31,20 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
     else files.push(relative);
   }
   return files;
+}
+
+/** Files up to this size are fingerprinted by content; larger ones by size and modification time. */
+const CONTENT_LIMIT = 1 << 20;
+
+/**
+ * What identifies a file's version cheaply enough to ask on every run: its content when small, else its size and
+ * modification time (a package update rewrites both; reading a JDK's 130 MB of modules each run would not pay).
+ * Symlinks are followed.
+ */
+export async function fileFingerprint(file: string): Promise<string | Buffer> {
+  const info = await stat(file);
+  if (info.size <= CONTENT_LIMIT) return readFile(file);
+  return `${info.size}:${Math.trunc(info.mtimeMs)}`;
 }
 
 /** The first 16 hex digits: enough to tell images apart, short enough to read in `docker images`. */

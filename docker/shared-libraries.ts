@@ -4,13 +4,19 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
+export interface SharedLibraryOptions {
+  /**
+   * Libraries the image gets some other way, e.g. a JDK's own, copied with its folder. Asked with the path ldd
+   * found, or with the bare name where ldd found none (libjvm.so is found at run time, not by ldd): those are
+   * left out, and a provided library ldd cannot find is not an error.
+   */
+  provided?: (library: string) => boolean;
+}
+
 /** Absolute paths of every library `ldd` lists for these binaries (loader included, vDSO left out), sorted. */
-export async function sharedLibraries(binaries: readonly string[]): Promise<string[]> {
-  const libraries = new Set<string>();
-  for (const binary of binaries) {
-    for (const library of parseLdd(binary, await ldd(binary))) libraries.add(library);
-  }
-  return [...libraries].sort();
+export async function sharedLibraries(binaries: readonly string[], options: SharedLibraryOptions = {}): Promise<string[]> {
+  const outputs = await Promise.all(binaries.map(async (binary) => parseLdd(binary, await ldd(binary), options)));
+  return [...new Set(outputs.flat())].sort();
 }
 
 async function ldd(binary: string): Promise<string> {
@@ -26,18 +32,22 @@ async function ldd(binary: string): Promise<string> {
 }
 
 /**
- * Lines look like `libm.so.6 => /lib/x86_64-linux-gnu/libm.so.6 (0x...)`, `/lib64/ld-linux-x86-64.so.2 (0x...)`
- * or `linux-vdso.so.1 (0x...)` (in the kernel, no file).
+ * Lines look like `libm.so.6 => /lib/x86_64-linux-gnu/libm.so.6 (0x...)`, `/lib64/ld-linux-x86-64.so.2 (0x...)`,
+ * `libjvm.so => not found` or `linux-vdso.so.1 (0x...)` (in the kernel, no file).
  */
-export function parseLdd(binary: string, output: string): string[] {
+export function parseLdd(binary: string, output: string, options: SharedLibraryOptions = {}): string[] {
+  const provided = options.provided ?? (() => false);
   const libraries: string[] = [];
   for (const raw of output.split('\n')) {
     const line = raw.trim();
     if (line === '' || line.startsWith('linux-vdso') || line.startsWith('linux-gate')) continue;
-    if (line.includes('not found')) throw new Error(`${binary} needs a library this machine lacks: ${line}`);
+    if (line.includes('not found')) {
+      if (provided(line.split(/\s/)[0] ?? line)) continue;
+      throw new Error(`${binary} needs a library this machine lacks: ${line}`);
+    }
     if (line === 'statically linked' || line.includes('not a dynamic executable')) continue;
     const resolved = /=>\s*(\/\S+)/.exec(line)?.[1] ?? /^(\/\S+)/.exec(line)?.[1];
-    if (resolved) libraries.push(resolved);
+    if (resolved && !provided(resolved)) libraries.push(resolved);
   }
   return libraries;
 }

@@ -1,7 +1,9 @@
 /**
  * Containers mode: every system runs as its own container of the stubs image, on one Docker network where each
- * is reachable by its system name (http://plsp:8080, ...). The test process reaches them on mapped ports of
- * localhost. Needs a Docker engine but no registry (see docker/base-image.ts and docker/stubs-image.ts).
+ * is reachable by its system name (http://plsp:8080, ...), and WireMock as a container of the WireMock image under
+ * the name `wiremock`, between PLSP and the databanks. The test process reaches them on mapped ports of
+ * localhost. Needs a Docker engine but no registry (see docker/root-image.ts, docker/stubs-image.ts and
+ * docker/wiremock-image.ts).
  *
  * Everything is labelled with the run (environments/containers/labels.ts) and registered with the process-wide
  * cleanup registry, so containers go away on stop(), Ctrl-C, SIGTERM and normal exit; a run that was killed
@@ -10,18 +12,23 @@
 import { dockerAvailable } from '../docker/availability';
 import { ensureStubsImage } from '../docker/stubs-image';
 import { containerRuntime, type Docker } from '../docker/testcontainers';
+import { ensureWireMockImage } from '../docker/wiremock-image';
 import { registerCleanup } from './cleanup';
 import { newRunId, runLabels } from './containers/labels';
 import { cliDockerHost, removeLeftovers, removeRun, removeRunSync } from './containers/run-resources';
 import { startWaves } from './containers/start-waves';
-import { CONTAINER_PORT, startSystemContainer } from './containers/system-container';
-import type { Environment, EnvironmentOptions, SystemName } from './environment';
+import { CONTAINER_PORT } from './containers/run-container';
+import { startSystemContainer } from './containers/system-container';
+import { startWireMockContainer } from './containers/wiremock-container';
+import type { EndpointName, Environment, EnvironmentOptions } from './environment';
 import { stubEnv } from './wiring';
 
 export interface ContainersOptions {
   /** A stubs image tag to run instead of building one from this tree (ensureStubsImage()). */
   image?: string;
-  /** How long one stub may take to print its ready line; default 30 s. */
+  /** A WireMock image tag to run instead of building one (ensureWireMockImage()). */
+  wiremockImage?: string;
+  /** How long one container (a stub, WireMock) may take to print its ready line; default 30 s. */
   startupTimeoutMs?: number;
 }
 
@@ -31,8 +38,10 @@ export interface ContainersEnvironment extends Environment {
   readonly runId: string;
   /** The Docker network the systems share. */
   readonly networkName: string;
-  /** Stubs image the containers run. */
+  /** Stubs image the systems' containers run. */
   readonly image: string;
+  /** Image the WireMock container runs. */
+  readonly wiremockImage: string;
 }
 
 const DEFAULT_STARTUP_TIMEOUT_MS = 30_000;
@@ -45,7 +54,11 @@ export async function startContainersEnvironment(
 ): Promise<ContainersEnvironment> {
   const availability = await dockerAvailable();
   if (!availability.ok) throw new Error(`Containers mode needs a Docker engine, and ${availability.reason}`);
-  const image = containers.image ?? (await ensureStubsImage());
+  // Both images at once: neither needs the other (on a cold engine, the node and Java bases import side by side).
+  const [image, wiremockImage] = await Promise.all([
+    containers.image ?? ensureStubsImage(),
+    containers.wiremockImage ?? ensureWireMockImage(),
+  ]);
   const docker = (await containerRuntime()).container.dockerode;
   await removeLeftovers(docker);
 
@@ -74,8 +87,9 @@ export async function startContainersEnvironment(
   const dockerHost = cliDockerHost(docker);
   const unregister = registerCleanup(`containers ${runId}`, stop, { onExit: () => removeRunSync(runId, dockerHost) });
 
-  const starting = startSystems(docker, {
+  const starting = startEndpoints(docker, {
     image,
+    wiremockImage,
     runId,
     networkName,
     options,
@@ -89,7 +103,7 @@ export async function startContainersEnvironment(
 
   try {
     const urls = await starting;
-    return { kind: 'containers', runId, networkName, image, urls, stop };
+    return { kind: 'containers', runId, networkName, image, wiremockImage, urls, stop };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;
@@ -98,6 +112,7 @@ export async function startContainersEnvironment(
 
 interface StartPlan {
   image: string;
+  wiremockImage: string;
   runId: string;
   networkName: string;
   options: EnvironmentOptions;
@@ -106,30 +121,36 @@ interface StartPlan {
   stopped: () => boolean;
 }
 
-async function startSystems(docker: Docker, plan: StartPlan): Promise<Record<SystemName, string>> {
+async function startEndpoints(docker: Docker, plan: StartPlan): Promise<Record<EndpointName, string>> {
   const labels = runLabels(plan.runId);
   await docker.createNetwork({ Name: plan.networkName, Driver: 'bridge', CheckDuplicate: true, Labels: labels });
-  const urls: Partial<Record<SystemName, string>> = {};
+  const urls: Partial<Record<EndpointName, string>> = {};
   for (const wave of startWaves()) {
     if (plan.stopped()) throw new Error('the containers environment was stopped while it started');
     // allSettled, not all: on a failure the others of the wave finish starting before anything is removed.
     const results = await Promise.allSettled(
-      wave.map(async (system) => {
-        urls[system] = await startSystemContainer({
-          image: plan.image,
-          system,
-          runId: plan.runId,
-          networkName: plan.networkName,
-          env: stubEnv(system, (peer) => `http://${peer}:${CONTAINER_PORT}`, plan.options),
-          labels,
-          startupTimeoutMs: plan.startupTimeoutMs,
-        });
+      wave.map(async (endpoint) => {
+        urls[endpoint] = await startEndpoint(endpoint, plan, labels);
       }),
     );
     const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failure) throw failure.reason;
   }
-  return urls as Record<SystemName, string>;
+  return urls as Record<EndpointName, string>;
+}
+
+/** How the containers reach each other: by network alias. */
+function networkUrl(peer: EndpointName): string {
+  return `http://${peer}:${CONTAINER_PORT}`;
+}
+
+function startEndpoint(endpoint: EndpointName, plan: StartPlan, labels: Record<string, string>): Promise<string> {
+  const common = { runId: plan.runId, networkName: plan.networkName, labels, startupTimeoutMs: plan.startupTimeoutMs };
+  if (endpoint === 'wiremock') {
+    // Ready once the pass-through is installed: before PLSP, which starts in a later wave, sends anything.
+    return startWireMockContainer({ ...common, image: plan.wiremockImage, databanks: { laba: networkUrl('laba'), miba: networkUrl('miba') } });
+  }
+  return startSystemContainer({ ...common, image: plan.image, system: endpoint, env: stubEnv(endpoint, networkUrl, plan.options) });
 }
 
 function settledWithin(promise: Promise<void>, timeoutMs: number): Promise<void> {

@@ -1,7 +1,8 @@
 /**
- * Containers mode end to end: the stubs image, one container per system on a shared network (reaching each other
- * by system name), reachable from here on mapped ports, and nothing left behind after stop(), Ctrl-C, SIGTERM or
- * process.exit(). Skipped where no Docker engine answers, unless E2E_REQUIRE_DOCKER=1.
+ * Containers mode end to end: the stubs image, one container per system and one of WireMock on a shared network
+ * (reaching each other by name), reachable from here on mapped ports, PLSP's way to the databanks through WireMock,
+ * and nothing left behind after stop(), Ctrl-C, SIGTERM or process.exit(). Skipped where no Docker engine answers,
+ * unless E2E_REQUIRE_DOCKER=1.
  *
  *   node --import tsx --test test/containers/containers-environment.test.ts
  */
@@ -10,41 +11,61 @@ import { spawn } from 'node:child_process';
 import { test } from 'node:test';
 import { ensureStubsImage } from '../../docker/stubs-image';
 import { docker } from '../../docker/testcontainers';
+import { ensureWireMockImage } from '../../docker/wiremock-image';
 import { startContainersEnvironment } from '../../environments/containers';
 import { LABEL_HOST, LABEL_PID, LABEL_RUN, runLabels } from '../../environments/containers/labels';
 import { removeLeftovers, removeRun } from '../../environments/containers/run-resources';
+import { startRunContainer } from '../../environments/containers/run-container';
 import { startSystemContainer } from '../../environments/containers/system-container';
-import { SYSTEMS } from '../../environments/environment';
+import { SYSTEMS, type EndpointName } from '../../environments/environment';
 import { runFixture } from './child-process';
 import { dockerOrSkip } from './docker-gate';
 import { eventually, remainsWithLabel } from './docker-queries';
 
 const NOTHING = { containers: [], networks: [] };
+const ENDPOINTS: readonly EndpointName[] = [...SYSTEMS, 'wiremock'];
 
-test('every system answers GET /health on its mapped port; stop() removes every container and the network', { timeout: 300_000 }, async (t) => {
+/** Both images, built here so a child process finds them and its start stays short. */
+async function ensureImages(): Promise<void> {
+  await Promise.all([ensureStubsImage(), ensureWireMockImage()]);
+}
+
+test('every system answers GET /health on its mapped port, WireMock passes on to the databanks; stop() removes every container and the network', { timeout: 300_000 }, async (t) => {
   if (!(await dockerOrSkip(t))) return;
   const environment = await startContainersEnvironment({ approvedSystems: ['E2E-LPS'] });
   try {
     assert.equal(environment.kind, 'containers');
-    assert.deepEqual(Object.keys(environment.urls).sort(), [...SYSTEMS].sort());
+    assert.deepEqual(Object.keys(environment.urls).sort(), [...ENDPOINTS].sort());
     for (const system of SYSTEMS) {
       const response = await fetch(`${environment.urls[system]}/health`);
       assert.equal(response.status, 200, `${system} /health`);
       const body = (await response.json()) as { status?: string; system?: string };
       assert.deepEqual({ status: body.status, system: body.system }, { status: 'ok', system }, `${system} /health body`);
     }
+    const health = await fetch(`${environment.urls.wiremock}/__admin/health`);
+    assert.equal(health.status, 200, 'WireMock /__admin/health');
+    assert.equal(((await health.json()) as { status?: string }).status, 'healthy');
+    // The pass-through PLSP uses: http://wiremock:8080/laba/... reaches LABA at http://laba:8080/..., MiBa likewise.
+    for (const databank of ['laba', 'miba'] as const) {
+      const proxied = await fetch(`${environment.urls.wiremock}/${databank}/health`);
+      assert.equal(proxied.status, 200, `GET /${databank}/health through WireMock: ${await proxied.clone().text()}`);
+      const body = (await proxied.json()) as { status?: string; system?: string };
+      assert.deepEqual({ status: body.status, system: body.system }, { status: 'ok', system: databank });
+    }
     const engine = await docker();
     const network = await engine.getNetwork(environment.networkName).inspect();
     assert.equal(network.Labels?.[LABEL_RUN], environment.runId);
     const containers = await engine.listContainers({ filters: { label: [`${LABEL_RUN}=${environment.runId}`] } });
-    assert.equal(containers.length, SYSTEMS.length);
+    assert.equal(containers.length, ENDPOINTS.length);
     const aliases: string[] = [];
     for (const container of containers) {
       assert.equal(container.Labels[LABEL_PID], String(process.pid));
       const inspected = await engine.getContainer(container.Id).inspect();
       aliases.push(...(inspected.NetworkSettings.Networks[environment.networkName]?.Aliases ?? []));
     }
-    for (const system of SYSTEMS) assert.ok(aliases.includes(system), `${system} is a network alias: ${aliases.join()}`);
+    for (const endpoint of ENDPOINTS) assert.ok(aliases.includes(endpoint), `${endpoint} is a network alias: ${aliases.join()}`);
+    const wiremock = containers.find((container) => container.Names.includes(`/lokalsvar-e2e-${environment.runId}-wiremock`));
+    assert.equal(wiremock?.Image, environment.wiremockImage, 'WireMock runs in its own image, labelled with the run');
     // Wiring: the portal asks LABA and MiBa at http://laba:8080 and http://miba:8080 (502 if it cannot reach them).
     const national = await fetch(`${environment.urls.labportal}/api/v1/patients/0101010101/results`);
     assert.equal(national.status, 200, `labportal reaches laba and miba by their aliases: ${await national.clone().text()}`);
@@ -54,6 +75,8 @@ test('every system answers GET /health on its mapped port; stop() removes every 
   }
   await environment.stop();
   assert.deepEqual(await remainsWithLabel(LABEL_RUN, environment.runId), NOTHING);
+  const wiremockLeft = await (await docker()).listContainers({ all: true, filters: { name: [`lokalsvar-e2e-${environment.runId}-wiremock`] } });
+  assert.deepEqual(wiremockLeft, [], 'the WireMock container is removed too');
 });
 
 test('a stub that fails to start is reported with what it printed', { timeout: 120_000 }, async (t) => {
@@ -69,6 +92,34 @@ test('a stub that fails to start is reported with what it printed', { timeout: 1
       // labportal without the URLs of LABA and MiBa refuses to start.
       startSystemContainer({ image, system: 'labportal', runId, networkName, env: {}, labels, startupTimeoutMs: 20_000 }),
       /The labportal stub did not start in its container[\s\S]*LABPORTAL_LABA_URL/,
+    );
+  } finally {
+    await removeLeftoversOf(runId);
+  }
+});
+
+test('WireMock that fails to start is reported with what it printed', { timeout: 120_000 }, async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  const image = await ensureWireMockImage();
+  const engine = await docker();
+  const runId = `fail-wiremock-${process.pid}`;
+  const labels = runLabels(runId);
+  const networkName = `lokalsvar-e2e-${runId}`;
+  await engine.createNetwork({ Name: networkName, Labels: labels });
+  try {
+    await assert.rejects(
+      startRunContainer({
+        image,
+        endpoint: 'wiremock',
+        description: 'WireMock',
+        runId,
+        networkName,
+        labels,
+        command: ['--port', 'not-a-port'],
+        readyLine: /^port:/,
+        startupTimeoutMs: 20_000,
+      }),
+      /WireMock did not start in its container[\s\S]*Its output:[\s\S]*NumberFormatException: For input string: "not-a-port"/,
     );
   } finally {
     await removeLeftoversOf(runId);
@@ -99,7 +150,7 @@ test('leftovers of runs whose process is gone are removed; those of live process
 // SIGTERM's exit code is covered by cleanup.test.ts, and a SIGTERM during the start below.
 test('Ctrl-C (SIGINT) to a process holding the environment removes it and exits 130', { timeout: 180_000 }, async (t) => {
   if (!(await dockerOrSkip(t))) return;
-  await ensureStubsImage(); // built here, so the child finds it
+  await ensureImages();
   const child = runFixture('hold-environment.ts', []);
   const runId = (await child.waitForLine(/READY (\S+)/, 120_000))[1];
   child.child.kill('SIGINT');
@@ -110,7 +161,7 @@ test('Ctrl-C (SIGINT) to a process holding the environment removes it and exits 
 
 test('process.exit() while the environment runs still removes it (synchronous fallback)', { timeout: 180_000 }, async (t) => {
   if (!(await dockerOrSkip(t))) return;
-  await ensureStubsImage();
+  await ensureImages();
   const child = runFixture('hold-environment.ts', ['exit']);
   const result = await child.exited;
   assert.equal(result.code, 5, result.stderr);
@@ -121,7 +172,7 @@ test('process.exit() while the environment runs still removes it (synchronous fa
 
 test('SIGTERM while the environment is still starting removes what was started', { timeout: 180_000 }, async (t) => {
   if (!(await dockerOrSkip(t))) return;
-  await ensureStubsImage();
+  await ensureImages();
   const child = runFixture('hold-environment.ts', []);
   const pid = String(child.child.pid);
   await eventually(() => remainsWithLabel(LABEL_PID, pid), (remains) => remains.containers.length > 0, 120_000);
