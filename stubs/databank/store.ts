@@ -80,15 +80,12 @@ function toStoredResult(row: ResultRow): StoredResult {
 export class DatabankStore {
   private readonly db: Database.Database;
 
+  private readonly storeTransaction: (envelopeIdentifier: string, xml: string, records: ResultRecord[], receivedAt: string) => StoreOutcome;
+
   constructor(path: string) {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.exec(SCHEMA);
-  }
-
-  /** Stores one message and all its results atomically: all of it or, on any error, none of it. */
-  storeMessage(envelopeIdentifier: string, xml: string, records: ResultRecord[]): StoreOutcome {
-    const receivedAt = new Date().toISOString();
     const latest = this.db.prepare<[string], { version: number; content_hash: string }>(
       'SELECT version, content_hash FROM results WHERE result_key = ? ORDER BY version DESC LIMIT 1',
     );
@@ -97,7 +94,7 @@ export class DatabankStore {
       `INSERT INTO results (result_key, version, content_hash, patient_id, producer_code, envelope_identifier, received_at, record)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const run = this.db.transaction((): StoreOutcome => {
+    this.storeTransaction = this.db.transaction((envelopeIdentifier: string, xml: string, records: ResultRecord[], receivedAt: string): StoreOutcome => {
       insertMessage.run(envelopeIdentifier, receivedAt, xml);
       let stored = 0;
       let duplicates = 0;
@@ -109,21 +106,17 @@ export class DatabankStore {
           duplicates += 1;
           continue;
         }
-        insertResult.run(
-          key,
-          (previous?.version ?? 0) + 1,
-          hash,
-          record.patientId,
-          record.producerCode,
-          envelopeIdentifier,
-          receivedAt,
-          JSON.stringify(record),
-        );
+        const version = (previous?.version ?? 0) + 1;
+        insertResult.run(key, version, hash, record.patientId, record.producerCode, envelopeIdentifier, receivedAt, JSON.stringify(record));
         stored += 1;
       }
       return { stored, duplicates };
     });
-    return run();
+  }
+
+  /** Stores one message and all its results atomically: all of it or, on any error, none of it. */
+  storeMessage(envelopeIdentifier: string, xml: string, records: ResultRecord[]): StoreOutcome {
+    return this.storeTransaction(envelopeIdentifier, xml, records, new Date().toISOString());
   }
 
   /** LABA-05: cancels every version of every result a producer stored for a patient id; returns how many results. */
