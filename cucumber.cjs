@@ -1,5 +1,6 @@
 // Cucumber profiles. default = the embedded default (every stub in-process); containers = every stub in its own
-// container (testcontainers); ci = like default, without colours. E2E_ENV overrides the profile's environment.
+// container (testcontainers); remote = systems already running elsewhere (E2E_PRESET); ci = like default, without
+// colours. E2E_ENV overrides the profile's environment.
 const reports = (dir) => [
   'progress',
   `html:${dir}/cucumber.html`,
@@ -18,5 +19,6 @@ const common = {
 module.exports = {
   default: { ...common, format: reports('reports'), worldParameters: { environment: 'local' } },
   containers: { ...common, format: reports('reports/containers'), worldParameters: { environment: 'containers' } },
+  remote: { ...common, format: reports('reports/remote'), worldParameters: { environment: 'remote' } },
   ci: { ...common, format: reports('reports'), worldParameters: { environment: 'local' }, formatOptions: { ...common.formatOptions, colorsEnabled: false } },
 };

@@ -1,31 +1,37 @@
 /**
  * `lokalsvar stubs`: starts every stub on fixed ports (hub 8701, LABA 8702, MiBa 8703, portal 8704,
- * Sundhedsjournal 8705, pilot LPS 8706), prints their URLs and what a vendor registers in its LPS, and runs until
- * Ctrl-C, when it stops everything it started.
+ * Sundhedsjournal 8705, pilot LPS 8706, WireMock 8707), prints their URLs and how a vendor's LPS connects, and
+ * runs until Ctrl-C, when it stops everything it started. A suite elsewhere reaches them with E2E_ENV=remote.
  */
 import { parseArgs } from 'node:util';
 import { startEnvironment } from '../environments';
-import { SYSTEMS, type Environment, type SystemName } from '../environments/environment';
-import { startLocalEnvironment } from '../environments/local';
 import { registerCleanup } from '../environments/cleanup';
+import { SYSTEMS, type EndpointName, type Environment } from '../environments/environment';
+import { startLocalEnvironment } from '../environments/local';
 import { STUBS } from '../stubs/registry';
 
-const LABELS: Record<SystemName, string> = {
+const ENDPOINTS: readonly EndpointName[] = [...SYSTEMS, 'wiremock'];
+const DEFAULT_PORTS: Record<EndpointName, number> = {
+  ...(Object.fromEntries(SYSTEMS.map((system) => [system, STUBS[system].defaultPort])) as Record<(typeof SYSTEMS)[number], number>),
+  wiremock: 8707,
+};
+const LABELS: Record<EndpointName, string> = {
   plsp: 'PLSP Health Hub',
   laba: 'LABA (XRPT01)',
   miba: 'MiBa (XRPT05)',
   labportal: 'Laboratoriesvarportalen',
   sundhedsjournal: 'Sundhedsjournalen',
   'pilot-lps': 'Pilot-LPS',
+  wiremock: 'WireMock (PLSP→databanks)',
 };
 
-function parsePorts(values: Record<string, string | boolean | undefined>): Partial<Record<SystemName, number>> {
-  const ports: Partial<Record<SystemName, number>> = {};
-  for (const system of SYSTEMS) {
-    const given = values[`${system}-port`];
-    const port = typeof given === 'string' ? Number(given) : STUBS[system].defaultPort;
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--${system}-port ${given}: give a port number 1-65535`);
-    ports[system] = port;
+function parsePorts(values: Record<string, string | boolean | undefined>): Partial<Record<EndpointName, number>> {
+  const ports: Partial<Record<EndpointName, number>> = {};
+  for (const name of ENDPOINTS) {
+    const given = values[`${name}-port`];
+    const port = typeof given === 'string' ? Number(given) : DEFAULT_PORTS[name];
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--${name}-port ${given}: give a port number 1-65535`);
+    ports[name] = port;
   }
   return ports;
 }
@@ -36,20 +42,26 @@ export async function runStubs(args: string[]): Promise<number> {
     options: {
       containers: { type: 'boolean', default: false },
       host: { type: 'string', default: '127.0.0.1' },
-      ...Object.fromEntries(SYSTEMS.map((system) => [`${system}-port`, { type: 'string' as const }])),
+      approved: { type: 'string', default: 'Pilot-LPS' },
+      ...Object.fromEntries(ENDPOINTS.map((name) => [`${name}-port`, { type: 'string' as const }])),
     },
   });
   const ports = parsePorts(values);
-  // Containers publish on free host ports for now (printed below); fixed ports apply to the in-process stubs.
+  const approvedSystems = String(values.approved)
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  // Containers publish on free host ports (printed below); fixed ports apply to the in-process stubs.
   const environment: Environment = values.containers
-    ? await startEnvironment('containers')
-    : await startLocalEnvironment({}, { host: String(values.host), ports });
+    ? await startEnvironment('containers', { approvedSystems })
+    : await startLocalEnvironment({ approvedSystems }, { host: String(values.host), ports });
   registerCleanup('stubs', () => environment.stop());
   console.log(`lokalsvar stubs (${environment.kind}) are running:`);
-  for (const system of SYSTEMS) console.log(`  ${LABELS[system].padEnd(24)} ${environment.urls[system]}`);
-  console.log(`  ${'WireMock (PLSP → LABA/MiBa)'.padEnd(24)} ${environment.urls.wiremock}/__admin`);
-  console.log(`\nA vendor's LPS sends to ${environment.urls.plsp}/plsp/v1/xrpt (header X-LPS-System: <system name>).`);
-  console.log(`Monitoring: ${environment.urls.plsp}/metrics. Stop with Ctrl-C.`);
+  for (const name of ENDPOINTS) console.log(`  ${LABELS[name].padEnd(26)} ${environment.urls[name]}`);
+  console.log(`\nSystems approved to upload (LABA-01): ${approvedSystems.join(', ')}; add yours with --approved "Pilot-LPS,<your LPS>".`);
+  console.log(`A vendor's LPS sends to ${environment.urls.plsp}/plsp/v1/xrpt (header X-LPS-System: <system name>).`);
+  console.log(`Monitoring: ${environment.urls.plsp}/metrics. Run the suite against these stubs: E2E_ENV=remote npm run e2e`);
+  console.log('Stop with Ctrl-C.');
   await new Promise<never>(() => undefined);
   return 0;
 }

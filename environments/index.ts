@@ -1,6 +1,10 @@
-/** Picks where the systems run: E2E_ENV=local (default, in-process) or containers (testcontainers). */
+/**
+ * Picks where the systems run: E2E_ENV=local (default, in-process), containers (testcontainers), or remote
+ * (already running elsewhere; E2E_PRESET names the preset file).
+ */
 import type { Environment, EnvironmentKind, EnvironmentOptions } from './environment';
 import { startLocalEnvironment, type LocalListenOptions } from './local';
+import { startRemoteEnvironment } from './remote';
 
 export function environmentKind(value = process.env.E2E_ENV): EnvironmentKind {
   const kind = value === undefined || value === '' ? 'local' : value;
@@ -19,6 +23,6 @@ export async function startEnvironment(kind: EnvironmentKind, options: Environme
       return containers.startContainersEnvironment(options);
     }
     case 'remote':
-      throw new Error('E2E_ENV=remote is not built yet: run local (the default) or containers');
+      return startRemoteEnvironment();
   }
 }

@@ -3,7 +3,7 @@
  * child process between PLSP and the databanks.
  */
 import { startStub, type RunningStub } from '../stubs/start-stub';
-import type { EndpointName, Environment, EnvironmentOptions, SystemName } from './environment';
+import type { EndpointName, Environment, EnvironmentOptions } from './environment';
 import { installDatabankProxies } from './wiremock/databank-proxies';
 import { startWireMockProcess, type RunningWireMock } from './wiremock/process';
 import { START_ORDER, stubEnv } from './wiring';
@@ -11,8 +11,8 @@ import { START_ORDER, stubEnv } from './wiring';
 export interface LocalListenOptions {
   /** Interface to listen on; loopback unless a test camp needs the stubs on the network. */
   host?: string;
-  /** Fixed ports per system; a system not named gets a free port. */
-  ports?: Partial<Record<SystemName, number>>;
+  /** Fixed ports per system and for WireMock; one not named gets a free port. */
+  ports?: Partial<Record<EndpointName, number>>;
 }
 
 export async function startLocalEnvironment(options: EnvironmentOptions = {}, listen: LocalListenOptions = {}): Promise<Environment> {
@@ -25,7 +25,7 @@ export async function startLocalEnvironment(options: EnvironmentOptions = {}, li
     return url;
   };
   // WireMock's JVM starts while the first stubs do.
-  const wiremockStarting = startWireMockProcess();
+  const wiremockStarting = startWireMockProcess({ host: listen.host ?? '127.0.0.1', port: listen.ports?.wiremock ?? 0 });
   wiremockStarting.catch(() => undefined);
   const stopAll = async (): Promise<void> => {
     await Promise.all(running.splice(0).reverse().map((stub) => stub.close()));

@@ -1,5 +1,6 @@
 /**
- * Runs the Danish suite in one mode: `tsx scripts/run-suite.ts local|containers [cucumber args...]`.
+ * Runs the Danish suite in one mode: `tsx scripts/run-suite.ts [local|containers|remote] [cucumber args...]`
+ * (without a mode: E2E_ENV, else local).
  * Makes sure a browser is there first; in containers mode, skips with a clear message when no Docker engine
  * answers, unless E2E_REQUIRE_DOCKER=1 (CI), where that is a failure.
  */
@@ -7,10 +8,11 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { dockerAvailable } from '../docker/availability';
+import { environmentKind } from '../environments';
 import { writeCertificationReport } from './certification-report';
 
-const PROFILES = { local: 'default', containers: 'containers' } as const;
-const REPORT_DIRS = { local: 'reports', containers: path.join('reports', 'containers') } as const;
+const PROFILES = { local: 'default', containers: 'containers', remote: 'remote' } as const;
+const REPORT_DIRS = { local: 'reports', containers: path.join('reports', 'containers'), remote: path.join('reports', 'remote') } as const;
 type Mode = keyof typeof PROFILES;
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -22,11 +24,10 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
 }
 
 async function main(): Promise<number> {
-  const [mode, ...cucumberArgs] = process.argv.slice(2);
-  if (mode !== 'local' && mode !== 'containers') {
-    console.error('Usage: tsx scripts/run-suite.ts local|containers [cucumber-js arguments]');
-    return 2;
-  }
+  const args = process.argv.slice(2);
+  // The mode is the first argument, or else E2E_ENV, or else local; what follows goes to cucumber-js.
+  const mode = args[0] === 'local' || args[0] === 'containers' || args[0] === 'remote' ? (args.shift() as Mode) : environmentKind();
+  const cucumberArgs = args;
   // Ctrl-C reaches the children too; this process waits for them to stop what they started.
   process.on('SIGINT', () => undefined);
   process.on('SIGTERM', () => undefined);
@@ -47,9 +48,9 @@ async function main(): Promise<number> {
   const browserStatus = await run(tsx, [path.join(root, 'scripts', 'ensure-browser.ts')], process.env);
   if (browserStatus !== 0) return browserStatus;
   const cucumber = path.join(root, 'node_modules', '.bin', 'cucumber-js');
-  const status = await run(cucumber, ['--profile', PROFILES[mode as Mode], ...cucumberArgs], { ...process.env, E2E_ENV: mode });
+  const status = await run(cucumber, ['--profile', PROFILES[mode], ...cucumberArgs], { ...process.env, E2E_ENV: mode });
   try {
-    console.log(writeCertificationReport(path.join(root, REPORT_DIRS[mode as Mode]), mode));
+    console.log(writeCertificationReport(path.join(root, REPORT_DIRS[mode]), mode));
   } catch (error) {
     console.error(`No certification report: ${(error as Error).message}`);
   }

@@ -50,11 +50,11 @@ function waitForPort(child: ChildProcess, timeoutMs: number): Promise<number> {
   });
 }
 
-export async function startWireMockProcess(timeoutMs = 30_000): Promise<RunningWireMock> {
+export async function startWireMockProcess(listen: { host: string; port: number } = { host: '127.0.0.1', port: 0 }, timeoutMs = 30_000): Promise<RunningWireMock> {
   const rootDir = mkdtempSync(path.join(tmpdir(), 'lokalsvar-wiremock-'));
   const child = spawn(
     process.env.JAVA ?? 'java',
-    ['-Xmx256m', '-jar', WIREMOCK_JAR, '--port', '0', '--bind-address', '127.0.0.1', '--root-dir', rootDir,
+    ['-Xmx256m', '-jar', WIREMOCK_JAR, '--port', String(listen.port), '--bind-address', listen.host, '--root-dir', rootDir,
       '--max-request-journal-entries', String(JOURNAL_LIMIT), '--disable-banner', '--async-response-enabled', 'true'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -75,7 +75,7 @@ export async function startWireMockProcess(timeoutMs = 30_000): Promise<RunningW
     const port = await waitForPort(child, timeoutMs);
     child.stdout?.resume();
     child.stderr?.resume();
-    const url = `http://127.0.0.1:${port}`;
+    const url = `http://${listen.host === '0.0.0.0' ? '127.0.0.1' : listen.host}:${port}`;
     const health = await fetch(`${url}/__admin/health`, { signal: AbortSignal.timeout(timeoutMs) });
     if (!health.ok) throw new Error(`WireMock at ${url} answered ${health.status} to /__admin/health`);
     return { url, stop };

@@ -1,0 +1,65 @@
+/**
+ * Runs the Danish suite as a child process, for the platform's own tests of modes (vendor, remote): its own
+ * cucumber config (progress only), so these runs never overwrite the reports of the real run.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export interface ChildRun {
+  exitCode: number;
+  output: string;
+}
+
+/** Runs the scenarios matching the tag expression with these environment variables; onLine sees each stdout line. */
+export async function runCucumberChild(tags: string, env: Record<string, string>, onLine: (line: string) => void = () => undefined): Promise<ChildRun> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lokalsvar-suite-'));
+  const config = path.join(dir, 'cucumber.cjs');
+  writeFileSync(
+    config,
+    `module.exports = { default: ${JSON.stringify({
+      paths: [path.join(ROOT, 'features/**/*.feature')],
+      requireModule: ['tsx/cjs'],
+      require: [path.join(ROOT, 'steps/**/*.ts')],
+      format: ['progress'],
+      strict: true,
+    })} };`,
+  );
+  try {
+    // cucumber-js resolves --config against its working directory, even for an absolute path.
+    const child = spawn(path.join(ROOT, 'node_modules/.bin/cucumber-js'), ['--config', path.relative(ROOT, config), '--tags', tags], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    let pending = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      pending += chunk.toString();
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) onLine(line);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exitCode = await new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
+    return { exitCode, output };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
