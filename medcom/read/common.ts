@@ -1,7 +1,18 @@
 /** Reading the parts XRPT01 and XRPT05 share. */
-import type { CCReceiver, Letter, Patient, ProducerOfLabResult, Receiver, ReferenceInterval, Sender, TypeOfInterval } from '../model';
+import type { CCReceiver, Letter, Patient, ProducerOfLabResult, Receiver, ReferenceInterval, ReportLetter, Sender, TypeOfInterval } from '../model';
 import { childNamed, type XmlElement } from '../xml/node';
 import { compact, dateTime, optionalText, required, requiredText } from './tree';
+
+/** The parts every report letter starts with, in schema order: Letter, Sender, Receiver, CCReceiver, Patient. */
+export function readReportHead(report: XmlElement): Pick<ReportLetter, 'letter' | 'sender' | 'receiver' | 'ccReceiver' | 'patient'> {
+  return {
+    letter: readLetter(report),
+    sender: readSender(report),
+    receiver: readReceiver(report),
+    ccReceiver: readCCReceiver(report),
+    patient: readPatient(report),
+  };
+}
 
 export function readLetter(report: XmlElement): Letter {
   const letter = required(report, 'Letter');

@@ -1,7 +1,7 @@
 /** A validated LaboratoryReport element as the XRPT01 model. */
 import type { Analysis, AnalysisCodeType, GeneralResultInformation, LabResult, LaboratoryReport, Operator, ReportStatusCode, ResultStatusCode, ResultType, ResultValidation, Sample } from '../model';
 import { childNamed, childrenNamed, type XmlElement } from '../xml/node';
-import { readCCReceiver, readLetter, readPatient, readProducer, readReceiver, readReferenceInterval, readSender } from './common';
+import { readProducer, readReferenceInterval, readReportHead } from './common';
 import { compact, dateTime, mixedText, optionalText, required, requiredText } from './tree';
 
 export function readLaboratoryReport(report: XmlElement): LaboratoryReport {
@@ -10,11 +10,7 @@ export function readLaboratoryReport(report: XmlElement): LaboratoryReport {
   const results = required(report, 'LaboratoryResults');
   return compact({
     kind: 'XRPT01' as const,
-    letter: readLetter(report),
-    sender: readSender(report),
-    receiver: readReceiver(report),
-    ccReceiver: readCCReceiver(report),
-    patient: readPatient(report),
+    ...readReportHead(report),
     requisitionInformation: compact({
       comments: comments ? mixedText(comments) : undefined,
       sample: readSample(required(requisition, 'Sample')),

@@ -15,7 +15,7 @@ import type {
   Sample,
 } from '../model';
 import { childNamed, childrenNamed, type XmlElement } from '../xml/node';
-import { readCCReceiver, readLetter, readPatient, readProducer, readReceiver, readReferenceInterval, readSender } from './common';
+import { readProducer, readReferenceInterval, readReportHead } from './common';
 import { basicText, compact, dateTime, optionalDateTime, optionalText, required, requiredText } from './tree';
 
 export function readMicrobiologyWebReport(report: XmlElement): MicrobiologyWebReport {
@@ -24,11 +24,7 @@ export function readMicrobiologyWebReport(report: XmlElement): MicrobiologyWebRe
   const results = required(report, 'LaboratoryResults');
   return compact({
     kind: 'XRPT05' as const,
-    letter: readLetter(report),
-    sender: readSender(report),
-    receiver: readReceiver(report),
-    ccReceiver: readCCReceiver(report),
-    patient: readPatient(report),
+    ...readReportHead(report),
     requisitionInformation: compact({
       comments: comments.length > 0 ? comments.map(basicText).join('\n') : undefined,
       sample: readSample(required(requisition, 'Sample')),

@@ -1,5 +1,5 @@
 /** Parts shared by XRPT01 and XRPT05 writers, each in the schema's element order. */
-import type { CCReceiver, DateTime, Letter, Patient, ProducerOfLabResult, Receiver, ReferenceInterval, Sender } from '../model';
+import type { CCReceiver, DateTime, Letter, Patient, ProducerOfLabResult, Receiver, ReferenceInterval, ReportLetter, Sender } from '../model';
 import type { XmlWriter } from '../xml/writer';
 
 export interface LetterCodes {
@@ -19,6 +19,15 @@ export function writeLetter(writer: XmlWriter, letter: Letter, codes: LetterCode
     writeDateTime(w, 'Authorisation', letter.authorisation);
     w.leaf('TypeCode', codes.typeCode);
   });
+}
+
+/** The parts every report letter starts with, in schema order: Letter, Sender, Receiver, CCReceiver, Patient. */
+export function writeReportHead(writer: XmlWriter, report: ReportLetter, codes: LetterCodes): void {
+  writeLetter(writer, report.letter, codes);
+  writeSender(writer, report.sender);
+  writeReceiver(writer, report.receiver);
+  writeCCReceiver(writer, report.ccReceiver);
+  writePatient(writer, report.patient);
 }
 
 export function writeSender(writer: XmlWriter, sender: Sender): void {

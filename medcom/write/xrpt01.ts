@@ -2,25 +2,17 @@
 import type { LabResult, LaboratoryReport } from '../model';
 import type { XmlWriter } from '../xml/writer';
 import {
-  writeCCReceiver,
   writeDateTime,
-  writeLetter,
-  writePatient,
   writeProducer,
-  writeReceiver,
   writeReferenceInterval,
-  writeSender,
+  writeReportHead,
 } from './common';
 
 export const XRPT01_CODES = { versionCode: 'XR0131K', statisticalCode: 'XRPT01', typeCode: 'XRPT01' } as const;
 
 export function writeLaboratoryReport(writer: XmlWriter, report: LaboratoryReport): void {
   writer.element('LaboratoryReport', (w) => {
-    writeLetter(w, report.letter, XRPT01_CODES);
-    writeSender(w, report.sender);
-    writeReceiver(w, report.receiver);
-    writeCCReceiver(w, report.ccReceiver);
-    writePatient(w, report.patient);
+    writeReportHead(w, report, XRPT01_CODES);
     const { comments, sample } = report.requisitionInformation;
     w.element('RequisitionInformation', (r) => {
       r.breakable('Comments', comments);

@@ -2,14 +2,10 @@
 import type { MicrobiologyFinding, MicrobiologyInvestigation, MicrobiologyWebReport } from '../model';
 import type { XmlWriter } from '../xml/writer';
 import {
-  writeCCReceiver,
   writeDateTime,
-  writeLetter,
-  writePatient,
   writeProducer,
-  writeReceiver,
   writeReferenceInterval,
-  writeSender,
+  writeReportHead,
   writeTextOnly,
 } from './common';
 
@@ -17,11 +13,7 @@ export const XRPT05_CODES = { versionCode: 'XR0532M', statisticalCode: 'XRPT05',
 
 export function writeMicrobiologyWebReport(writer: XmlWriter, report: MicrobiologyWebReport): void {
   writer.element('MicrobiologyWebReport', (w) => {
-    writeLetter(w, report.letter, XRPT05_CODES);
-    writeSender(w, report.sender);
-    writeReceiver(w, report.receiver);
-    writeCCReceiver(w, report.ccReceiver);
-    writePatient(w, report.patient);
+    writeReportHead(w, report, XRPT05_CODES);
     const { comments, sample } = report.requisitionInformation;
     w.element('RequisitionInformation', (r) => {
       writeTextOnly(r, 'Comments', comments);
