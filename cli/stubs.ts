@@ -51,9 +51,8 @@ export async function runStubs(args: string[]): Promise<number> {
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
-  // Containers publish on free host ports (printed below); fixed ports apply to the in-process stubs.
   const environment: Environment = values.containers
-    ? await startEnvironment('containers', { approvedSystems })
+    ? await startEnvironment('containers', { approvedSystems }, { ports })
     : await startLocalEnvironment({ approvedSystems }, { host: String(values.host), ports });
   registerCleanup('stubs', () => environment.stop());
   console.log(`lokalsvar stubs (${environment.kind}) are running:`);

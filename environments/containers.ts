@@ -30,6 +30,8 @@ export interface ContainersOptions {
   wiremockImage?: string;
   /** How long one container (a stub, WireMock) may take to print its ready line; default 30 s. */
   startupTimeoutMs?: number;
+  /** Fixed host ports per endpoint (e.g. PLSP's, for a vendor's LPS); the others get free ports. */
+  hostPorts?: Partial<Record<EndpointName, number>>;
 }
 
 export interface ContainersEnvironment extends Environment {
@@ -94,6 +96,7 @@ export async function startContainersEnvironment(
     networkName,
     options,
     startupTimeoutMs: containers.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS,
+    hostPorts: containers.hostPorts ?? {},
     stopped: () => stopRequested,
   });
   const finish = (): void => {
@@ -117,6 +120,7 @@ interface StartPlan {
   networkName: string;
   options: EnvironmentOptions;
   startupTimeoutMs: number;
+  hostPorts: Partial<Record<EndpointName, number>>;
   /** True once stop() was called: no further wave starts. */
   stopped: () => boolean;
 }
@@ -145,7 +149,8 @@ function networkUrl(peer: EndpointName): string {
 }
 
 function startEndpoint(endpoint: EndpointName, plan: StartPlan, labels: Record<string, string>): Promise<string> {
-  const common = { runId: plan.runId, networkName: plan.networkName, labels, startupTimeoutMs: plan.startupTimeoutMs };
+  const hostPort = plan.hostPorts[endpoint];
+  const common = { runId: plan.runId, networkName: plan.networkName, labels, startupTimeoutMs: plan.startupTimeoutMs, ...(hostPort ? { hostPort } : {}) };
   if (endpoint === 'wiremock') {
     // Ready once the pass-through is installed: before PLSP, which starts in a later wave, sends anything.
     return startWireMockContainer({ ...common, image: plan.wiremockImage, databanks: { laba: networkUrl('laba'), miba: networkUrl('miba') } });

@@ -12,7 +12,7 @@ export function environmentKind(value = process.env.E2E_ENV): EnvironmentKind {
   throw new Error(`E2E_ENV=${value} is not a mode: give local (the default), containers or remote`);
 }
 
-/** listen applies to the in-process stubs (containers publish on free host ports). */
+/** listen.ports fixes host ports (in containers mode too); listen.host applies to the in-process stubs. */
 export async function startEnvironment(kind: EnvironmentKind, options: EnvironmentOptions = {}, listen: LocalListenOptions = {}): Promise<Environment> {
   switch (kind) {
     case 'local':
@@ -20,7 +20,7 @@ export async function startEnvironment(kind: EnvironmentKind, options: Environme
     case 'containers': {
       // Loaded only when asked for: testcontainers reads its settings from the environment when it is loaded.
       const containers = require('./containers') as typeof import('./containers');
-      return containers.startContainersEnvironment(options);
+      return containers.startContainersEnvironment(options, listen.ports ? { hostPorts: listen.ports } : {});
     }
     case 'remote':
       return startRemoteEnvironment();

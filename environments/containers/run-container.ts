@@ -25,6 +25,8 @@ export interface RunContainerSpec {
   /** A line the container prints once it answers on CONTAINER_PORT. */
   readyLine: string | RegExp;
   startupTimeoutMs: number;
+  /** A fixed port on the host (all interfaces) instead of a free one, e.g. PLSP's for a vendor's LPS. */
+  hostPort?: number;
 }
 
 /** Starts the container and waits for its ready line; returns its base URL as seen from this process. */
@@ -35,7 +37,7 @@ export async function startRunContainer(spec: RunContainerSpec): Promise<string>
     .withName(`lokalsvar-e2e-${spec.runId}-${spec.endpoint}`)
     .withCommand(spec.command)
     .withEnvironment(spec.env ?? {})
-    .withExposedPorts(CONTAINER_PORT)
+    .withExposedPorts(spec.hostPort ? { container: CONTAINER_PORT, host: spec.hostPort } : CONTAINER_PORT)
     .withNetworkMode(spec.networkName)
     .withNetworkAliases(spec.endpoint)
     .withLabels(spec.labels)

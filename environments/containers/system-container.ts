@@ -14,6 +14,8 @@ export interface SystemContainerSpec {
   env: Record<string, string>;
   labels: Record<string, string>;
   startupTimeoutMs: number;
+  /** A fixed host port instead of a free one. */
+  hostPort?: number;
 }
 
 /** Starts the container and waits for the ready line; returns the stub's base URL as seen from this process. */
@@ -29,5 +31,6 @@ export function startSystemContainer(spec: SystemContainerSpec): Promise<string>
     env: { ...spec.env, PORT: String(CONTAINER_PORT), HOST: '0.0.0.0' },
     readyLine: READY_LINE,
     startupTimeoutMs: spec.startupTimeoutMs,
+    ...(spec.hostPort ? { hostPort: spec.hostPort } : {}),
   });
 }

@@ -18,6 +18,8 @@ export interface WireMockContainerSpec {
   networkName: string;
   labels: Record<string, string>;
   startupTimeoutMs: number;
+  /** A fixed host port instead of a free one. */
+  hostPort?: number;
   /** The databanks as WireMock reaches them on the network, e.g. http://laba:8080. */
   databanks: Record<ProxiedDatabank, string>;
 }
@@ -41,6 +43,7 @@ export async function startWireMockContainer(spec: WireMockContainerSpec): Promi
     ],
     readyLine: READY_LINE,
     startupTimeoutMs: spec.startupTimeoutMs,
+    ...(spec.hostPort ? { hostPort: spec.hostPort } : {}),
   });
   await installDatabankProxies(url, spec.databanks);
   return url;
