@@ -2,16 +2,15 @@
  * Only MedCom's national test CPR numbers may be used: serial (last four digits) 9989, 9990, 9995 or 9996,
  * or 3989/3995 for people born early in the 1900s. A real person's CPR is refused before anything is sent.
  */
+import { isTestCpr, TEST_CPR_SERIALS } from '../../medcom/test-cpr';
 import type { TestPerson } from '../drivers/lps';
-
-const TEST_SERIALS = new Set(['9989', '9990', '9995', '9996', '3989', '3995']);
 
 export function testPerson(fullName: string, cpr: string): TestPerson {
   if (!/^[0-9]{10}$/.test(cpr)) {
     throw new Error(`"${cpr}" is not a CPR number: write 10 digits without a dash, e.g. 2512489996`);
   }
-  if (!TEST_SERIALS.has(cpr.slice(6))) {
-    throw new Error(`${cpr} is not one of MedCom's test CPR numbers (serial ${[...TEST_SERIALS].join('/')}): never use a real person's CPR`);
+  if (!isTestCpr(cpr)) {
+    throw new Error(`${cpr} is not one of MedCom's test CPR numbers (serial ${TEST_CPR_SERIALS.join('/')}): never use a real person's CPR`);
   }
   const names = fullName.trim().split(/\s+/);
   const testIndex = names.indexOf('Test');

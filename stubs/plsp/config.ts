@@ -7,6 +7,8 @@ export interface PlspConfig {
   ean: string;
   /** LPS systems approved by MedCom to upload (LABA-01); ['*'] approves every system. */
   approvedSystems: string[];
+  /** Refuse messages about anyone but MedCom's test persons (default): no real person's data in a test platform. */
+  testCprsOnly: boolean;
   /** How the hub forwards to a databank: attempts in all, the wait before the first retry (doubling), per-attempt timeout. */
   forwarding: { attempts: number; backoffMs: number; timeoutMs: number };
 }
@@ -17,6 +19,7 @@ export function readPlspConfig(env: Env): PlspConfig {
     mibaUrl: requiredUrl(env, 'PLSP_MIBA_URL'),
     ean: optionalString(env, 'PLSP_EAN', '5790000000009'),
     approvedSystems: optionalList(env, 'PLSP_APPROVED_SYSTEMS', ['*']),
+    testCprsOnly: optionalString(env, 'PLSP_TEST_CPRS_ONLY', 'true') !== 'false',
     forwarding: {
       attempts: optionalInteger(env, 'PLSP_FORWARD_ATTEMPTS', 3, 1, 10),
       backoffMs: optionalInteger(env, 'PLSP_FORWARD_BACKOFF_MS', 200, 0, 60_000),

@@ -16,6 +16,7 @@ import { UpstreamError } from '../common/fetch-json';
 import { deliver, planDeliveries } from './forward';
 import { contentsOf, MAX_KEPT_BYTES, type MessageJournal } from './journal';
 import type { HubMetrics } from './metrics';
+import { realPersonFindings } from './test-person-guard';
 
 export interface HubAnswer {
   status: number;
@@ -39,7 +40,9 @@ export class Hub {
 
   async receive(system: string | undefined, xml: string): Promise<HubAnswer> {
     const outcome = readEmessage(xml);
-    const record = (httpStatus: number, refuseCode: RefuseCode | undefined, findings: Finding[], receiptXml: string): void => {
+    // keepContent false: the message is about a real person, so the journal keeps neither it nor its patient ids.
+    const record = (httpStatus: number, refuseCode: RefuseCode | undefined, findings: Finding[], receiptXml: string, keepContent = true): void => {
+      const contents = contentsOf(outcome.message);
       this.journal.record({
         envelopeIdentifier: outcome.refs.envelopeIdentifier,
         lpsSystem: system,
@@ -48,15 +51,16 @@ export class Hub {
         receipt: refuseCode ? 'XCTL02' : 'XCTL03',
         ...(refuseCode ? { refuseCode } : {}),
         findings,
-        ...(xml.length <= MAX_KEPT_BYTES ? { xml } : {}),
+        ...(keepContent && xml.length <= MAX_KEPT_BYTES ? { xml } : {}),
         receiptXml,
-        ...contentsOf(outcome.message),
+        ...contents,
+        ...(keepContent ? {} : { patientIds: [] }),
       });
     };
-    const refuse = (status: number, code: RefuseCode, findings: Finding[]): HubAnswer => {
+    const refuse = (status: number, code: RefuseCode, findings: Finding[], keepContent = true): HubAnswer => {
       this.metrics.refused(system ?? '(unnamed)');
       const answer = this.answer(status, negativeReceipt(outcome.refs, { ean: this.config.ean }, code, findings));
-      record(status, code, [...outcome.findings.filter((finding) => !findings.includes(finding)), ...findings], answer.receiptXml);
+      record(status, code, [...outcome.findings.filter((finding) => !findings.includes(finding)), ...findings], answer.receiptXml, keepContent);
       return answer;
     };
     if (!system) {
@@ -65,10 +69,12 @@ export class Hub {
     if (!outcome.message) {
       return refuse(400, refuseCodeFor(outcome.findings), outcome.findings);
     }
+    const message = outcome.message;
+    const realPersons = this.config.testCprsOnly ? realPersonFindings(message) : [];
+    if (realPersons.length > 0) return refuse(422, 'ikke_specificeret', realPersons, false);
     if (!isApproved(this.config, system)) {
       return refuse(403, 'ikke_specificeret', hubFinding('X-LPS-System', `the LPS system "${system}" is not approved by MedCom to upload lab results`));
     }
-    const message = outcome.message;
     const deliveries = planDeliveries(this.config, message, xml);
     try {
       await Promise.all(deliveries.map((delivery) => deliver(delivery, this.config.forwarding)));

@@ -27,6 +27,7 @@ const network = fakeNetwork(
 let app: FastifyInstance;
 before(async () => {
   app = await buildPlspApp({ labaUrl: 'http://laba.invalid', mibaUrl: 'http://miba.invalid', ean: '5790000000009', approvedSystems: ['Pilot-LPS'],
+    testCprsOnly: true,
     forwarding: { attempts: 3, backoffMs: 0, timeoutMs: 2_000 },
   });
 });
@@ -39,11 +40,11 @@ after(async () => {
   network.close();
 });
 
-function crpMessage(): { xml: string; envelope: string; letter: string } {
+function crpMessage(cpr = '2512489996'): { xml: string; envelope: string; letter: string } {
   const now = new Date('2026-11-25T09:52:00Z');
   const message = clinicEmessage({
     clinic: { name: 'Lægerne Testgade', ydernummer: '012345', ean: '5790000000000', producerCode: 'LT' },
-    patient: { cpr: '2512489996', givenName: 'Nancy Ann', surname: 'Test Berggren', consentGiven: true },
+    patient: { cpr, givenName: 'Nancy Ann', surname: 'Test Berggren', consentGiven: true },
     analysis: findAnalysis('CRP')!,
     value: '45',
     referenceInterval: { typeOfInterval: 'fysiologisk', upperLimit: '10' },
@@ -88,6 +89,17 @@ test('a system not approved by MedCom is refused with a receipt that names it, a
   assert.equal(receipt.kind, 'XCTL02');
   assert.match(JSON.stringify(receipt), /Ukendt-LPS/);
   assert.deepEqual(uploads, []);
+});
+
+test("a message about someone who is not one of MedCom's test persons is refused and goes nowhere", async () => {
+  const response = await post(crpMessage('2512481234').xml);
+  assert.equal(response.statusCode, 422);
+  const text = JSON.stringify(readReceipt(response.body));
+  assert.match(text, /\/Emessage\/LaboratoryReport\/Patient\/CivilRegistrationNumber: 251248-xxxx is not one of MedCom's test CPR numbers/);
+  assert.ok(!text.includes('2512481234'), 'the receipt repeats the real CPR');
+  assert.deepEqual(uploads, []);
+  const journal = (await app.inject({ method: 'GET', url: '/plsp/v1/messages' })).body;
+  assert.ok(!journal.includes('2512481234'), "the hub's journal keeps the real CPR");
 });
 
 test('when LABA keeps failing the hub tries three times, then the LPS gets a negative receipt saying so', async () => {
