@@ -26,23 +26,31 @@ export interface ChildRun {
   output: string;
 }
 
-/** Runs the scenarios matching the tag expression with these environment variables; onLine sees each stdout line. */
-export async function runCucumberChild(tags: string, env: Record<string, string>, onLine: (line: string) => void = () => undefined): Promise<ChildRun> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'lokalsvar-suite-'));
+export interface ChildOptions {
+  /** Feature files or folders; default the project's features. */
+  paths?: string[];
+  /** Sees each line the run prints on stdout. */
+  onLine?: (line: string) => void;
+}
+
+/**
+ * Writes a cucumber config of its own into dir and returns its path relative to the project root (cucumber-js
+ * resolves --config against its working directory, even for an absolute path).
+ */
+export function suiteConfig(dir: string, format: string[], paths = [path.join(ROOT, 'features/**/*.feature')]): string {
   const config = path.join(dir, 'cucumber.cjs');
-  writeFileSync(
-    config,
-    `module.exports = { default: ${JSON.stringify({
-      paths: [path.join(ROOT, 'features/**/*.feature')],
-      requireModule: ['tsx/cjs'],
-      require: [path.join(ROOT, 'steps/**/*.ts')],
-      format: ['progress'],
-      strict: true,
-    })} };`,
-  );
+  const profile = { paths, requireModule: ['tsx/cjs'], require: [path.join(ROOT, 'steps/**/*.ts')], format, strict: true };
+  writeFileSync(config, `module.exports = { default: ${JSON.stringify(profile)} };`);
+  return path.relative(ROOT, config);
+}
+
+/** Runs the scenarios matching the tag expression with these environment variables. */
+export async function runCucumberChild(tags: string, env: Record<string, string>, options: ChildOptions = {}): Promise<ChildRun> {
+  const onLine = options.onLine ?? (() => undefined);
+  const dir = mkdtempSync(path.join(tmpdir(), 'lokalsvar-suite-'));
+  const config = suiteConfig(dir, ['progress'], options.paths);
   try {
-    // cucumber-js resolves --config against its working directory, even for an absolute path.
-    const child = spawn(path.join(ROOT, 'node_modules/.bin/cucumber-js'), ['--config', path.relative(ROOT, config), '--tags', tags], {
+    const child = spawn(path.join(ROOT, 'node_modules/.bin/cucumber-js'), ['--config', config, '--tags', tags], {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -25,10 +25,12 @@ export async function runAsVendor(tags: string, system: string, timeoutSeconds: 
   const run = await runCucumberChild(
     tags,
     { E2E_ENV: 'local', LPS: 'vendor', VENDOR_LPS_SYSTEM: system, VENDOR_TIMEOUT_S: String(timeoutSeconds), E2E_PLSP_PORT: String(port) },
-    (line) => {
-      const json = /^LOKALSVAR-INSTRUKTION-JSON: (.*)$/.exec(line);
-      if (json?.[1]) answers.push(respond(JSON.parse(json[1]), hubUrl));
-      else if (line.startsWith('LOKALSVAR-INSTRUKTION: ')) instructions.push(line.slice('LOKALSVAR-INSTRUKTION: '.length));
+    {
+      onLine: (line) => {
+        const json = /^LOKALSVAR-INSTRUKTION-JSON: (.*)$/.exec(line);
+        if (json?.[1]) answers.push(respond(JSON.parse(json[1]), hubUrl));
+        else if (line.startsWith('LOKALSVAR-INSTRUKTION: ')) instructions.push(line.slice('LOKALSVAR-INSTRUKTION: '.length));
+      },
     },
   );
   await Promise.all(answers);
