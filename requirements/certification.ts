@@ -1,27 +1,47 @@
 /**
  * The certification verdict per business rule: a rule is met when every scenario tagged with it ran and passed;
- * not met when one failed; not shown when none of its scenarios ran (e.g. a run filtered by tags).
+ * not met when one failed; not tried when none of its scenarios ran (e.g. a run filtered by tags, or a vendor run
+ * that skips @kun-pilot scenarios). A manual attestation decides a rule no scenario tried, and is shown beside
+ * the scenarios where they did run; it never overrules a failed scenario.
  */
+import type { Attestation } from './attestations';
 import type { Requirement } from './catalogue';
 import type { ScenarioRun } from './run-results';
 
-export type Verdict = 'opfyldt' | 'ikke opfyldt' | 'ikke afprøvet';
+/** 'delvist afprøvet': every scenario that ran passed, but some of the rule's scenarios were skipped. */
+export type Verdict = 'opfyldt' | 'ikke opfyldt' | 'delvist afprøvet' | 'ikke afprøvet';
 
 export interface RequirementVerdict {
   requirement: Requirement;
   verdict: Verdict;
   scenarios: ScenarioRun[];
+  attestations: Attestation[];
+  /** True when the verdict rests on attestations, not on scenarios. */
+  manual: boolean;
 }
 
-export function verdicts(requirements: readonly Requirement[], scenarios: readonly ScenarioRun[]): RequirementVerdict[] {
+function automaticVerdict(tagged: readonly ScenarioRun[]): Verdict {
+  if (tagged.some((scenario) => scenario.outcome === 'failed' || scenario.outcome === 'undefined')) return 'ikke opfyldt';
+  const passed = tagged.filter((scenario) => scenario.outcome === 'passed').length;
+  if (passed === 0) return 'ikke afprøvet';
+  return passed === tagged.length ? 'opfyldt' : 'delvist afprøvet';
+}
+
+function manualVerdict(attestations: readonly Attestation[]): Verdict {
+  if (attestations.length === 0) return 'ikke afprøvet';
+  return attestations.every((attestation) => attestation.result === 'opfyldt') ? 'opfyldt' : 'ikke opfyldt';
+}
+
+export function verdicts(
+  requirements: readonly Requirement[],
+  scenarios: readonly ScenarioRun[],
+  attestations: readonly Attestation[] = [],
+): RequirementVerdict[] {
   return requirements.map((requirement) => {
     const tagged = scenarios.filter((scenario) => scenario.requirementIds.includes(requirement.id));
-    const verdict: Verdict =
-      tagged.length === 0 || tagged.every((scenario) => scenario.outcome === 'skipped')
-        ? 'ikke afprøvet'
-        : tagged.every((scenario) => scenario.outcome === 'passed')
-          ? 'opfyldt'
-          : 'ikke opfyldt';
-    return { requirement, verdict, scenarios: tagged };
+    const attested = attestations.filter((attestation) => attestation.requirementId === requirement.id);
+    const automatic = automaticVerdict(tagged);
+    const manual = automatic === 'ikke afprøvet' && attested.length > 0;
+    return { requirement, verdict: manual ? manualVerdict(attested) : automatic, scenarios: tagged, attestations: attested, manual };
   });
 }

@@ -12,12 +12,32 @@ export interface ReportContext {
   platformVersion: string;
 }
 
-const MARK: Record<Verdict, string> = { opfyldt: '✔ opfyldt', 'ikke opfyldt': '✖ ikke opfyldt', 'ikke afprøvet': '– ikke afprøvet' };
+const MARK: Record<Verdict, string> = {
+  opfyldt: '✔ opfyldt',
+  'ikke opfyldt': '✖ ikke opfyldt',
+  'delvist afprøvet': '◐ delvist afprøvet',
+  'ikke afprøvet': '– ikke afprøvet',
+};
 
 function counts(verdicts: readonly RequirementVerdict[]): string {
-  const met = verdicts.filter((entry) => entry.verdict === 'opfyldt').length;
-  const failed = verdicts.filter((entry) => entry.verdict === 'ikke opfyldt').length;
-  return `${met} af ${verdicts.length} krav opfyldt, ${failed} ikke opfyldt, ${verdicts.length - met - failed} ikke afprøvet`;
+  const count = (verdict: Verdict): number => verdicts.filter((entry) => entry.verdict === verdict).length;
+  const partly = count('delvist afprøvet');
+  const manual = verdicts.filter((entry) => entry.manual).length;
+  return (
+    `${count('opfyldt')} af ${verdicts.length} krav opfyldt, ${count('ikke opfyldt')} ikke opfyldt, ` +
+    `${partly > 0 ? `${partly} delvist afprøvet, ` : ''}${count('ikke afprøvet')} ikke afprøvet` +
+    (manual > 0 ? ` (${manual} afgjort ved manuel afprøvning)` : '')
+  );
+}
+
+function mark(entry: RequirementVerdict): string {
+  return entry.manual ? `${MARK[entry.verdict]} (manuelt)` : MARK[entry.verdict];
+}
+
+function attestationText(entry: RequirementVerdict): string[] {
+  return entry.attestations.map(
+    (attestation) => `Manuelt ${attestation.result}: ${attestation.by}, ${attestation.date}${attestation.note ? ` – ${attestation.note}` : ''}`,
+  );
 }
 
 export function summaryLine(verdicts: readonly RequirementVerdict[]): string {
@@ -36,9 +56,10 @@ export function renderMarkdown(verdicts: readonly RequirementVerdict[], context:
     '',
     '| Krav | Titel | Resultat | Scenarier |',
     '|---|---|---|---|',
-    ...verdicts.map(({ requirement, verdict, scenarios }) => {
-      const names = scenarios.map((scenario) => `${scenario.outcome === 'passed' ? '✔' : scenario.outcome === 'failed' ? '✖' : '–'} ${scenario.name}`);
-      return `| ${requirement.id} | ${requirement.title} | ${MARK[verdict]} | ${names.join('<br>') || '–'} |`;
+    ...verdicts.map((entry) => {
+      const names = entry.scenarios.map((scenario) => `${scenario.outcome === 'passed' ? '✔' : scenario.outcome === 'failed' ? '✖' : '–'} ${scenario.name}`);
+      const lines = [...names, ...attestationText(entry)];
+      return `| ${entry.requirement.id} | ${entry.requirement.title} | ${mark(entry)} | ${lines.join('<br>') || '–'} |`;
     }),
     '',
   ];
@@ -55,11 +76,13 @@ function escapeHtml(text: string): string {
 
 export function renderHtml(verdicts: readonly RequirementVerdict[], context: ReportContext): string {
   const rows = verdicts
-    .map(({ requirement, verdict, scenarios }) => {
-      const list = scenarios
-        .map((scenario) => `<li class="${scenario.outcome}">${escapeHtml(scenario.name)}${scenario.error ? `<div class="fejl">${escapeHtml(scenario.error)}</div>` : ''}</li>`)
-        .join('');
-      return `<tr class="${verdict.replace(' ', '-')}"><th scope="row">${escapeHtml(requirement.id)}</th><td>${escapeHtml(requirement.title)}<div class="kilde">${escapeHtml(requirement.source)}</div></td><td class="resultat">${MARK[verdict]}</td><td><ul>${list || '<li>–</li>'}</ul></td></tr>`;
+    .map((entry) => {
+      const { requirement, verdict, scenarios } = entry;
+      const list = [
+        ...scenarios.map((scenario) => `<li class="${scenario.outcome}">${escapeHtml(scenario.name)}${scenario.error ? `<div class="fejl">${escapeHtml(scenario.error)}</div>` : ''}</li>`),
+        ...attestationText(entry).map((text) => `<li class="manuelt">${escapeHtml(text)}</li>`),
+      ].join('');
+      return `<tr class="${verdict.replace(/ /g, '-')}"><th scope="row">${escapeHtml(requirement.id)}</th><td>${escapeHtml(requirement.title)}<div class="kilde">${escapeHtml(requirement.source)}</div></td><td class="resultat">${escapeHtml(mark(entry))}</td><td><ul>${list || '<li>–</li>'}</ul></td></tr>`;
     })
     .join('\n');
   return `<!doctype html>

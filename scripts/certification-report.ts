@@ -1,12 +1,14 @@
 /**
  * Writes the certification report of a suite run: `tsx scripts/certification-report.ts <reports folder> <mode>`
  * reads <folder>/messages.ndjson and writes <folder>/certificering.md and certificering.html: per business rule of
- * the catalogue, met / not met / not tried, with the scenarios behind it. Prints one summary line.
+ * the catalogue, met / not met / partly tried / not tried, with the scenarios behind it, and the manual attestations
+ * of E2E_ATTESTATIONS (requirements/attestations.ts) for rules no scenario tried. Prints one summary line.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REQUIREMENTS } from '../requirements/catalogue';
+import { readAttestations } from '../requirements/attestations';
+import { REQUIREMENTS, requirementIds } from '../requirements/catalogue';
 import { verdicts } from '../requirements/certification';
 import { renderHtml, renderMarkdown, summaryLine } from '../requirements/render-certification';
 import { readRun } from '../requirements/run-results';
@@ -23,7 +25,8 @@ export function writeCertificationReport(dir: string, environment: string): stri
   const messages = path.join(dir, 'messages.ndjson');
   if (!existsSync(messages)) throw new Error(`${messages} does not exist: run the suite first (npm run e2e)`);
   const run = readRun(readFileSync(messages, 'utf8'));
-  const result = verdicts(REQUIREMENTS, run.scenarios);
+  const attestations = process.env.E2E_ATTESTATIONS ? readAttestations(process.env.E2E_ATTESTATIONS, requirementIds()) : [];
+  const result = verdicts(REQUIREMENTS, run.scenarios, attestations);
   const context = {
     environment,
     lpsSystem: process.env.PILOT_LPS_SYSTEM_NAME ?? 'Pilot-LPS',
