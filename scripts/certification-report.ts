@@ -12,6 +12,7 @@ import { REQUIREMENTS, requirementIds } from '../requirements/catalogue';
 import { verdicts } from '../requirements/certification';
 import { renderHtml, renderMarkdown, summaryLine } from '../requirements/render-certification';
 import { readRun } from '../requirements/run-results';
+import { lpsMode, vendorSettings } from '../steps/support/lps-mode';
 
 function platformVersion(root: string): string {
   try {
@@ -29,7 +30,7 @@ export function writeCertificationReport(dir: string, environment: string): stri
   const result = verdicts(REQUIREMENTS, run.scenarios, attestations);
   const context = {
     environment,
-    lpsSystem: process.env.PILOT_LPS_SYSTEM_NAME ?? 'Pilot-LPS',
+    lpsSystem: lpsMode() === 'vendor' ? `${vendorSettings().system} (leverandørens LPS)` : 'Pilot-LPS (pilot-LPS-simulatoren)',
     finishedAt: run.finishedAt ?? new Date().toISOString(),
     platformVersion: platformVersion(path.resolve(__dirname, '..')),
   };
