@@ -88,7 +88,8 @@ export function renderHtml(verdicts: readonly RequirementVerdict[], context: Rep
   return `<!doctype html>
 <html lang="da"><head><meta charset="utf-8"><title>Certificeringsrapport – ${escapeHtml(context.lpsSystem)}</title>
 <style>
-body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b}table{border-collapse:collapse;width:100%}
+body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b}dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1.5rem}
+dt{font-weight:bold}dd{margin:0}table{border-collapse:collapse;width:100%}
 th,td{border-bottom:1px solid #ccc;padding:.5rem;text-align:left;vertical-align:top}thead th{background:#e8eef6}
 .kilde{color:#555;font-size:.85em}.opfyldt .resultat{color:#176b2c}.ikke-opfyldt .resultat{color:#a4161a;font-weight:bold}
 .ikke-afprøvet .resultat{color:#777}ul{margin:0;padding-left:1.2rem}li.failed{color:#a4161a}.fejl{font-family:monospace;font-size:.85em}
