@@ -10,8 +10,8 @@
  */
 import { validateXML } from 'xmllint-wasm';
 import { readEmessage, validateEmessage } from '../medcom';
-import { schemaDirs } from '../test/medcom/support/paths';
-import { loadSchemaSet, xsdValidate, type SchemaSet } from '../test/medcom/support/xmllint';
+import { schemaDirs } from '../medcom/official-xsd/schema-dirs';
+import { loadSchemaSet, xsdValidate, type SchemaSet } from '../medcom/official-xsd/xmllint';
 import { clinicCorpus, fuzzCorpus } from './corpora';
 
 interface Row {

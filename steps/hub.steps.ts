@@ -29,7 +29,7 @@ When(/^systemet "([^"]+)", som ikke er godkendt af MedCom, sender et CRP-svar ti
 When("LPS'et ved en fejl sender den samme svarfil igen", async function (this: LokalsvarWorld) {
   const first = this.shared();
   const answer = await this.plsp.send(first.sentXml, this.lps.systemName);
-  this.recordShared({ ...first, httpStatus: answer.httpStatus, receipt: answer.receipt });
+  this.recordShared({ ...first, httpStatus: answer.httpStatus, receipt: answer.receipt, receiptXml: answer.receiptXml });
 });
 
 Then(

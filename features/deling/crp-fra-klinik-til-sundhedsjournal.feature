@@ -12,6 +12,8 @@ Egenskab: Et laboratoriesvar fra klinikken når frem til borgeren i Sundhedsjour
     Givet testpersonen Nancy Ann Test Berggren (2512489996)
     Når lægen i "Lægerne Testgade" registrerer CRP 45 mg/L med referenceinterval under 10 og deler svaret
     Så modtager LPS'et en positiv kvittering fra PLSP
+    Og beskeden overholder MedComs officielle XML-skema
+    Og kvitteringen overholder MedComs officielle XML-skema
     Og LABA har svaret gemt uændret
     Og Sundhedsjournalen viser CRP 45 mg/L, referenceinterval "< 10" og producenten "Lægerne Testgade"
 

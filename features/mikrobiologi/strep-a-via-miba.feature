@@ -9,6 +9,7 @@ Egenskab: Mikrobiologi fra klinikken deles som XRPT05 via MiBa
     Når lægen i "Lægerne Testgade" registrerer en Strep A-test med resultatet "Positiv" og deler svaret
     Så modtager LPS'et en positiv kvittering fra PLSP
     Og beskeden er en XRPT05 (MicrobiologyWebReport)
+    Og beskeden overholder MedComs officielle XML-skema
     Og MiBa har svaret gemt uændret
     Og LABA har ikke fået beskeden
     Og Sundhedsjournalen viser Strep A med resultatet "Positiv" og producenten "Lægerne Testgade"

@@ -37,6 +37,8 @@ export interface SharedResult {
   /** HTTP status PLSP answered with. */
   httpStatus: number;
   receipt: Receipt;
+  /** The receipt exactly as PLSP sent it. */
+  receiptXml: string;
   envelopeIdentifier: string;
   /** The message exactly as the LPS sent it. */
   sentXml: string;

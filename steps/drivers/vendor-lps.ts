@@ -91,6 +91,7 @@ export class VendorLpsDriver implements LpsDriver {
       id: entry.envelopeIdentifier ?? '',
       httpStatus: entry.httpStatus,
       receipt: readReceipt(entry.receiptXml),
+      receiptXml: entry.receiptXml,
       envelopeIdentifier: entry.envelopeIdentifier ?? '',
       sentXml: entry.xml ?? '',
     };

@@ -10,6 +10,8 @@ export interface ShareOutcome {
   id: string;
   httpStatus: number;
   receipt: Receipt;
+  /** The receipt exactly as PLSP sent it. */
+  receiptXml: string;
   envelopeIdentifier: string;
   sentXml: string;
 }
@@ -31,7 +33,14 @@ export class Sharing {
     const sentXml = writeEmessage(message);
     const reply = await sendToPlsp(this.config, sentXml);
     if (reply.receipt.kind === 'XCTL03') this.journal.markShared(result);
-    return { id: result.id, httpStatus: reply.httpStatus, receipt: reply.receipt, envelopeIdentifier: message.envelope.identifier, sentXml };
+    return {
+      id: result.id,
+      httpStatus: reply.httpStatus,
+      receipt: reply.receipt,
+      receiptXml: reply.receiptXml,
+      envelopeIdentifier: message.envelope.identifier,
+      sentXml,
+    };
   }
 
   /** Shares every result not shared yet that was produced in this practice; says why it skipped the others. */

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { MEDCOM_NS_2014, readEmessage, validateEmessage, writeEmessage } from '../../medcom';
 import { emessage } from './support/arbitraries';
 import { crpReport, message, strepAReport } from './support/fixtures';
-import { examplesDir, examplesLooked, skipReason } from './support/paths';
+import { examplesDir, examplesLooked, skipReason } from '../../medcom/official-xsd/schema-dirs';
 
 describe('writeEmessage then readEmessage', () => {
   it('gives back the same model for any valid message (property)', () => {

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { negativeReceipt, positiveReceipt, readEmessage, readReceipts, refuseCodeFor, validateEmessage, writeReceipt } from '../../medcom';
 import { buildCorpus, corpusSeed, type CorpusEntry } from './support/corpus';
-import { examplesDir, examplesLooked, schemaDirs, skipReason } from './support/paths';
-import { loadSchemaSet, xsdValidate } from './support/xmllint';
+import { examplesDir, examplesLooked, schemaDirs, skipReason } from '../../medcom/official-xsd/schema-dirs';
+import { loadSchemaSet, xsdValidate } from '../../medcom/official-xsd/xmllint';
 
 const dirs = schemaDirs();
 const examples = examplesDir();

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const PROJECT_ROOT = resolve(__dirname, '../../..');
+export const PROJECT_ROOT = resolve(__dirname, '../..');
 
 function fromEnv(name: string, fallback: string): string {
   const value = process.env[name];
