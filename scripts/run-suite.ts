@@ -49,8 +49,15 @@ async function main(): Promise<number> {
   if (browserStatus !== 0) return browserStatus;
   const cucumber = path.join(root, 'node_modules', '.bin', 'cucumber-js');
   const status = await run(cucumber, ['--profile', PROFILES[mode], ...cucumberArgs], { ...process.env, E2E_ENV: mode });
+  const reportDir = path.join(root, REPORT_DIRS[mode]);
+  if (status !== 0 && status !== 1) {
+    // Interrupted (Ctrl-C, SIGTERM) or broken before the end: a report would count unfinished scenarios as failed.
+    for (const file of ['certificering.html', 'certificering.md']) rmSync(path.join(reportDir, file), { force: true });
+    console.error(`The run did not finish (exit ${status}): no certification report.`);
+    return status;
+  }
   try {
-    console.log(writeCertificationReport(path.join(root, REPORT_DIRS[mode]), mode));
+    console.log(writeCertificationReport(reportDir, mode));
   } catch (error) {
     console.error(`No certification report: ${(error as Error).message}`);
   }
