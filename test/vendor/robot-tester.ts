@@ -37,11 +37,20 @@ export async function runAsVendor(tags: string, system: string, timeoutSeconds: 
   return { ...run, instructions };
 }
 
-/** What a vendor's LPS does when the tester registers and shares: compose the XRPT and send it to the hub. */
-export async function sendAsVendorLps(result: ResultToRegister, system: string, hubUrl: string): Promise<number> {
+export interface VendorShare {
+  /** Send the result as corrected (svar_rettet) under this earlier sample number. */
+  correctionOf?: string;
+}
+
+/**
+ * What a vendor's LPS does when the tester registers and shares (or corrects): compose the XRPT and send it to
+ * the hub. Resolves with PLSP's HTTP status and the sample number the result went under.
+ */
+export async function sendAsVendorLps(result: ResultToRegister, system: string, hubUrl: string, share: VendorShare = {}): Promise<{ status: number; sampleNumber: string }> {
   const analysis = findAnalysis(result.analysis);
   if (!analysis) throw new Error(`unknown analysis ${result.analysis}`);
   const now = new Date();
+  const sampleNumber = share.correctionOf ?? String(now.getTime()).slice(-10);
   const message = clinicEmessage({
     clinic: { name: result.clinic, ydernummer: '054321', ean: '5790000000123', producerCode: 'RB' },
     patient: { ...result.patient, consentGiven: result.consentGiven ?? true },
@@ -49,14 +58,15 @@ export async function sendAsVendorLps(result: ResultToRegister, system: string, 
     value: result.value,
     ...(result.unit ? { unit: result.unit } : {}),
     ...(result.referenceInterval ? { referenceInterval: result.referenceInterval } : {}),
-    sampleNumber: String(now.getTime()).slice(-10),
+    sampleNumber,
     sampledAt: now,
     resultAt: now,
+    ...(share.correctionOf ? { status: 'svar_rettet' as const } : {}),
   });
   const response = await fetch(`${hubUrl}/plsp/v1/xrpt`, {
     method: 'POST',
     headers: { 'content-type': 'application/xml', 'x-lps-system': system },
     body: writeEmessage(message),
   });
-  return response.status;
+  return { status: response.status, sampleNumber };
 }

@@ -6,7 +6,7 @@ import { runAsVendor, sendAsVendorLps } from './robot-tester';
 test('a vendor LPS that does what the instruction says passes the scenario, checked through to Sundhedsjournalen', async () => {
   const run = await runAsVendor('@krav:DEL-02', 'Robot-LPS', 30, async (instruction, hubUrl) => {
     assert.equal(instruction.action, 'registrer-og-del');
-    assert.equal(await sendAsVendorLps(instruction, 'Robot-LPS', hubUrl), 200);
+    assert.equal((await sendAsVendorLps(instruction, 'Robot-LPS', hubUrl)).status, 200);
   });
   assert.equal(run.exitCode, 0, run.output);
   assert.equal(run.instructions.length, 1);
@@ -20,6 +20,23 @@ test('when the vendor LPS sends something else, the step fails and lists what ar
   assert.notEqual(run.exitCode, 0);
   assert.match(run.output, /Ingen besked fra "Robot-LPS" for 2512489996 med CRP \(NPU19748\) inden for 3 s/);
   assert.match(run.output, /Modtaget i ventetiden, uden match: envelope \S+ fra "Robot-LPS", CPR 2512489996, analyser NPU27300, kvittering XCTL03/);
+});
+
+test("a correction made in the vendor's LPS is followed through to Sundhedsjournalen as corrected", async () => {
+  const sampleNumbers = new Map<string, string>();
+  const run = await runAsVendor('@krav:DEL-05', 'Robot-LPS', 30, async (instruction, hubUrl) => {
+    if (instruction.action === 'registrer-og-del') {
+      const sent = await sendAsVendorLps(instruction, 'Robot-LPS', hubUrl);
+      sampleNumbers.set(instruction.code, sent.sampleNumber);
+    } else {
+      assert.equal(instruction.action, 'ret');
+      const change = (instruction as unknown as { change: { value: string; unit?: string } }).change;
+      await sendAsVendorLps({ ...instruction, ...change }, 'Robot-LPS', hubUrl, { correctionOf: sampleNumbers.get(instruction.code) });
+    }
+  });
+  assert.equal(run.exitCode, 0, run.output);
+  assert.deepEqual(run.instructions.map((text) => text.split(':')[0]), ["I LPS'et i praksis \"Lægerne Testgade\"", "I LPS'et"]);
+  assert.match(run.instructions[1] ?? '', /ret HbA1c-svaret for 2509479989 til 52 mmol\/mol/);
 });
 
 test('scenarios that only the pilot LPS can show are skipped in vendor mode', async () => {
