@@ -18,5 +18,6 @@ Then(/^er tælleren for svar delt af LPS'et steget med (\d+)$/, async function (
 });
 
 Then(/^er tælleren for svar sendt til (LABA|MiBa) steget med (\d+)$/, async function (this: LokalsvarWorld, databank: string, count: string) {
-  assert.equal(await increase(this, 'plsp_results_forwarded_total', { databank }), Number(count));
+  // Only this run's LPS system: other LPS systems may share a remote hub (a test camp) at the same time.
+  assert.equal(await increase(this, 'plsp_results_forwarded_total', { databank, lps_system: this.lps.systemName }), Number(count));
 });

@@ -42,7 +42,7 @@ export class LokalsvarWorld extends World {
   readonly laba = new DatabankDriver('LABA', this.environment.urls.laba);
   readonly miba = new DatabankDriver('MiBa', this.environment.urls.miba);
   readonly labportal = new LabportalDriver(this.environment.urls.labportal);
-  readonly databankProxy = new DatabankProxyDriver(this.environment.urls.wiremock);
+  readonly databankProxy = new DatabankProxyDriver(this.environment.urls.wiremock, this.lps.systemName);
   /** True once the scenario put a fault in front of a databank: the After hook takes it away again. */
   faultsInjected = false;
 

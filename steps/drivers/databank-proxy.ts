@@ -1,7 +1,9 @@
 /**
  * Drives WireMock between PLSP and the databanks (wiremock-captain): puts faults in front of LABA or MiBa for the
- * scenario that asks, reads what PLSP sent, and takes the faults away again. Faults carry the metadata
- * `lokalsvar: fault` and a priority above the pass-through mappings, so removing them restores the plain proxy.
+ * scenario that asks, reads what PLSP sent, and takes the faults away again. A fault hits only uploads that PLSP
+ * forwards for this run's LPS system (the X-LPS-System header), so other LPS systems sharing a remote hub at a
+ * test camp are not disturbed; it carries this driver's own metadata and a priority above the pass-through
+ * mappings, so removing this driver's faults restores the plain proxy and leaves other runs' faults alone.
  */
 import { randomUUID } from 'node:crypto';
 import { MatchingAttributes, WireMock, WireMockFault } from 'wiremock-captain';
@@ -10,7 +12,6 @@ export type ProxiedDatabank = 'LABA' | 'MiBa';
 
 const PREFIX: Record<ProxiedDatabank, string> = { LABA: '/laba', MiBa: '/miba' };
 const FAULT_PRIORITY = 1;
-const FAULT_METADATA = { lokalsvar: 'fault' };
 
 interface JournalRequest {
   request: { url: string; method: string; body?: string };
@@ -24,9 +25,22 @@ interface ProxyMapping {
 
 export class DatabankProxyDriver {
   private readonly wiremock: WireMock;
+  private readonly owner = randomUUID();
 
-  constructor(readonly baseUrl: string) {
+  constructor(
+    readonly baseUrl: string,
+    /** Faults hit only uploads PLSP forwards for this LPS system. */
+    private readonly lpsSystem: string,
+  ) {
     this.wiremock = new WireMock(baseUrl);
+  }
+
+  private get metadata(): Record<string, string> {
+    return { lokalsvar: 'fault', owner: this.owner };
+  }
+
+  private uploadRequest(databank: ProxiedDatabank) {
+    return { method: 'POST' as const, endpoint: this.uploadPath(databank), metadata: this.metadata, headers: { 'X-LPS-System': this.lpsSystem } };
   }
 
   private uploadPath(databank: ProxiedDatabank): string {
@@ -36,7 +50,7 @@ export class DatabankProxyDriver {
   /** The databank answers every upload with this HTTP status until the faults are removed. */
   async failUploads(databank: ProxiedDatabank, status: number): Promise<void> {
     await this.wiremock.register(
-      { method: 'POST', endpoint: this.uploadPath(databank), metadata: FAULT_METADATA },
+      this.uploadRequest(databank),
       { status, body: { error: `${databank} is down (fault injected by the scenario)` } },
       { stubPriority: FAULT_PRIORITY },
     );
@@ -47,7 +61,7 @@ export class DatabankProxyDriver {
     const scenarioName = `fault-${randomUUID()}`;
     for (let index = 0; index < times; index += 1) {
       await this.wiremock.register(
-        { method: 'POST', endpoint: this.uploadPath(databank), metadata: FAULT_METADATA },
+        this.uploadRequest(databank),
         { status, body: { error: `${databank} failed (fault ${index + 1} of ${times} injected by the scenario)` } },
         {
           stubPriority: FAULT_PRIORITY,
@@ -60,7 +74,7 @@ export class DatabankProxyDriver {
   /** The connection to the databank is dropped without an answer until the faults are removed. */
   async dropConnections(databank: ProxiedDatabank): Promise<void> {
     await this.wiremock.register(
-      { method: 'POST', endpoint: this.uploadPath(databank), metadata: FAULT_METADATA },
+      this.uploadRequest(databank),
       { status: 200 },
       { stubPriority: FAULT_PRIORITY, fault: WireMockFault.CONNECTION_RESET_BY_PEER },
     );
@@ -75,9 +89,9 @@ export class DatabankProxyDriver {
     if (!proxy) throw new Error(`WireMock at ${this.baseUrl} has no pass-through mapping for ${databank}`);
     const mapping = {
       priority: FAULT_PRIORITY,
-      request: { method: 'POST', url: this.uploadPath(databank) },
+      request: { method: 'POST', url: this.uploadPath(databank), headers: { 'X-LPS-System': { equalTo: this.lpsSystem } } },
       response: { proxyBaseUrl: proxy.response.proxyBaseUrl, proxyUrlPrefixToRemove: PREFIX[databank], fixedDelayMilliseconds: delayMs },
-      metadata: FAULT_METADATA,
+      metadata: this.metadata,
     };
     // wiremock-captain cannot express a delayed proxy answer: this one mapping goes to WireMock's admin API itself.
     const response = await fetch(`${this.baseUrl}/__admin/mappings`, {
@@ -88,9 +102,9 @@ export class DatabankProxyDriver {
     if (!response.ok) throw new Error(`WireMock refused the delay for ${databank}: ${response.status} ${await response.text()}`);
   }
 
-  /** Removes every fault: uploads pass straight through again. */
+  /** Removes this driver's faults: uploads pass straight through again. */
   async removeFaults(): Promise<void> {
-    await this.wiremock.removeMappingByMetadata({ expression: '$.lokalsvar', equalTo: 'fault' }, MatchingAttributes.MatchesJsonPath);
+    await this.wiremock.removeMappingByMetadata({ expression: '$.owner', equalTo: this.owner }, MatchingAttributes.MatchesJsonPath);
   }
 
   /** The HTTP statuses of the uploads PLSP made to the databank that carried this envelope, oldest first. */

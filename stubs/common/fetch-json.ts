@@ -25,8 +25,15 @@ export function postTo(system: string, url: string, contentType: string, body: s
 }
 
 /** POSTs a body and throws an UpstreamError unless the answer is 2xx. */
-export async function postExpectingOk(system: string, url: string, contentType: string, body: string, timeoutMs = 15_000): Promise<Response> {
-  const response = await postTo(system, url, contentType, body, {}, timeoutMs);
+export async function postExpectingOk(
+  system: string,
+  url: string,
+  contentType: string,
+  body: string,
+  timeoutMs = 15_000,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const response = await postTo(system, url, contentType, body, headers, timeoutMs);
   if (!response.ok) {
     throw new UpstreamError(system, `${system} refused POST ${url} with HTTP ${response.status}: ${await response.text()}`, response.status >= 500);
   }

@@ -38,12 +38,15 @@ export function planDeliveries(config: PlspConfig, message: Emessage, rawXml: st
 
 /**
  * Delivers to a databank, trying again after a missing answer, a timeout or a 5xx, with doubling waits. A 4xx is
- * final. A retry after a lost answer is safe: the databank stores the same result once (LABA-06).
+ * final. A retry after a lost answer is safe: the databank stores the same result once (LABA-06). The LPS system
+ * the message came from goes along in X-LPS-System (ASSUMPTION), so what sits between can tell senders apart.
  */
-export async function deliver(delivery: Delivery, policy: PlspConfig['forwarding']): Promise<void> {
+export async function deliver(delivery: Delivery, policy: PlspConfig['forwarding'], lpsSystem: string): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await postExpectingOk(delivery.databank, delivery.url, 'application/xml; charset=utf-8', delivery.xml, policy.timeoutMs);
+      await postExpectingOk(delivery.databank, delivery.url, 'application/xml; charset=utf-8', delivery.xml, policy.timeoutMs, {
+        'x-lps-system': lpsSystem,
+      });
       return;
     } catch (error) {
       if (!(error instanceof UpstreamError) || !error.retryable || attempt >= policy.attempts) {

@@ -17,8 +17,8 @@ export class HubMetrics {
   });
   private readonly forwarded = new Counter({
     name: 'plsp_results_forwarded_total',
-    help: 'Local lab results forwarded by PLSP to each databank',
-    labelNames: ['databank'] as const,
+    help: 'Local lab results forwarded by PLSP to each databank, by the LPS system they came from',
+    labelNames: ['databank', 'lps_system'] as const,
     registers: [this.registry],
   });
 
@@ -41,8 +41,8 @@ export class HubMetrics {
     this.shared.inc({ lps_system: system, letter_type: letterType }, count);
   }
 
-  resultsForwarded(databank: string, count: number): void {
-    this.forwarded.inc({ databank }, count);
+  resultsForwarded(system: string, databank: string, count: number): void {
+    this.forwarded.inc({ databank, lps_system: system }, count);
   }
 
   resultsCancelled(system: string, count: number): void {

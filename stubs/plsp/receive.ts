@@ -77,7 +77,7 @@ export class Hub {
     }
     const deliveries = planDeliveries(this.config, message, xml);
     try {
-      await Promise.all(deliveries.map((delivery) => deliver(delivery, this.config.forwarding)));
+      await Promise.all(deliveries.map((delivery) => deliver(delivery, this.config.forwarding, system)));
     } catch (error) {
       if (!(error instanceof UpstreamError)) throw error;
       return refuse(502, 'ikke_specificeret', hubFinding('/Emessage', `${error.message}; nothing was confirmed, send the message again`));
@@ -85,7 +85,7 @@ export class Hub {
     this.metrics.accepted(system);
     for (const letter of message.letters) this.metrics.resultsShared(system, letter.kind, resultCount(letter));
     for (const delivery of deliveries) {
-      this.metrics.resultsForwarded(delivery.databank, delivery.letters.reduce((sum, letter) => sum + resultCount(letter), 0));
+      this.metrics.resultsForwarded(system, delivery.databank, delivery.letters.reduce((sum, letter) => sum + resultCount(letter), 0));
     }
     const answer = this.answer(200, positiveReceipt(outcome.refs, { ean: this.config.ean }));
     record(200, undefined, outcome.findings, answer.receiptXml);

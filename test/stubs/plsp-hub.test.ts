@@ -12,9 +12,11 @@ import { fakeNetwork } from '../support/msw';
 const uploads: { databank: string; body: string }[] = [];
 /** Statuses LABA answers with, one per upload; 200 once they run out. */
 let labaStatuses: number[] = [];
+let lastUploadSystem: string | null = null;
 const network = fakeNetwork(
   http.post('http://laba.invalid/api/v1/upload', async ({ request }) => {
     uploads.push({ databank: 'LABA', body: await request.text() });
+    lastUploadSystem = request.headers.get('x-lps-system');
     const status = labaStatuses.shift() ?? 200;
     return status === 200 ? HttpResponse.json({ stored: 1, duplicates: 0 }) : new HttpResponse('down', { status });
   }),
@@ -68,6 +70,7 @@ test('a valid XRPT01 gets a positive receipt naming the envelope and letter, and
   assert.equal(receipt.originalEnvelopeIdentifier, envelope);
   assert.deepEqual(receipt.originalLetters.map((original) => original.identifier), [letter]);
   assert.deepEqual(uploads, [{ databank: 'LABA', body: xml }]);
+  assert.equal(lastUploadSystem, 'Pilot-LPS', 'the upload does not say which LPS system the message came from');
 });
 
 test('a body that is not well-formed XML gets 400 and XCTL02 syntaksfejl saying where, and nothing is forwarded', async () => {
@@ -130,5 +133,5 @@ test('the monitoring counters count what each system shared and what went to eac
   await post(crpMessage().xml);
   const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
   assert.match(metrics, /plsp_results_shared_total\{lps_system="Pilot-LPS",letter_type="XRPT01"\} [1-9]/);
-  assert.match(metrics, /plsp_results_forwarded_total\{databank="LABA"\} [1-9]/);
+  assert.match(metrics, /plsp_results_forwarded_total\{databank="LABA",lps_system="Pilot-LPS"\} [1-9]/);
 });
