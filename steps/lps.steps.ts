@@ -2,17 +2,18 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { lpsStepTimeoutMs } from './support/lps-mode';
-import { registerAndShare } from './support/registration';
+import { intervalFromWords, registerAndShare } from './support/registration';
 import type { LokalsvarWorld } from './world';
 
 const REGISTER_AND_SHARE =
-  /^lægen i "([^"]+)" registrerer (\S+) (\S+) (\S+?)(?: med referenceinterval under (\S+))?( med nægtet samtykke)?( uden nationalt prøvenummer)? og deler svaret$/;
+  /^lægen i "([^"]+)" registrerer (\S+) (\S+) (\S+?)( med referenceinterval under \S+| med referenceinterval \S+-\S+| med behandlingsmål under \S+| uden referenceinterval)?( med nægtet samtykke)?( uden nationalt prøvenummer)? og deler svaret$/;
 
 When(
   REGISTER_AND_SHARE,
   { timeout: lpsStepTimeoutMs() },
-  async function (this: LokalsvarWorld, clinic: string, name: string, value: string, unit: string, upper?: string, denied?: string, noSample?: string) {
-    await registerAndShare(this, { clinic, analysis: name, value, unit, upperLimit: upper, consentDenied: Boolean(denied), withoutSampleNumber: Boolean(noSample) });
+  async function (this: LokalsvarWorld, clinic: string, name: string, value: string, unit: string, interval?: string, denied?: string, noSample?: string) {
+    const referenceInterval = intervalFromWords(interval);
+    await registerAndShare(this, { clinic, analysis: name, value, unit, referenceInterval, consentDenied: Boolean(denied), withoutSampleNumber: Boolean(noSample) });
   },
 );
 

@@ -40,6 +40,11 @@ Then(
   },
 );
 
+Then(/^Sundhedsjournalen viser (\S+) (\S+) (\S+) med referenceintervallet "([^"]*)"$/, async function (this: LokalsvarWorld, name: string, value: string, unit: string, interval: string) {
+  const shown = await shownResult(this, await journalPage(this), name);
+  assert.deepEqual({ value: shown.value, unit: shown.unit, referenceInterval: shown.referenceInterval }, { value, unit, referenceInterval: interval });
+});
+
 Then(/^Sundhedsjournalen viser (\S+) (\S+) (\S+) markeret som "([^"]+)"$/, async function (this: LokalsvarWorld, name: string, value: string, unit: string, status: string) {
   const shown = await shownResult(this, await journalPage(this), name);
   assert.deepEqual({ value: shown.value, unit: shown.unit, status: shown.status }, { value, unit, status });

@@ -18,8 +18,17 @@ export interface Instruction {
 
 export type Instruct = (instruction: Instruction) => void;
 
+function describeInterval(interval: ResultToRegister['referenceInterval']): string {
+  if (!interval) return '';
+  const name = interval.typeOfInterval === 'terapeutisk' ? 'behandlingsmål' : 'referenceinterval';
+  if (interval.lowerLimit && interval.upperLimit) return ` med ${name} ${interval.lowerLimit}-${interval.upperLimit}`;
+  if (interval.upperLimit) return ` med ${name} under ${interval.upperLimit}`;
+  if (interval.lowerLimit) return ` med ${name} over ${interval.lowerLimit}`;
+  return interval.intervalText ? ` med ${name} "${interval.intervalText}"` : '';
+}
+
 function describeResult(result: ResultToRegister): string {
-  const interval = result.referenceInterval?.upperLimit ? ` med referenceinterval under ${result.referenceInterval.upperLimit}` : '';
+  const interval = describeInterval(result.referenceInterval);
   const consent = result.consentGiven === false ? ', hvor patienten har nægtet samtykke til videregivelse' : '';
   const sample = result.withoutSampleNumber ? ', uden nationalt prøvenummer' : '';
   return `${result.analysis} ${result.value}${result.unit ? ` ${result.unit}` : ''}${interval}${consent}${sample}`;

@@ -1,4 +1,5 @@
 /** How a step's words become a result in the LPS: one place for the pilot-only and the every-LPS steps. */
+import type { ReferenceInterval } from '../../medcom/model';
 import type { ResultToRegister } from '../drivers/lps';
 import { analysis, type LokalsvarWorld } from '../world';
 
@@ -7,7 +8,7 @@ export interface Registration {
   analysis: string;
   value: string;
   unit?: string;
-  upperLimit?: string;
+  referenceInterval?: ReferenceInterval;
   consentDenied?: boolean;
   withoutSampleNumber?: boolean;
   origin?: ResultToRegister['origin'];
@@ -23,7 +24,7 @@ function specOf(world: LokalsvarWorld, input: Registration): ResultToRegister {
     analysis: analysis(input.analysis).shortName,
     value: input.value,
     ...(input.unit ? { unit: input.unit } : {}),
-    ...(input.upperLimit ? { referenceInterval: { typeOfInterval: 'fysiologisk', upperLimit: input.upperLimit } } : {}),
+    ...(input.referenceInterval ? { referenceInterval: input.referenceInterval } : {}),
     ...(input.withoutSampleNumber ? { withoutSampleNumber: true } : {}),
     ...(input.origin ? { origin: input.origin, producer: input.producer } : {}),
   };
@@ -42,4 +43,18 @@ export async function registerAndShare(world: LokalsvarWorld, input: Registratio
   const { registered, shared } = await world.lps.registerAndShare(spec);
   world.results.set(spec.analysis, { analysis: analysis(spec.analysis), spec, registered, shared });
   world.recordShared(shared);
+}
+
+/**
+ * A reference interval as a step says it: "med referenceinterval under 10", "med referenceinterval 4,0-6,0",
+ * "med behandlingsmål under 53" (a therapeutic interval), or "uden referenceinterval" / nothing.
+ */
+export function intervalFromWords(words: string | undefined): ReferenceInterval | undefined {
+  const text = words?.trim();
+  if (!text || text === 'uden referenceinterval') return undefined;
+  const under = /^med (referenceinterval|behandlingsmål) under (\S+)$/.exec(text);
+  if (under) return { typeOfInterval: under[1] === 'behandlingsmål' ? 'terapeutisk' : 'fysiologisk', upperLimit: under[2] as string };
+  const range = /^med referenceinterval (\S+?)-(\S+)$/.exec(text);
+  if (range) return { typeOfInterval: 'fysiologisk', lowerLimit: range[1] as string, upperLimit: range[2] as string };
+  throw new Error(`"${text}" is not a reference interval the steps know: "med referenceinterval under N", "med referenceinterval A-B", "med behandlingsmål under N" or "uden referenceinterval"`);
 }

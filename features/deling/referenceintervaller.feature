@@ -1,0 +1,21 @@
+# language: da
+Egenskab: Referenceintervaller følger svaret helt ud til borgeren
+  "Der medsendes referenceintervaller, når de findes i systemet." Borgeren skal kunne se, om værdien ligger
+  inden for intervallet, uanset om det er et normalområde, en øvre grænse eller et behandlingsmål.
+
+  Regel: Referenceintervaller medsendes, når de findes i systemet, og vises som registreret (LABA-04)
+
+    @krav:LABA-04 @krav:DEL-01
+    Abstrakt Scenario: Referenceintervallet vises, som lægen registrerede det
+      Givet testpersonen Bruno Test Elmer (2509479989)
+      Når lægen i "Lægerne Testgade" registrerer <analyse> <værdi> <enhed> <interval> og deler svaret
+      Så modtager LPS'et en positiv kvittering fra PLSP
+      Og LABA har svaret gemt uændret
+      Og Sundhedsjournalen viser <analyse> <værdi> <enhed> med referenceintervallet "<vist>"
+
+      Eksempler:
+        | analyse | værdi | enhed    | interval                          | vist       |
+        | CRP     | 12    | mg/L     | med referenceinterval under 10    | < 10       |
+        | Glukose | 6,1   | mmol/L   | med referenceinterval 4,0-6,0     | 4,0 - 6,0  |
+        | HbA1c   | 48    | mmol/mol | med behandlingsmål under 53       | < 53       |
+        | Hb      | 8,9   | mmol/L   | uden referenceinterval            |            |
