@@ -13,7 +13,19 @@ export type SystemName = (typeof SYSTEMS)[number];
  */
 export type EndpointName = SystemName | 'wiremock';
 
-export type EnvironmentKind = 'local' | 'containers' | 'remote';
+export const ENVIRONMENT_KINDS = ['local', 'containers', 'remote'] as const;
+export type EnvironmentKind = (typeof ENVIRONMENT_KINDS)[number];
+
+export function isEnvironmentKind(value: string | undefined): value is EnvironmentKind {
+  return (ENVIRONMENT_KINDS as readonly (string | undefined)[]).includes(value);
+}
+
+/** The mode named by E2E_ENV (or the given value): local when unset; a clear error for anything else. */
+export function environmentKind(value = process.env.E2E_ENV): EnvironmentKind {
+  const kind = value === undefined || value === '' ? 'local' : value;
+  if (isEnvironmentKind(kind)) return kind;
+  throw new Error(`E2E_ENV=${value} is not a mode: give ${ENVIRONMENT_KINDS.join(', ')} (local is the default)`);
+}
 
 export interface EnvironmentOptions {
   /** LPS system names approved by MedCom to upload (LABA-01). Undefined: the stubs' default list. */

@@ -2,15 +2,11 @@
  * Picks where the systems run: E2E_ENV=local (default, in-process), containers (testcontainers), or remote
  * (already running elsewhere; E2E_PRESET names the preset file).
  */
-import type { Environment, EnvironmentKind, EnvironmentOptions } from './environment';
+import { environmentKind, type Environment, type EnvironmentKind, type EnvironmentOptions } from './environment';
 import { startLocalEnvironment, type LocalListenOptions } from './local';
 import { startRemoteEnvironment } from './remote';
 
-export function environmentKind(value = process.env.E2E_ENV): EnvironmentKind {
-  const kind = value === undefined || value === '' ? 'local' : value;
-  if (kind === 'local' || kind === 'containers' || kind === 'remote') return kind;
-  throw new Error(`E2E_ENV=${value} is not a mode: give local (the default), containers or remote`);
-}
+export { environmentKind };
 
 /** listen.ports fixes host ports (in containers mode too); listen.host applies to the in-process stubs. */
 export async function startEnvironment(kind: EnvironmentKind, options: EnvironmentOptions = {}, listen: LocalListenOptions = {}): Promise<Environment> {

@@ -45,3 +45,21 @@ export function verdicts(
     return { requirement, verdict: manual ? manualVerdict(attested) : automatic, scenarios: tagged, attestations: attested, manual };
   });
 }
+
+/** A scenario the feature files declare: where it stands and which rules it names. */
+export interface DeclaredScenario {
+  uri: string;
+  name: string;
+  requirementIds: string[];
+}
+
+/**
+ * The run's scenarios plus every declared scenario that did not run (a run filtered by tags), counted as
+ * skipped, so a rule is "opfyldt" only when all of its scenarios ran and passed.
+ */
+export function withScenariosNotRun(ran: readonly ScenarioRun[], declared: readonly DeclaredScenario[]): ScenarioRun[] {
+  const key = (scenario: { uri: string; name: string }): string => `${scenario.uri}\u0000${scenario.name}`;
+  const seen = new Set(ran.map(key));
+  const missing = declared.filter((scenario) => !seen.has(key(scenario))).map((scenario): ScenarioRun => ({ ...scenario, outcome: 'skipped' }));
+  return [...ran, ...missing];
+}

@@ -9,9 +9,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readAttestations } from '../requirements/attestations';
 import { REQUIREMENTS, requirementIds } from '../requirements/catalogue';
-import { verdicts } from '../requirements/certification';
+import { verdicts, withScenariosNotRun } from '../requirements/certification';
 import { renderHtml, renderMarkdown, summaryLine } from '../requirements/render-certification';
 import { readRun } from '../requirements/run-results';
+import { featureFiles, scenariosOf } from '../requirements/scenario-tags';
 import { lpsMode, vendorSettings } from '../steps/support/lps-mode';
 
 function platformVersion(root: string): string {
@@ -27,12 +28,16 @@ export function writeCertificationReport(dir: string, environment: string): stri
   if (!existsSync(messages)) throw new Error(`${messages} does not exist: run the suite first (npm run e2e)`);
   const run = readRun(readFileSync(messages, 'utf8'));
   const attestations = process.env.E2E_ATTESTATIONS ? readAttestations(process.env.E2E_ATTESTATIONS, requirementIds()) : [];
-  const result = verdicts(REQUIREMENTS, run.scenarios, attestations);
+  const root = path.resolve(__dirname, '..');
+  const declared = featureFiles(path.join(root, 'features'))
+    .flatMap(scenariosOf)
+    .map((scenario) => ({ uri: path.relative(root, scenario.file), name: scenario.name, requirementIds: scenario.requirementIds }));
+  const result = verdicts(REQUIREMENTS, withScenariosNotRun(run.scenarios, declared), attestations);
   const context = {
     environment,
     lpsSystem: lpsMode() === 'vendor' ? `${vendorSettings().system} (leverandørens LPS)` : 'Pilot-LPS (pilot-LPS-simulatoren)',
     finishedAt: run.finishedAt ?? new Date().toISOString(),
-    platformVersion: platformVersion(path.resolve(__dirname, '..')),
+    platformVersion: platformVersion(root),
   };
   writeFileSync(path.join(dir, 'certificering.md'), renderMarkdown(result, context));
   writeFileSync(path.join(dir, 'certificering.html'), renderHtml(result, context));

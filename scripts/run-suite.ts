@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { dockerAvailable } from '../docker/availability';
-import { environmentKind } from '../environments';
+import { environmentKind, isEnvironmentKind } from '../environments/environment';
 import { writeCertificationReport } from './certification-report';
 
 const PROFILES = { local: 'default', containers: 'containers', remote: 'remote' } as const;
@@ -26,7 +26,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   // The mode is the first argument, or else E2E_ENV, or else local; what follows goes to cucumber-js.
-  const mode = args[0] === 'local' || args[0] === 'containers' || args[0] === 'remote' ? (args.shift() as Mode) : environmentKind();
+  const mode: Mode = isEnvironmentKind(args[0]) ? args[0] : environmentKind();
+  if (args[0] === mode) args.shift();
   const cucumberArgs = args;
   // Ctrl-C reaches the children too; this process waits for them to stop what they started.
   process.on('SIGINT', () => undefined);

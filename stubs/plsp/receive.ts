@@ -8,7 +8,6 @@ import {
   readEmessage,
   refuseCodeFor,
   writeReceipt,
-  type MessageRefs,
 } from '../../medcom';
 import type { Finding, RefuseCode, ReportLetter } from '../../medcom/model';
 import { isApproved, type PlspConfig } from './config';

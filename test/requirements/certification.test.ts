@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { verdicts } from '../../requirements/certification';
+import { verdicts, withScenariosNotRun } from '../../requirements/certification';
 import { renderHtml, renderMarkdown } from '../../requirements/render-certification';
 import { readRun } from '../../requirements/run-results';
 
@@ -59,4 +59,15 @@ test('the reports name the outcome per rule and escape scenario names in HTML', 
 
 test('messages that are not JSON are an error naming the line', () => {
   assert.throws(() => readRun('{"meta":{}}\nnot json'), /line 2 of the cucumber messages is not JSON/);
+});
+
+test('declared scenarios that a filtered run left out count as not tried, so their rule is only partly tried', () => {
+  const ran = readRun(MESSAGES).scenarios.filter((scenario) => scenario.name === 'A');
+  const declared = [
+    { uri: 'features/a.feature', name: 'A', requirementIds: ['DEL-01'] },
+    { uri: 'features/c.feature', name: 'C', requirementIds: ['DEL-01'] },
+  ];
+  const [del01] = verdicts(REQUIREMENTS, withScenariosNotRun(ran, declared));
+  assert.equal(del01?.verdict, 'delvist afprøvet');
+  assert.deepEqual(del01?.scenarios.map((scenario) => [scenario.name, scenario.outcome]), [['A', 'passed'], ['C', 'skipped']]);
 });

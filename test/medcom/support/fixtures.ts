@@ -1,18 +1,21 @@
 /** Hand-made valid messages (Odd Haugen Test Mosebryggersen, a national test CPR) for the unit tests. */
-import type { Emessage, LaboratoryReport, MicrobiologyWebReport } from '../../../medcom/model';
+import type { Emessage, LaboratoryReport, MicrobiologyWebReport, Sender } from '../../../medcom/model';
+
+/** The practice that sends both fixtures. */
+const CLINIC: Sender = {
+  eanIdentifier: '5790000000000',
+  identifier: '012345',
+  identifierCode: 'ydernummer',
+  organisationName: 'Lægerne Testgade',
+  medicalSpecialityCode: 'almen_medicin',
+  fromLabIdentifier: 'LPX',
+};
 
 export function crpReport(): LaboratoryReport {
   return {
     kind: 'XRPT01',
     letter: { identifier: 'L000000000001', authorisation: { date: '2025-03-14', time: '10:14' } },
-    sender: {
-      eanIdentifier: '5790000000000',
-      identifier: '012345',
-      identifierCode: 'ydernummer',
-      organisationName: 'Lægerne Testgade',
-      medicalSpecialityCode: 'almen_medicin',
-      fromLabIdentifier: 'LPX',
-    },
+    sender: { ...CLINIC },
     receiver: { eanIdentifier: '5790000000001', identifier: 'LABA', identifierLocal: 'LAB', organisationName: 'Laboratoriedatabanken' },
     patient: {
       civilRegistrationNumber: '1502799995',
@@ -72,14 +75,7 @@ export function strepAReport(): MicrobiologyWebReport {
   return {
     kind: 'XRPT05',
     letter: { identifier: 'L000000000003', authorisation: { date: '2025-03-14', time: '11:59' } },
-    sender: {
-      eanIdentifier: '5790000000000',
-      identifier: '012345',
-      identifierCode: 'ydernummer',
-      organisationName: 'Lægerne Testgade',
-      medicalSpecialityCode: 'almen_medicin',
-      fromLabIdentifier: 'LPX',
-    },
+    sender: { ...CLINIC },
     receiver: { eanIdentifier: '5790000000002', identifier: 'MIBA', identifierCode: 'lokal_kode', organisationName: 'MiBa' },
     patient: { civilRegistrationNumber: '1502799995', personSurnameName: 'Test Mosebryggersen', consentGiven: false },
     requisitionInformation: {

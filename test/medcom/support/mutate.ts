@@ -44,7 +44,7 @@ const LEXICAL: ((xml: string, at: number) => string)[] = [
   (xml, at) => insertAfterTag(xml, at, '<?behandling data?>'),
   (xml, at) => rewriteText(xml, at, (text) => (/[&\]]/.test(text) ? text : `<![CDATA[${text}]]>`)),
   (xml, at) => rewriteText(xml, at, (text) => text.replace(/[0-9A-Za-z]/, (char) => `&#x${char.charCodeAt(0).toString(16)};`)),
-  (xml, at) => nth(xml, /<\/([A-Za-z]+)>/g, at, (match, name) => `</${name} \n>`),
+  (xml, at) => nth(xml, /<\/([A-Za-z]+)>/g, at, (_match, name) => `</${name} \n>`),
   (xml, at) => xml.slice(0, Math.floor(xml.length * ((at % 97) / 97))),
   (xml, at) => insertAfterTag(xml, at, ['&', '<', ']]>', '&#0;', '\u0001', '<!DOCTYPE x>'][at % 6] as string),
 ];
@@ -61,7 +61,7 @@ function insertAfterTag(xml: string, at: number, insert: string): string {
 }
 
 function rewriteText(xml: string, at: number, rewrite: (text: string) => string): string {
-  return nth(xml, />([^<>]+)</g, at, (match, text) => `>${rewrite(text)}<`);
+  return nth(xml, />([^<>]+)</g, at, (_match, text) => `>${rewrite(text)}<`);
 }
 
 function all(element: XmlElement): XmlElement[] {
