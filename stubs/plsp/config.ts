@@ -1,3 +1,4 @@
+import { DEFAULT_JOURNAL_LIMITS, type JournalLimits } from './journal';
 import { optionalInteger, optionalList, optionalString, requiredUrl, type Env } from '../common/config';
 
 export interface PlspConfig {
@@ -11,6 +12,10 @@ export interface PlspConfig {
   testCprsOnly: boolean;
   /** How the hub forwards to a databank: attempts in all, the wait before the first retry (doubling), per-attempt timeout. */
   forwarding: { attempts: number; backoffMs: number; timeoutMs: number };
+  /** SQLite file for the journal and the counters, or ':memory:' (the default: every run starts empty). */
+  databasePath?: string;
+  /** The journal's bounds (default DEFAULT_JOURNAL_LIMITS). */
+  journalLimits?: JournalLimits;
 }
 
 export function readPlspConfig(env: Env): PlspConfig {
@@ -24,6 +29,11 @@ export function readPlspConfig(env: Env): PlspConfig {
       attempts: optionalInteger(env, 'PLSP_FORWARD_ATTEMPTS', 3, 1, 10),
       backoffMs: optionalInteger(env, 'PLSP_FORWARD_BACKOFF_MS', 200, 0, 60_000),
       timeoutMs: optionalInteger(env, 'PLSP_FORWARD_TIMEOUT_MS', 5_000, 100, 120_000),
+    },
+    databasePath: optionalString(env, 'PLSP_DB', ':memory:'),
+    journalLimits: {
+      maxEntries: optionalInteger(env, 'PLSP_JOURNAL_MAX_ENTRIES', DEFAULT_JOURNAL_LIMITS.maxEntries, 1, 1_000_000),
+      maxBytes: optionalInteger(env, 'PLSP_JOURNAL_MAX_BYTES', DEFAULT_JOURNAL_LIMITS.maxBytes, 1024 * 1024, 4 * 1024 * 1024 * 1024),
     },
   };
 }

@@ -15,6 +15,7 @@ import { UpstreamError } from '../common/fetch-json';
 import { deliver, planDeliveries } from './forward';
 import { contentsOf, MAX_KEPT_BYTES, type MessageJournal } from './journal';
 import type { HubMetrics } from './metrics';
+import { UNNAMED_LABEL } from './system-labels';
 import { realPersonFindings } from './test-person-guard';
 
 export interface HubAnswer {
@@ -57,7 +58,7 @@ export class Hub {
       });
     };
     const refuse = (status: number, code: RefuseCode, findings: Finding[], keepContent = true): HubAnswer => {
-      this.metrics.refused(system ?? '(unnamed)');
+      this.metrics.refused(system ?? UNNAMED_LABEL);
       const answer = this.answer(status, negativeReceipt(outcome.refs, { ean: this.config.ean }, code, findings));
       record(status, code, [...outcome.findings.filter((finding) => !findings.includes(finding)), ...findings], answer.receiptXml, keepContent);
       return answer;

@@ -135,3 +135,15 @@ test('the monitoring counters count what each system shared and what went to eac
   assert.match(metrics, /plsp_results_shared_total\{lps_system="Pilot-LPS",letter_type="XRPT01"\} [1-9]/);
   assert.match(metrics, /plsp_results_forwarded_total\{databank="LABA",lps_system="Pilot-LPS"\} [1-9]/);
 });
+
+test("the journal's listing is paged over HTTP: limit, next and before; a bad limit is refused naming it", async () => {
+  for (let n = 0; n < 3; n += 1) await post(crpMessage().xml);
+  const first = (await app.inject({ method: 'GET', url: '/plsp/v1/messages?limit=2' })).json<{ messages: { id: number }[]; next?: number }>();
+  assert.equal(first.messages.length, 2);
+  assert.equal(first.next, first.messages[1]!.id);
+  const second = (await app.inject({ method: 'GET', url: `/plsp/v1/messages?limit=2&before=${first.next}` })).json<{ messages: { id: number }[] }>();
+  assert.ok(second.messages.length >= 1 && second.messages.every((listed) => listed.id < first.next!), 'the second page is not older than the first');
+  const bad = await app.inject({ method: 'GET', url: '/plsp/v1/messages?limit=0' });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /limit/);
+});
