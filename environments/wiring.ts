@@ -13,6 +13,10 @@ export function stubEnv(
   urlOf: (peer: EndpointName) => string,
   options: EnvironmentOptions = {},
 ): Record<string, string> {
+  return { ...options.stubSettings?.[system], ...wiringEnv(system, urlOf, options) };
+}
+
+function wiringEnv(system: SystemName, urlOf: (peer: EndpointName) => string, options: EnvironmentOptions): Record<string, string> {
   switch (system) {
     case 'laba':
       return { DATABANK_ROLE: 'laba' };
