@@ -147,3 +147,10 @@ test("the journal's listing is paged over HTTP: limit, next and before; a bad li
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /limit/);
 });
+
+test('messages from systems outside the approved list are counted under one label, not one series each', async () => {
+  for (let n = 0; n < 5; n += 1) await post(crpMessage().xml, `Probe-${n}`);
+  const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+  assert.doesNotMatch(metrics, /Probe-/);
+  assert.match(metrics, /plsp_messages_received_total\{lps_system="\(ikke godkendt\)",outcome="refused"\} [5-9]/);
+});

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { buildPlspApp } from '../../stubs/plsp/app';
 import { MessageJournal, type JournalEntry } from '../../stubs/plsp/journal';
 import { openHubDatabase } from '../../stubs/plsp/state-database';
 
@@ -81,5 +82,32 @@ test('with a database file the journal survives a restart', () => {
     reopened.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('at its byte bound the hub keeps answering: large refused messages, then the listing still answers within the bound', async () => {
+  const maxBytes = 2 * 1024 * 1024;
+  const app = await buildPlspApp({
+    labaUrl: 'http://laba.invalid',
+    mibaUrl: 'http://miba.invalid',
+    ean: '5790000000009',
+    approvedSystems: ['Pilot-LPS'],
+    testCprsOnly: true,
+    forwarding: { attempts: 1, backoffMs: 0, timeoutMs: 1_000 },
+    journalLimits: { maxEntries: 10_000, maxBytes },
+  });
+  try {
+    const large = `<Emessage>${'x'.repeat(200_000)}`;
+    for (let n = 0; n < 40; n += 1) {
+      const response = await app.inject({ method: 'POST', url: '/plsp/v1/xrpt', payload: large, headers: { 'content-type': 'application/xml', 'x-lps-system': 'Pilot-LPS' } });
+      assert.equal(response.statusCode, 400);
+    }
+    const listing = await app.inject({ method: 'GET', url: '/plsp/v1/messages?limit=1000' });
+    assert.equal(listing.statusCode, 200);
+    assert.ok(listing.body.length <= maxBytes + 100_000, `the listing is ${listing.body.length} bytes, over the journal's bound`);
+    const messages = listing.json<{ messages: unknown[] }>().messages;
+    assert.ok(messages.length > 0 && messages.length < 40, `${messages.length} entries kept`);
+  } finally {
+    await app.close();
   }
 });
