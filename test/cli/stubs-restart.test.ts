@@ -8,28 +8,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { readReceipt, writeEmessage } from '../../medcom';
-import { clinicEmessage } from '../../medcom/compose-clinic-report';
-import { findAnalysis } from '../../medcom/npu-catalogue';
+import { readReceipt } from '../../medcom';
+import { crpMessage } from '../support/crp-message';
 import { freePort } from '../support/cucumber-child';
 import { freePorts, portArgs, startStubsProcess, waitUntil, wiremockProcessesOnPort, type StubsProcess } from '../support/stubs-process';
 
 const SYSTEM = 'Restart-LPS';
-
-function crpMessage(cpr: string): { xml: string; envelope: string } {
-  const now = new Date();
-  const message = clinicEmessage({
-    clinic: { name: 'Lægerne Testgade', ydernummer: '012345', ean: '5790000000000', producerCode: 'LT' },
-    patient: { cpr, givenName: 'Nancy Ann', surname: 'Test Berggren', consentGiven: true },
-    analysis: findAnalysis('CRP')!,
-    value: '45',
-    referenceInterval: { typeOfInterval: 'fysiologisk', upperLimit: '10' },
-    sampleNumber: '1234567890',
-    sampledAt: now,
-    resultAt: now,
-  });
-  return { xml: writeEmessage(message), envelope: message.envelope.identifier };
-}
 
 async function json<T>(url: string): Promise<T> {
   const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
@@ -55,7 +39,7 @@ test('with --data nothing that got a positive receipt is lost to kill -9: LABA, 
     const hub = `http://127.0.0.1:${ports.plsp}`;
     // Not one of MedCom's test persons: accepted only because PLSP_TEST_CPRS_ONLY=false reached the hub.
     const cpr = '2512481234';
-    const { xml, envelope } = crpMessage(cpr);
+    const { xml, envelope } = crpMessage(cpr, new Date());
     const receipt = await fetch(`${hub}/plsp/v1/xrpt`, {
       method: 'POST',
       headers: { 'content-type': 'application/xml; charset=utf-8', 'x-lps-system': SYSTEM },

@@ -3,10 +3,9 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { http, HttpResponse } from 'msw';
-import { readReceipt, writeEmessage } from '../../medcom';
-import { clinicEmessage } from '../../medcom/compose-clinic-report';
-import { findAnalysis } from '../../medcom/npu-catalogue';
+import { readReceipt } from '../../medcom';
 import { buildPlspApp } from '../../stubs/plsp/app';
+import { crpMessage } from '../support/crp-message';
 import { fakeNetwork } from '../support/msw';
 
 const uploads: { databank: string; body: string }[] = [];
@@ -41,21 +40,6 @@ after(async () => {
   await app.close();
   network.close();
 });
-
-function crpMessage(cpr = '2512489996'): { xml: string; envelope: string; letter: string } {
-  const now = new Date('2026-11-25T09:52:00Z');
-  const message = clinicEmessage({
-    clinic: { name: 'Lægerne Testgade', ydernummer: '012345', ean: '5790000000000', producerCode: 'LT' },
-    patient: { cpr, givenName: 'Nancy Ann', surname: 'Test Berggren', consentGiven: true },
-    analysis: findAnalysis('CRP')!,
-    value: '45',
-    referenceInterval: { typeOfInterval: 'fysiologisk', upperLimit: '10' },
-    sampleNumber: '1234567890',
-    sampledAt: now,
-    resultAt: now,
-  });
-  return { xml: writeEmessage(message), envelope: message.envelope.identifier, letter: message.letters[0]!.letter.identifier };
-}
 
 function post(body: string, system = 'Pilot-LPS') {
   return app.inject({ method: 'POST', url: '/plsp/v1/xrpt', payload: body, headers: { 'content-type': 'application/xml', 'x-lps-system': system } });
