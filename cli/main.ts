@@ -25,7 +25,7 @@ export function overviewText(): string {
     'Kommandoer:',
     ...COMMANDS.map((command) => `  ${command.spec.name.padEnd(width)}${command.spec.summary}`),
     '',
-    'Hjælp til en kommando: lokalsvar <kommando> --help',
+    'Hjælp til en kommando: lokalsvar <kommando> --help (eller lokalsvar help <kommando>)',
     'Eksempler:',
     ...COMMANDS.map((command) => `  ${command.spec.examples[0]}`),
   ].join('\n');
@@ -38,6 +38,7 @@ export async function runCli(argv: string[], output: Output): Promise<number> {
     output.err(overviewText());
     return USAGE_EXIT;
   }
+  if (name === 'help' && args.length > 0) return runCli([...args, '--help'], output);
   if (name === '--help' || name === '-h' || name === 'help') {
     output.out(overviewText());
     return 0;

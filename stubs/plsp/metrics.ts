@@ -9,8 +9,9 @@ import { SystemLabels } from './system-labels';
 
 export class HubMetrics {
   readonly registry = new Registry();
-  /** Every counter by its metric name (the name a CounterStore keeps its counts under). */
+  /** Every counter by its metric name (the name a CounterStore keeps its counts under), and back. */
   private readonly counters = new Map<string, Counter<string>>();
+  private readonly names = new Map<Counter<string>, string>();
   private readonly received = this.counter(
     'plsp_messages_received_total',
     'Messages received from LPS systems, by system and outcome (accepted or refused)',
@@ -46,18 +47,14 @@ export class HubMetrics {
 
   private count(counter: Counter<string>, labels: CounterLabels, value = 1): void {
     counter.inc(labels, value);
-    this.store?.increment(this.nameOf(counter), labels, value);
+    this.store?.increment(this.names.get(counter)!, labels, value);
   }
 
   private counter(name: string, help: string, labelNames: string[]): Counter<string> {
     const counter = new Counter({ name, help, labelNames, registers: [this.registry] });
     this.counters.set(name, counter);
+    this.names.set(counter, name);
     return counter;
-  }
-
-  private nameOf(counter: Counter<string>): string {
-    for (const [name, known] of this.counters) if (known === counter) return name;
-    throw new Error('a counter HubMetrics did not make');
   }
 
   accepted(system: string): void {

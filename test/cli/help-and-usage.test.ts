@@ -107,3 +107,11 @@ test('the installed bin answers --help with exit 0 and a wrong option with exit 
   assert.equal(wrong.status, 2, wrong.stderr);
   assert.match(wrong.stderr, /ukendt tilvalg --strict/);
 });
+
+test('lokalsvar help <command> is the same as lokalsvar <command> --help', async () => {
+  for (const command of COMMANDS) {
+    const viaHelp = await run('help', command.spec.name);
+    assert.equal(viaHelp.code, 0);
+    assert.equal(viaHelp.out, (await run(command.spec.name, '--help')).out);
+  }
+});
