@@ -1,0 +1,95 @@
+/**
+ * `lokalsvar stubs` after a `kill -9`: the next start on the same ports succeeds, because it sweeps the WireMock
+ * child (and its temporary folder) that the killed process left behind.
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
+import { SYSTEMS, type EndpointName } from '../../environments/environment';
+import { isAlive, ROOT_DIR_PREFIX } from '../../environments/wiremock/leftovers';
+import { freePort } from '../support/cucumber-child';
+
+const ROOT = path.resolve(__dirname, '../..');
+const ENDPOINTS: readonly EndpointName[] = [...SYSTEMS, 'wiremock'];
+
+interface Started {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  output: () => string;
+}
+
+/** Starts `lokalsvar stubs` as one Node process (no tsx wrapper, so its pid is the process that holds WireMock). */
+async function startStubs(args: string[]): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'cli/lokalsvar.ts'), 'stubs', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no "Stop with Ctrl-C" within 60 s:\n${output}`)), 60_000);
+    const check = (): void => {
+      if (!output.includes('Stop with Ctrl-C.')) return;
+      clearTimeout(timer);
+      resolve();
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      reject(new Error(`lokalsvar stubs exited before it was ready:\n${output}`));
+    });
+  });
+  return { child, exited, output: () => output };
+}
+
+/** The temporary WireMock folders (and their WireMock pids) that the given Node process owns. */
+function wiremocksOwnedBy(ownerPid: number): { rootDir: string; pid: number }[] {
+  return readdirSync(tmpdir())
+    .filter((name) => name.startsWith(ROOT_DIR_PREFIX))
+    .flatMap((name) => {
+      const rootDir = path.join(tmpdir(), name);
+      try {
+        const owner = JSON.parse(readFileSync(path.join(rootDir, 'owner.json'), 'utf8')) as { pid: number; ownerPid: number };
+        return owner.ownerPid === ownerPid ? [{ rootDir, pid: owner.pid }] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+async function waitFor(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`${what}: not so within ${timeoutMs} ms`);
+    await delay(50);
+  }
+}
+
+test('after kill -9 of lokalsvar stubs the next start on the same ports succeeds and sweeps the orphaned WireMock', { timeout: 180_000 }, async () => {
+  const ports = Object.fromEntries(await Promise.all(ENDPOINTS.map(async (name) => [name, await freePort()] as const))) as Record<EndpointName, number>;
+  const args = ENDPOINTS.flatMap((name) => [`--${name}-port`, String(ports[name])]);
+  const first = await startStubs(args);
+  const [orphan] = wiremocksOwnedBy(first.child.pid!);
+  assert.ok(orphan, 'the first start wrote no WireMock owner file');
+  first.child.kill('SIGKILL');
+  await first.exited;
+  assert.ok(isAlive(orphan.pid), 'WireMock died with its parent: this test no longer shows the orphan it is about');
+
+  const second = await startStubs(args);
+  try {
+    assert.equal(isAlive(orphan.pid), false, 'the orphaned WireMock still runs');
+    assert.equal(existsSync(orphan.rootDir), false, "the orphaned WireMock's temporary folder is still there");
+    const health = await fetch(`http://127.0.0.1:${ports.wiremock}/__admin/health`, { signal: AbortSignal.timeout(5_000) });
+    assert.ok(health.ok, 'the new WireMock does not answer on its port');
+  } finally {
+    second.child.kill('SIGINT');
+    await second.exited;
+  }
+  await waitFor('the second WireMock stopped', () => wiremocksOwnedBy(second.child.pid!).length === 0, 10_000);
+});
