@@ -8,9 +8,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { setTimeout as delay } from 'node:timers/promises';
 import { SYSTEMS, type EndpointName } from '../../environments/environment';
 import { isAlive, ROOT_DIR_PREFIX } from '../../environments/wiremock/leftovers';
+import { waitFor } from '../../steps/support/wait-for';
 import { freePort } from '../support/cucumber-child';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -63,14 +63,6 @@ function wiremocksOwnedBy(ownerPid: number): { rootDir: string; pid: number }[] 
     });
 }
 
-async function waitFor(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`${what}: not so within ${timeoutMs} ms`);
-    await delay(50);
-  }
-}
-
 test('after kill -9 of lokalsvar stubs the next start on the same ports succeeds and sweeps the orphaned WireMock', { timeout: 180_000 }, async () => {
   const ports = Object.fromEntries(await Promise.all(ENDPOINTS.map(async (name) => [name, await freePort()] as const))) as Record<EndpointName, number>;
   const args = ENDPOINTS.flatMap((name) => [`--${name}-port`, String(ports[name])]);
@@ -91,5 +83,5 @@ test('after kill -9 of lokalsvar stubs the next start on the same ports succeeds
     second.child.kill('SIGINT');
     await second.exited;
   }
-  await waitFor('the second WireMock stopped', () => wiremocksOwnedBy(second.child.pid!).length === 0, 10_000);
+  await waitFor(async () => (wiremocksOwnedBy(second.child.pid!).length === 0 ? true : undefined), { what: 'the second WireMock to stop' });
 });

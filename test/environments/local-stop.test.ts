@@ -4,12 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { setTimeout as delay } from 'node:timers/promises';
 import { readReceipt, writeEmessage } from '../../medcom';
 import { clinicEmessage } from '../../medcom/compose-clinic-report';
 import { findAnalysis } from '../../medcom/npu-catalogue';
 import { startLocalEnvironment } from '../../environments/local';
 import { DATABANK_PREFIXES } from '../../environments/wiremock/databank-proxies';
+import { waitFor } from '../../steps/support/wait-for';
 
 async function scenarioState(wiremockUrl: string, name: string): Promise<string | undefined> {
   const body = (await (await fetch(`${wiremockUrl}/__admin/scenarios`)).json()) as { scenarios: { name: string; state: string }[] };
@@ -45,11 +45,10 @@ test('a message in flight when the environment stops is still delivered and conf
       headers: { 'content-type': 'application/xml', 'x-lps-system': 'Pilot-LPS' },
       body: writeEmessage(message),
     });
-    const deadline = Date.now() + 10_000;
-    while ((await scenarioState(environment.urls.wiremock, 'slow-first-answer')) !== 'answered-once') {
-      assert.ok(Date.now() < deadline, 'the hub did not forward the message to LABA within 10 s');
-      await delay(20);
-    }
+    await waitFor(async () => ((await scenarioState(environment.urls.wiremock, 'slow-first-answer')) === 'answered-once' ? true : undefined), {
+      what: 'the hub to forward the message to LABA',
+      intervalMs: 20,
+    });
     const stopping = environment.stop();
     const response = await answer;
     const body = await response.text();
