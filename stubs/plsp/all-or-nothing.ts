@@ -72,7 +72,7 @@ export async function deliverAllOrNothing(deliveries: Delivery[], policy: PlspCo
   const notes = withdrawals.map((withdrawal) => withdrawal.note);
   const advice =
     staysStored.length === 0
-      ? 'nothing of this message was stored: send the whole message again'
-      : `send the whole message again once the fault is mended (a databank stores the same result once)`;
+      ? 'nothing of this message was stored: send the message again'
+      : 'send the message again once the fault is mended (a databank stores the same result once)';
   throw new DeliveryFailure([what, ...notes, advice].join('; '), staysStored);
 }
