@@ -1,7 +1,8 @@
 /** What the databanks (LABA, MiBa) hold. */
 import { Then } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import type { DatabankDriver, StoredResult } from './drivers/databank';
+import type { StoredResult } from '../contracts/databank';
+import type { DatabankDriver } from './drivers/databank';
 import { requisitionOf } from './drivers/lps';
 import { differencesFromSent } from './support/stored-unchanged';
 import { waitFor } from './support/wait-for';

@@ -1,11 +1,11 @@
 /** What Laboratoriesvarportalen hands out as the national view. */
 import { Then } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import type { ViewedResult } from './drivers/labportal';
+import type { PortalResult } from '../contracts/labportal';
 import { requisitionOf } from './drivers/lps';
 import type { LokalsvarWorld } from './world';
 
-function viewedFor(world: LokalsvarWorld, viewed: ViewedResult[], name: string): ViewedResult[] {
+function viewedFor(world: LokalsvarWorld, viewed: PortalResult[], name: string): PortalResult[] {
   const result = world.result(name);
   const requisition = requisitionOf(result.registered);
   return viewed.filter((entry) => entry.requisitionId === requisition && entry.analysisCode === result.analysis.code);

@@ -5,17 +5,9 @@ import { findAnalysis, type CatalogueAnalysis } from '../medcom/npu-catalogue';
 import { DatabankDriver } from './drivers/databank';
 import { DatabankProxyDriver } from './drivers/databank-proxy';
 import { LabportalDriver } from './drivers/labportal';
-import type {
-  CancellationOutcome,
-  LpsDriver,
-  Refusal,
-  RegisteredResult,
-  ResultToRegister,
-  ShareAllOutcome,
-  SharedResult,
-  TestPerson,
-} from './drivers/lps';
-import { PilotLpsDriver } from './drivers/pilot-lps';
+import type { PatientCancellationResponse, RegisteredResult, ShareAllResponse, SharedResult } from '../contracts/pilot-lps';
+import type { LpsDriver, ResultToRegister, TestPerson } from './drivers/lps';
+import { PilotLpsDriver, type Refusal } from './drivers/pilot-lps';
 import { PlspDriver, type HubAnswer } from './drivers/plsp';
 import { VendorLpsDriver, type Instruction } from './drivers/vendor-lps';
 import { lpsMode, vendorSettings } from './support/lps-mode';
@@ -54,8 +46,8 @@ export class LokalsvarWorld extends World {
   /** Negative receipts the LPS got that no step has looked at yet: the After hook fails the scenario on them. */
   readonly uncheckedRefusals: SharedResult[] = [];
   lastRefusal?: Refusal;
-  lastShareAll?: ShareAllOutcome;
-  lastCancellation?: CancellationOutcome;
+  lastShareAll?: ShareAllResponse;
+  lastCancellation?: PatientCancellationResponse;
   lastHubAnswer?: HubAnswer;
   /** Envelope identifier of a message the scenario sent to PLSP itself. */
   lastSentEnvelope?: string;

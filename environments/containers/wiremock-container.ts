@@ -2,7 +2,8 @@
  * WireMock as a container of the WireMock image (docker/wiremock-image.ts), on the run's network under the alias
  * `wiremock`, with the databank pass-through installed, so PLSP can send to http://wiremock:8080/laba/...
  */
-import { installDatabankProxies, type ProxiedDatabank } from '../wiremock/databank-proxies';
+import type { DatabankName } from '../../contracts/databank';
+import { installDatabankProxies } from '../wiremock/databank-proxies';
 import { JOURNAL_LIMIT } from '../wiremock/process';
 import { CONTAINER_PORT, startRunContainer } from './run-container';
 
@@ -21,7 +22,7 @@ export interface WireMockContainerSpec {
   /** A fixed host port instead of a free one. */
   hostPort?: number;
   /** The databanks as WireMock reaches them on the network, e.g. http://laba:8080. */
-  databanks: Record<ProxiedDatabank, string>;
+  databanks: Record<DatabankName, string>;
 }
 
 /** Starts WireMock and installs the databank pass-through; returns its base URL as seen from this process. */

@@ -6,21 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { ResultRecord } from './records';
+import type { ResultRecord, StoredResult, UploadResponse } from '../../contracts/databank';
 
-export interface StoredResult {
-  id: number;
-  key: string;
-  version: number;
-  cancelled: boolean;
-  receivedAt: string;
-  record: ResultRecord;
-}
-
-export interface StoreOutcome {
-  stored: number;
-  duplicates: number;
-}
+/** What storing one message did (the upload's answer). */
+export type StoreOutcome = UploadResponse;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS messages (

@@ -3,13 +3,13 @@
  * exact bytes received (DEL-01: unchanged); a mixed message is split into one message per databank with the
  * same envelope. ASSUMPTION: the databanks' upload is `POST <databank>/api/v1/upload` with the Emessage as XML.
  */
+import { DATABANK_PATHS, type DatabankName } from '../../contracts/databank';
+import { LPS_SYSTEM_HEADER } from '../../contracts/plsp';
 import { writeEmessage } from '../../medcom';
 import { setTimeout as delay } from 'node:timers/promises';
 import { postExpectingOk, UpstreamError } from '../common/fetch-json';
 import type { Emessage, ReportLetter } from '../../medcom/model';
 import type { PlspConfig } from './config';
-
-export type DatabankName = 'LABA' | 'MiBa';
 
 export interface Delivery {
   databank: DatabankName;
@@ -30,7 +30,7 @@ export function planDeliveries(config: PlspConfig, message: Emessage, rawXml: st
   }
   return [...groups].map(([databank, letters]) => ({
     databank,
-    url: `${databank === 'LABA' ? config.labaUrl : config.mibaUrl}/api/v1/upload`,
+    url: `${databank === 'LABA' ? config.labaUrl : config.mibaUrl}${DATABANK_PATHS.upload}`,
     letters,
     xml: groups.size === 1 ? rawXml : writeEmessage({ envelope: message.envelope, letters }),
   }));
@@ -45,7 +45,7 @@ export async function deliver(delivery: Delivery, policy: PlspConfig['forwarding
   for (let attempt = 1; ; attempt += 1) {
     try {
       await postExpectingOk(delivery.databank, delivery.url, 'application/xml; charset=utf-8', delivery.xml, policy.timeoutMs, {
-        'x-lps-system': lpsSystem,
+        [LPS_SYSTEM_HEADER]: lpsSystem,
       });
       return;
     } catch (error) {

@@ -3,24 +3,8 @@
  * such as a missing national sample number, LABA-03). Vendors and scenarios read it to see what the hub made of a
  * message. Bounded: the oldest entries go first.
  */
-import type { Emessage, Finding } from '../../medcom/model';
-
-export interface JournalEntry {
-  envelopeIdentifier?: string;
-  lpsSystem?: string;
-  receivedAt: string;
-  httpStatus: number;
-  receipt: 'XCTL03' | 'XCTL02';
-  refuseCode?: string;
-  findings: Finding[];
-  /** The message as received and the receipt sent back, for messages up to MAX_KEPT_BYTES (vendor mode reads them). */
-  xml?: string;
-  receiptXml: string;
-  /** Letter types, patient ids and analysis codes the message carried (for correlating a vendor's message). */
-  letterTypes: string[];
-  patientIds: string[];
-  analysisCodes: string[];
-}
+import type { HubJournalEntry as JournalEntry, JournalQuery } from '../../contracts/plsp';
+import type { Emessage } from '../../medcom/model';
 
 /** Larger messages are journalled without their text. */
 export const MAX_KEPT_BYTES = 256 * 1024;
@@ -49,7 +33,7 @@ export class MessageJournal {
   }
 
   /** Newest first; optionally only those of one envelope, one patient, one LPS system, or received since a time. */
-  list(filter: { envelope?: string; patient?: string; system?: string; since?: string } = {}): JournalEntry[] {
+  list(filter: JournalQuery = {}): JournalEntry[] {
     return this.entries
       .filter((entry) => filter.envelope === undefined || entry.envelopeIdentifier === filter.envelope)
       .filter((entry) => filter.patient === undefined || entry.patientIds.includes(filter.patient))

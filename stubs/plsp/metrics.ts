@@ -1,29 +1,30 @@
 /** MON-01: what each LPS system shared and what the hub forwarded to each databank, in Prometheus format. */
 import { Counter, Registry } from 'prom-client';
+import { PLSP_METRICS } from '../../contracts/plsp';
 
 export class HubMetrics {
   readonly registry = new Registry();
   private readonly received = new Counter({
-    name: 'plsp_messages_received_total',
+    name: PLSP_METRICS.received,
     help: 'Messages received from LPS systems, by system and outcome (accepted or refused)',
     labelNames: ['lps_system', 'outcome'] as const,
     registers: [this.registry],
   });
   private readonly shared = new Counter({
-    name: 'plsp_results_shared_total',
+    name: PLSP_METRICS.shared,
     help: 'Local lab results shared by each LPS system, by letter type',
     labelNames: ['lps_system', 'letter_type'] as const,
     registers: [this.registry],
   });
   private readonly forwarded = new Counter({
-    name: 'plsp_results_forwarded_total',
+    name: PLSP_METRICS.forwarded,
     help: 'Local lab results forwarded by PLSP to each databank, by the LPS system they came from',
     labelNames: ['databank', 'lps_system'] as const,
     registers: [this.registry],
   });
 
   private readonly cancelled = new Counter({
-    name: 'plsp_results_cancelled_total',
+    name: PLSP_METRICS.cancelled,
     help: 'Results cancelled in the databanks at the request of each LPS system (LABA-05)',
     labelNames: ['lps_system'] as const,
     registers: [this.registry],
