@@ -3,15 +3,10 @@
  * `wiremock`, with the databank pass-through installed, so PLSP can send to http://wiremock:8080/laba/...
  */
 import type { DatabankName } from '../../contracts/databank';
+import { WIREMOCK_PORT_LINE, wiremockJavaArguments } from '../../contracts/wiremock';
+import { WIREMOCK_IMAGE_PATHS } from '../../docker/wiremock-image';
 import { installDatabankProxies } from '../wiremock/databank-proxies';
-import { JOURNAL_LIMIT } from '../wiremock/process';
 import { CONTAINER_PORT, startRunContainer } from './run-container';
-
-/**
- * WireMock prints its options once its server is started (`port:    8080` among them); with --disable-banner
- * after the line "The WireMock server is started .....".
- */
-const READY_LINE = /^port:\s+\d+/;
 
 export interface WireMockContainerSpec {
   image: string;
@@ -34,15 +29,9 @@ export async function startWireMockContainer(spec: WireMockContainerSpec): Promi
     runId: spec.runId,
     networkName: spec.networkName,
     labels: spec.labels,
-    // The image's entrypoint runs the jar with its heap and root dir; these are the options local mode uses too.
-    command: [
-      '--port', String(CONTAINER_PORT),
-      '--bind-address', '0.0.0.0',
-      '--max-request-journal-entries', String(JOURNAL_LIMIT),
-      '--disable-banner',
-      '--async-response-enabled', 'true',
-    ],
-    readyLine: READY_LINE,
+    // The image's entrypoint is java; the arguments are the ones local mode runs WireMock with.
+    command: wiremockJavaArguments({ ...WIREMOCK_IMAGE_PATHS, port: CONTAINER_PORT, bindAddress: '0.0.0.0' }),
+    readyLine: WIREMOCK_PORT_LINE,
     startupTimeoutMs: spec.startupTimeoutMs,
     ...(spec.hostPort ? { hostPort: spec.hostPort } : {}),
   });

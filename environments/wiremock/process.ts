@@ -7,12 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { WIREMOCK_JAR, WIREMOCK_PORT_LINE, wiremockJavaArguments } from '../../contracts/wiremock';
 import { registerCleanup } from '../cleanup';
-
-export const WIREMOCK_JAR = path.join(path.dirname(require.resolve('wiremock/package.json')), 'build', 'wiremock-standalone-3.13.2.jar');
-
-/** Scenarios read the journal of a few requests each; a cap keeps a long run from filling memory. */
-export const JOURNAL_LIMIT = 1000;
 
 export interface RunningWireMock {
   /** Base URL, no trailing slash: the proxy routes and /__admin. */
@@ -26,7 +22,7 @@ function waitForPort(child: ChildProcess, timeoutMs: number): Promise<number> {
     const timer = setTimeout(() => fail(new Error(`WireMock printed no port within ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
-      const match = /^port:\s+(\d+)/m.exec(output);
+      const match = WIREMOCK_PORT_LINE.exec(output);
       if (match) finish(() => resolve(Number(match[1])));
     };
     const onExit = (code: number | null): void => fail(new Error(`WireMock exited (${code}) before it listened:\n${output}`));
@@ -54,8 +50,7 @@ export async function startWireMockProcess(listen: { host: string; port: number 
   const rootDir = mkdtempSync(path.join(tmpdir(), 'lokalsvar-wiremock-'));
   const child = spawn(
     process.env.JAVA ?? 'java',
-    ['-Xmx256m', '-jar', WIREMOCK_JAR, '--port', String(listen.port), '--bind-address', listen.host, '--root-dir', rootDir,
-      '--max-request-journal-entries', String(JOURNAL_LIMIT), '--disable-banner', '--async-response-enabled', 'true'],
+    wiremockJavaArguments({ jar: WIREMOCK_JAR, port: listen.port, bindAddress: listen.host, rootDir }),
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
