@@ -5,7 +5,7 @@ import type { StoredResult } from '../contracts/databank';
 import type { DatabankDriver } from './drivers/databank';
 import { requisitionOf } from './drivers/lps';
 import { differencesFromSent } from './support/stored-unchanged';
-import { waitFor } from './support/wait-for';
+import { waitFor } from '../run/wait-for';
 import type { LokalsvarWorld } from './world';
 
 function databank(world: LokalsvarWorld, name: string): DatabankDriver {

@@ -1,7 +1,7 @@
 /** What the doctor does in the clinic's LPS that every LPS can do: register and share, correct, resend. */
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { lpsStepTimeoutMs } from './support/lps-mode';
+import { lpsStepTimeoutMs } from '../run/lps-mode';
 import { intervalFromWords, registerAndShare } from './support/registration';
 import type { LokalsvarWorld } from './world';
 

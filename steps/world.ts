@@ -10,8 +10,8 @@ import type { LpsDriver, ResultToRegister, TestPerson } from './drivers/lps';
 import { PilotLpsDriver, type Refusal } from './drivers/pilot-lps';
 import { PlspDriver, type HubAnswer } from './drivers/plsp';
 import { VendorLpsDriver, type Instruction } from './drivers/vendor-lps';
-import { lpsMode, vendorSettings } from './support/lps-mode';
-import { runContext } from './support/run-context';
+import { lpsMode, vendorSettings } from '../run/lps-mode';
+import { runContext } from '../run/run-context';
 
 /** A result the scenario registered in the LPS, by its analysis. */
 export interface ScenarioResult {

@@ -6,7 +6,7 @@
 import { readEmessage, readReceipt } from '../../medcom';
 import type { ReportLetter } from '../../medcom/model';
 import { findAnalysis } from '../../medcom/npu-catalogue';
-import { waitFor } from '../support/wait-for';
+import { waitFor } from '../../run/wait-for';
 import type { RegisteredResult, SharedResult } from '../../contracts/pilot-lps';
 import type { HubJournalEntry } from '../../contracts/plsp';
 import type { LpsDriver, RegisteredAndShared, ResultToRegister } from './lps';

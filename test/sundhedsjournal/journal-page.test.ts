@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright';
 import { SundhedsjournalPage } from '../../steps/drivers/sundhedsjournal-page';
-import { launchBrowser } from '../../steps/support/browser';
+import { launchBrowser } from '../../run/browser';
 import { buildSundhedsjournalApp } from '../../stubs/sundhedsjournal/app';
 import { readSundhedsjournalConfig } from '../../stubs/sundhedsjournal/config';
 import { startFakePortal, type FakePortal } from './fake-portal';
