@@ -6,8 +6,8 @@ import { SundhedsjournalPage } from '../../steps/drivers/sundhedsjournal-page';
 import { launchBrowser } from '../../run/browser';
 import { buildSundhedsjournalApp } from '../../stubs/sundhedsjournal/app';
 import { readSundhedsjournalConfig } from '../../stubs/sundhedsjournal/config';
-import { startFakePortal, type FakePortal } from './fake-portal';
-import { EINER_CPR, NANCY_CPR, portalResult, typicalResults } from './fixtures';
+import { startFakePortal, type FakePortal } from '../support/fake-portal';
+import { EINER_CPR, NANCY_CPR, portalResult, typicalResults } from '../support/portal-results';
 
 describe('Sundhedsjournalen in a browser', () => {
   let portal: FakePortal;
