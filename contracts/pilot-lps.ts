@@ -15,8 +15,8 @@
  *                                             result this practice shared for a wrong patient id (LABA-05)
  * A refusal is 409 with a RefusalResponse body; an unknown result 404.
  */
-import type { Operator, Receipt, ReferenceInterval } from '../medcom/model';
-import type { HubCancellationResponse } from './plsp';
+import type { Operator, ReferenceInterval } from '../medcom/model';
+import type { HubCancellationResponse, ReceiptReply } from './plsp';
 
 export const PILOT_LPS_DEFAULT_PORT = 8706;
 
@@ -73,14 +73,9 @@ export interface RegisteredResult {
 }
 
 /** A result the LPS sent to PLSP, and what PLSP answered. */
-export interface SharedResult {
+export interface SharedResult extends ReceiptReply {
   /** The LPS's id of the result. */
   id: string;
-  /** HTTP status PLSP answered with. */
-  httpStatus: number;
-  receipt: Receipt;
-  /** The receipt exactly as PLSP sent it. */
-  receiptXml: string;
   envelopeIdentifier: string;
   /** The message exactly as the LPS sent it. */
   sentXml: string;

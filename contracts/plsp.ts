@@ -14,7 +14,7 @@
  * The hub forwards to a databank with the sender's X-LPS-System (ASSUMPTION), so what sits between (WireMock) can
  * tell senders apart. The hub's own EAN location number, the sender of its receipts, is a placeholder (ASSUMPTION).
  */
-import type { Finding } from '../medcom/model';
+import type { Finding, Receipt } from '../medcom/model';
 import type { DatabankName } from './databank';
 
 export const PLSP_DEFAULT_PORT = 8701;
@@ -28,6 +28,15 @@ export const PLSP_PATHS = {
   messages: '/plsp/v1/messages',
   metrics: '/metrics',
 } as const;
+
+/** The hub's reply to an Emessage, as a client (an LPS, a driver) reads it. */
+export interface ReceiptReply {
+  /** 200 with a positive receipt (XCTL03); 400/403/422/502 with a negative one (XCTL02). */
+  httpStatus: number;
+  receipt: Receipt;
+  /** The receipt exactly as the hub sent it. */
+  receiptXml: string;
+}
 
 /** ASSUMPTION: placeholder EAN of the hub until PLSP gives one. */
 export const PLSP_DEFAULT_EAN = '5790000000009';

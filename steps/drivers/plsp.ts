@@ -1,15 +1,8 @@
 /** Talks to the PLSP Health Hub directly, as an LPS would: send a message, read the receipt, read the counters. */
 import type { AxiosInstance } from 'axios';
-import { LPS_SYSTEM_HEADER, PLSP_PATHS, type HubJournalEntry, type JournalQuery, type JournalResponse } from '../../contracts/plsp';
+import { LPS_SYSTEM_HEADER, PLSP_PATHS, type HubJournalEntry, type JournalQuery, type JournalResponse, type ReceiptReply } from '../../contracts/plsp';
 import { readReceipt } from '../../medcom';
-import type { Receipt } from '../../medcom/model';
 import { expectStatus, httpClient } from './http';
-
-export interface HubAnswer {
-  httpStatus: number;
-  receiptXml: string;
-  receipt: Receipt;
-}
 
 export class PlspDriver {
   private readonly http: AxiosInstance;
@@ -18,7 +11,7 @@ export class PlspDriver {
     this.http = httpClient(baseUrl);
   }
 
-  async send(body: string, lpsSystem: string): Promise<HubAnswer> {
+  async send(body: string, lpsSystem: string): Promise<ReceiptReply> {
     const response = await this.http.post<string>(PLSP_PATHS.xrpt, body, {
       headers: { 'content-type': 'application/xml; charset=utf-8', [LPS_SYSTEM_HEADER]: lpsSystem },
       responseType: 'text',

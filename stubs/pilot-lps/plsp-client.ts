@@ -1,22 +1,15 @@
 /** How the pilot LPS talks to PLSP: send a message and read the receipt; ask for a cancellation (LABA-05). */
 import { readReceipt } from '../../medcom';
-import type { Receipt } from '../../medcom/model';
 import type { Cancellation } from '../../contracts/databank';
-import { LPS_SYSTEM_HEADER, PLSP_PATHS, type HubCancellationResponse } from '../../contracts/plsp';
+import { LPS_SYSTEM_HEADER, PLSP_PATHS, type HubCancellationResponse, type ReceiptReply } from '../../contracts/plsp';
 import { postTo } from '../common/fetch-json';
 import type { PilotLpsConfig } from './config';
-
-export interface HubReply {
-  httpStatus: number;
-  receipt: Receipt;
-  receiptXml: string;
-}
 
 function post(config: PilotLpsConfig, path: string, contentType: string, body: string): Promise<Response> {
   return postTo('PLSP', `${config.plspUrl}${path}`, contentType, body, { [LPS_SYSTEM_HEADER]: config.systemName });
 }
 
-export async function sendToPlsp(config: PilotLpsConfig, xml: string): Promise<HubReply> {
+export async function sendToPlsp(config: PilotLpsConfig, xml: string): Promise<ReceiptReply> {
   const response = await post(config, PLSP_PATHS.xrpt, 'application/xml; charset=utf-8', xml);
   const receiptXml = await response.text();
   try {
