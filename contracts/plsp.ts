@@ -9,7 +9,9 @@
  *   POST /plsp/v1/cancellations  Cancellation (contracts/databank.ts), header X-LPS-System: cancel every result that
  *                                producer sent for that patient id in both databanks (LABA-05; ASSUMPTION: XRPT01 has
  *                                no cancel status) -> HubCancellationResponse
- *   GET  /plsp/v1/messages?envelope=&patient=&system=&since=  the hub's journal, newest first: JournalResponse
+ *   GET  /plsp/v1/messages?envelope=&patient=&system=&since=&limit=&before=  the hub's journal, newest first, a page
+ *                                of `limit` entries (default 100, at most 1000), `before` the `next` of the previous
+ *                                page: JournalPage
  *   GET  /metrics                the monitoring counters (MON-01), Prometheus text format: PLSP_METRICS
  * The hub forwards to a databank with the sender's X-LPS-System (ASSUMPTION), so what sits between (WireMock) can
  * tell senders apart. The hub's own EAN location number, the sender of its receipts, is a placeholder (ASSUMPTION).
@@ -60,8 +62,8 @@ export interface HubJournalEntry {
   analysisCodes: string[];
 }
 
-/** The query of `GET /plsp/v1/messages`; every field narrows the list. */
-export interface JournalQuery {
+/** What `GET /plsp/v1/messages` narrows the journal to; every field narrows it further. */
+export interface JournalFilter {
   envelope?: string;
   patient?: string;
   system?: string;
@@ -69,8 +71,23 @@ export interface JournalQuery {
   since?: string;
 }
 
-export interface JournalResponse {
-  messages: HubJournalEntry[];
+/** Which page of the journal `GET /plsp/v1/messages` returns. */
+export interface JournalPageRequest {
+  /** Entries per page: default 100, at most 1000. */
+  limit?: number;
+  /** The `next` of the previous page: only entries older than it. */
+  before?: number;
+}
+
+export type JournalQuery = JournalFilter & JournalPageRequest;
+
+/** A journal entry as listed, with its id (newer entries have higher ids). */
+export type ListedJournalEntry = HubJournalEntry & { id: number };
+
+/** `GET /plsp/v1/messages`: newest first; `next` is there when older entries remain (pass it as `before`). */
+export interface JournalPage {
+  messages: ListedJournalEntry[];
+  next?: number;
 }
 
 /** `POST /plsp/v1/cancellations`: 200 with what each databank cancelled, or 400/403/502 with an error. */

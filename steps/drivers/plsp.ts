@@ -1,6 +1,6 @@
 /** Talks to the PLSP Health Hub directly, as an LPS would: send a message, read the receipt, read the counters. */
 import type { AxiosInstance } from 'axios';
-import { LPS_SYSTEM_HEADER, PLSP_PATHS, type HubJournalEntry, type JournalQuery, type JournalResponse, type ReceiptReply } from '../../contracts/plsp';
+import { LPS_SYSTEM_HEADER, PLSP_PATHS, type HubJournalEntry, type JournalQuery, type JournalPage, type ReceiptReply } from '../../contracts/plsp';
 import { readReceipt } from '../../medcom';
 import { expectStatus, httpClient } from './http';
 
@@ -21,7 +21,7 @@ export class PlspDriver {
   }
 
   async journal(filter: JournalQuery): Promise<HubJournalEntry[]> {
-    const response = await this.http.get<JournalResponse>(PLSP_PATHS.messages, { params: filter });
+    const response = await this.http.get<JournalPage>(PLSP_PATHS.messages, { params: filter });
     return expectStatus(response, 200, "Read PLSP's message journal").messages;
   }
 

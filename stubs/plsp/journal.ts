@@ -3,7 +3,7 @@
  * such as a missing national sample number, LABA-03). Vendors and scenarios read it to see what the hub made of a
  * message. Bounded: the oldest entries go first.
  */
-import type { HubJournalEntry as JournalEntry, JournalQuery } from '../../contracts/plsp';
+import type { HubJournalEntry as JournalEntry, JournalFilter } from '../../contracts/plsp';
 import type { Emessage } from '../../medcom/model';
 
 /** Larger messages are journalled without their text. */
@@ -33,7 +33,7 @@ export class MessageJournal {
   }
 
   /** Newest first; optionally only those of one envelope, one patient, one LPS system, or received since a time. */
-  list(filter: JournalQuery = {}): JournalEntry[] {
+  list(filter: JournalFilter = {}): JournalEntry[] {
     return this.entries
       .filter((entry) => filter.envelope === undefined || entry.envelopeIdentifier === filter.envelope)
       .filter((entry) => filter.patient === undefined || entry.patientIds.includes(filter.patient))

@@ -1,7 +1,7 @@
 /** PLSP Health Hub's interface, as contracts/plsp.ts describes it (and its ASSUMPTIONs). */
 import type { FastifyInstance } from 'fastify';
 import { CANCELLATION_SCHEMA, type Cancellation } from '../../contracts/databank';
-import { PLSP_PATHS, type JournalQuery, type JournalResponse } from '../../contracts/plsp';
+import { PLSP_PATHS, type JournalFilter } from '../../contracts/plsp';
 import { cancelResults } from './cancel';
 import type { PlspConfig } from './config';
 import type { MessageJournal } from './journal';
@@ -31,7 +31,7 @@ export function registerPlspRoutes(app: FastifyInstance, { config, hub, metrics,
     return reply.code(answer.status).send(answer.body);
   });
 
-  app.get<{ Querystring: JournalQuery }>(PLSP_PATHS.messages, async (request): Promise<JournalResponse> => ({
+  app.get<{ Querystring: JournalFilter }>(PLSP_PATHS.messages, async (request) => ({
     messages: journal.list(request.query),
   }));
 
