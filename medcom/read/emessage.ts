@@ -31,8 +31,9 @@ function toModel(root: XmlElement): Emessage {
   };
 }
 
-export function readEmessage(xml: string, options: ValidateOptions = {}): ReadOutcome {
-  const analysis = analyseEmessage(xml, options);
+/** `message` as bytes when it was received from outside (see parseXml), or as text the platform wrote itself. */
+export function readEmessage(message: string | Uint8Array, options: ValidateOptions = {}): ReadOutcome {
+  const analysis = analyseEmessage(message, options);
   const refs = readRefs(analysis.root);
   const findings = analysis.findings;
   if (!analysis.root || findings.some((finding) => finding.severity === 'error')) return { refs, findings };
