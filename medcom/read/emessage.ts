@@ -13,6 +13,8 @@ export interface ReadOutcome {
   /** As much as could be read, even from an invalid or broken document (for naming it in a receipt). */
   refs: MessageRefs;
   findings: Finding[];
+  /** The message's text as decoded; undefined when its bytes could not be decoded. */
+  text?: string;
 }
 
 function readLetterElement(letter: XmlElement): ReportLetter {
@@ -36,6 +38,7 @@ export function readEmessage(message: string | Uint8Array, options: ValidateOpti
   const analysis = analyseEmessage(message, options);
   const refs = readRefs(analysis.root);
   const findings = analysis.findings;
-  if (!analysis.root || findings.some((finding) => finding.severity === 'error')) return { refs, findings };
-  return { message: toModel(analysis.root), refs, findings };
+  const text = analysis.text === undefined ? {} : { text: analysis.text };
+  if (!analysis.root || findings.some((finding) => finding.severity === 'error')) return { refs, findings, ...text };
+  return { message: toModel(analysis.root), refs, findings, ...text };
 }

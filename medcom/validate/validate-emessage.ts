@@ -25,6 +25,8 @@ export interface Analysis {
   findings: Finding[];
   /** Set when the text could not be parsed (then `findings` holds exactly one error). */
   failure: ParseFailure | undefined;
+  /** The text that was parsed; undefined when the bytes could not be decoded. */
+  text: string | undefined;
 }
 
 export function failureFinding(failure: ParseFailure): Finding {
@@ -54,7 +56,8 @@ function checkRoot(root: XmlElement, out: FindingCollector): boolean {
 /** `message` as bytes (anything received from outside: decoded strictly) or as text the platform wrote itself. */
 export function analyseEmessage(message: string | Uint8Array, options: ValidateOptions = {}): Analysis {
   const parsed = parseXml(message, { ...options.limits, ...(options.charset ? { charset: options.charset } : {}) });
-  if (parsed.failure) return { root: parsed.root, findings: [failureFinding(parsed.failure)], failure: parsed.failure };
+  const text = typeof message === 'string' || parsed.text !== '' || message.length === 0 ? parsed.text : undefined;
+  if (parsed.failure) return { root: parsed.root, findings: [failureFinding(parsed.failure)], failure: parsed.failure, text };
   const root = parsed.root as XmlElement;
   const out = new FindingCollector(parsed.text);
   if (checkRoot(root, out)) {
@@ -66,7 +69,7 @@ export function analyseEmessage(message: string | Uint8Array, options: ValidateO
     }
   }
   const findings = out.findings.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
-  return { root, findings, failure: undefined };
+  return { root, findings, failure: undefined, text };
 }
 
 /** Every finding for `xml`: parse errors, schema faults and the project's rules (see ValidateOptions). */

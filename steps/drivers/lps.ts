@@ -40,8 +40,10 @@ export interface SharedResult {
   /** The receipt exactly as PLSP sent it. */
   receiptXml: string;
   envelopeIdentifier: string;
-  /** The message exactly as the LPS sent it. */
+  /** The message exactly as the LPS sent it, as text. */
   sentXml: string;
+  /** The encoding its bytes were sent in, when not UTF-8 (the pilot LPS can send ISO-8859-1). */
+  sentEncoding?: 'UTF-8' | 'ISO-8859-1';
 }
 
 /** A result registered and shared through the LPS, as the scenario knows it afterwards. */

@@ -1,12 +1,14 @@
 /**
  * The databank's HTTP interface (ASSUMPTION: the real LABA/MiBa upload interfaces are not public):
- *   POST /api/v1/upload            Emessage XML from the hub; 200 {stored, duplicates} | 400/422 {error, findings}
+ *   POST /api/v1/upload            Emessage XML from the hub, in the encoding it names (UTF-8, ISO-8859-1, ...):
+ *                                  200 {stored, duplicates} | 400/415/422 {error, findings}; the bytes are kept as sent
  *   GET  /api/v1/results?patient=  every stored version of a patient's results, with consent and cancellation
- *   GET  /api/v1/messages/:id      an uploaded message exactly as received (by envelope identifier)
+ *   GET  /api/v1/messages/:id      an uploaded message byte for byte as received (by envelope identifier)
  *   POST /api/v1/cancellations     {patientId, producerCode}: cancel every result of that producer for that
  *                                  patient id (LABA-05; ASSUMPTION: XRPT01 has no cancel status) -> {cancelled}
  */
 import type { FastifyInstance } from 'fastify';
+import { charsetOf } from '../common/app-factory';
 import { CANCELLATION_SCHEMA, type Cancellation } from '../common/cancellation';
 import { readEmessage } from '../../medcom';
 import type { DatabankConfig } from './config';
@@ -19,10 +21,11 @@ export function registerDatabankRoutes(app: FastifyInstance, config: DatabankCon
   const acceptedKind = ACCEPTED_KIND[config.role];
 
   app.post('/api/v1/upload', async (request, reply) => {
-    if (typeof request.body !== 'string') {
+    if (!Buffer.isBuffer(request.body)) {
       return reply.code(415).send({ error: 'Send the Emessage as XML with Content-Type application/xml' });
     }
-    const outcome = readEmessage(request.body);
+    const charset = charsetOf(request);
+    const outcome = readEmessage(request.body, charset ? { charset } : {});
     if (!outcome.message) {
       return reply.code(400).send({ error: 'The message is not a valid MedCom Emessage', findings: outcome.findings });
     }
@@ -34,7 +37,7 @@ export function registerDatabankRoutes(app: FastifyInstance, config: DatabankCon
       });
     }
     const records = letters.flatMap((letter) => recordsOf(envelope.identifier, letter));
-    return store.storeMessage(envelope.identifier, request.body, records);
+    return store.storeMessage(envelope.identifier, { bytes: request.body, charset }, records);
   });
 
   app.post<{ Body: Cancellation }>(
@@ -50,8 +53,8 @@ export function registerDatabankRoutes(app: FastifyInstance, config: DatabankCon
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/messages/:id', async (request, reply) => {
-    const xml = store.messageXml(request.params.id);
-    if (xml === undefined) return reply.code(404).send({ error: `No message with envelope identifier ${request.params.id}` });
-    return reply.type('application/xml; charset=utf-8').send(xml);
+    const stored = store.message(request.params.id);
+    if (stored === undefined) return reply.code(404).send({ error: `No message with envelope identifier ${request.params.id}` });
+    return reply.type(stored.charset ? `application/xml; charset=${stored.charset}` : 'application/xml').send(stored.bytes);
   });
 }

@@ -11,12 +11,13 @@ export interface HubReply {
   receiptXml: string;
 }
 
-function post(config: PilotLpsConfig, path: string, contentType: string, body: string): Promise<Response> {
+function post(config: PilotLpsConfig, path: string, contentType: string, body: string | Uint8Array): Promise<Response> {
   return postTo('PLSP', `${config.plspUrl}${path}`, contentType, body, { 'x-lps-system': config.systemName });
 }
 
-export async function sendToPlsp(config: PilotLpsConfig, xml: string): Promise<HubReply> {
-  const response = await post(config, '/plsp/v1/xrpt', 'application/xml; charset=utf-8', xml);
+/** Sends the message's bytes, with their encoding as the HTTP charset. */
+export async function sendToPlsp(config: PilotLpsConfig, bytes: Uint8Array, charset: string): Promise<HubReply> {
+  const response = await post(config, '/plsp/v1/xrpt', `application/xml; charset=${charset}`, bytes);
   const receiptXml = await response.text();
   try {
     return { httpStatus: response.status, receipt: readReceipt(receiptXml), receiptXml };

@@ -2,7 +2,8 @@
  * The pilot LPS's control interface: what a tester (or a scenario) does in the clinic.
  *   POST   /api/v1/results                    register a result (origin klinik, or received: laboratorium / anden_praksis)
  *   GET    /api/v1/results/:id                the local result and its state
- *   POST   /api/v1/results/:id/share          share it via PLSP (409 for results not produced in this practice)
+ *   POST   /api/v1/results/:id/share          share it via PLSP (409 for results not produced in this practice);
+ *                                             body {encoding: 'ISO-8859-1'} sends it in ISO-8859-1 (default UTF-8)
  *   POST   /api/v1/share-pending              share every unshared result produced here; lists what it skipped and why
  *   DELETE /api/v1/results/:id                delete (409 once shared: DEL-04)
  *   POST   /api/v1/results/:id/corrections    correct; a shared result is sent on as corrected (DEL-05)
@@ -15,8 +16,8 @@ import type { Operator, ReferenceInterval } from '../../medcom/model';
 import { findAnalysis, knownAnalysisNames } from '../../medcom/npu-catalogue';
 import type { Clinic, Journal, LocalPatient, Origin } from './journal';
 import { LpsRefusal } from './journal';
-import { cancellationSchema, correctionSchema, patientSchema, registerSchema } from './schemas';
-import type { Sharing } from './sharing';
+import { cancellationSchema, correctionSchema, patientSchema, registerSchema, shareSchema } from './schemas';
+import type { SendEncoding, Sharing } from './sharing';
 
 interface RegisterBody {
   clinic: { name: string; ydernummer?: string; ean?: string; producerCode?: string };
@@ -97,7 +98,9 @@ export function registerPilotLpsRoutes(app: FastifyInstance, journal: Journal, s
 
   app.get<IdParams>('/api/v1/results/:id', async (request) => journal.require(request.params.id));
 
-  app.post<IdParams>('/api/v1/results/:id/share', async (request) => sharing.share(journal.require(request.params.id)));
+  app.post<IdParams & { Body: { encoding?: SendEncoding } | undefined }>('/api/v1/results/:id/share', { schema: shareSchema }, async (request) =>
+    sharing.share(journal.require(request.params.id), request.body?.encoding),
+  );
 
   app.post('/api/v1/share-pending', async () => sharing.shareAll());
 

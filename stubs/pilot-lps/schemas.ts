@@ -74,3 +74,7 @@ export const patientSchema = { body: patient } as const;
 export const cancellationSchema = {
   body: { type: 'object', required: ['clinic'], additionalProperties: false, properties: { clinic: { type: 'string', minLength: 1 } } },
 } as const;
+
+export const shareSchema = {
+  body: { type: 'object', additionalProperties: false, properties: { encoding: { enum: ['UTF-8', 'ISO-8859-1'] } } },
+} as const;

@@ -13,7 +13,19 @@ export interface ShareOutcome {
   /** The receipt exactly as PLSP sent it. */
   receiptXml: string;
   envelopeIdentifier: string;
+  /** The message as text; it was sent as these characters in `sentEncoding`. */
   sentXml: string;
+  sentEncoding: SendEncoding;
+}
+
+/** The encodings the pilot LPS can send in: UTF-8 (the default) and ISO-8859-1, as older LPSs do. */
+export type SendEncoding = 'UTF-8' | 'ISO-8859-1';
+
+/** The message as an LPS writing ISO-8859-1 would: so declared, and characters beyond Latin-1 as references. */
+function inLatin1(xml: string): string {
+  return xml
+    .replace(/^<\?xml version="1\.0" encoding="UTF-8"\?>/, '<?xml version="1.0" encoding="ISO-8859-1"?>')
+    .replace(/[^\x00-\xff]/gu, (char) => `&#x${(char.codePointAt(0) as number).toString(16).toUpperCase()};`);
 }
 
 export interface ShareAllOutcome {
@@ -27,11 +39,12 @@ export class Sharing {
     private readonly journal: Journal,
   ) {}
 
-  async share(result: LocalResult): Promise<ShareOutcome> {
+  async share(result: LocalResult, encoding: SendEncoding = 'UTF-8'): Promise<ShareOutcome> {
     this.journal.assertShareable(result);
     const message = composeEmessage(result);
-    const sentXml = writeEmessage(message);
-    const reply = await sendToPlsp(this.config, sentXml);
+    const written = writeEmessage(message);
+    const sentXml = encoding === 'ISO-8859-1' ? inLatin1(written) : written;
+    const reply = await sendToPlsp(this.config, Buffer.from(sentXml, encoding === 'ISO-8859-1' ? 'latin1' : 'utf8'), encoding);
     if (reply.receipt.kind === 'XCTL03') this.journal.markShared(result);
     return {
       id: result.id,
@@ -40,6 +53,7 @@ export class Sharing {
       receiptXml: reply.receiptXml,
       envelopeIdentifier: message.envelope.identifier,
       sentXml,
+      sentEncoding: encoding,
     };
   }
 

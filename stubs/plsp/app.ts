@@ -8,7 +8,7 @@ import { Hub } from './receive';
 import { registerPlspRoutes } from './routes';
 
 export async function buildPlspApp(config: PlspConfig): Promise<FastifyInstance> {
-  const app = createStubApp('plsp');
+  const app = createStubApp('plsp', { answerWhileClosing: true });
   const metrics = new HubMetrics();
   const journal = new MessageJournal();
   registerPlspRoutes(app, { config, hub: new Hub(config, metrics, journal), metrics, journal });

@@ -1,6 +1,6 @@
 /**
  * Routing: XRPT01 to LABA, XRPT05 to MiBa. A message whose letters all go to one databank is forwarded as the
- * exact bytes received (DEL-01: unchanged); a mixed message is split into one message per databank with the
+ * exact bytes received, with the charset it came with (DEL-01: unchanged); a mixed message is split into one message per databank with the
  * same envelope. ASSUMPTION: the databanks' upload is `POST <databank>/api/v1/upload` with the Emessage as XML.
  */
 import { writeEmessage } from '../../medcom';
@@ -15,14 +15,22 @@ export interface Delivery {
   databank: DatabankName;
   url: string;
   letters: ReportLetter[];
-  xml: string;
+  /** What is sent: the received bytes as they are, or (split from a mixed message) the part written anew. */
+  body: Uint8Array | string;
+  contentType: string;
+}
+
+/** A message as received: its bytes and the charset its HTTP Content-Type named, if any. */
+export interface ReceivedBytes {
+  bytes: Uint8Array;
+  charset: string | undefined;
 }
 
 export function routeOf(letter: ReportLetter): DatabankName {
   return letter.kind === 'XRPT01' ? 'LABA' : 'MiBa';
 }
 
-export function planDeliveries(config: PlspConfig, message: Emessage, rawXml: string): Delivery[] {
+export function planDeliveries(config: PlspConfig, message: Emessage, received: ReceivedBytes): Delivery[] {
   const groups = new Map<DatabankName, ReportLetter[]>();
   for (const letter of message.letters) {
     const databank = routeOf(letter);
@@ -32,7 +40,9 @@ export function planDeliveries(config: PlspConfig, message: Emessage, rawXml: st
     databank,
     url: `${databank === 'LABA' ? config.labaUrl : config.mibaUrl}/api/v1/upload`,
     letters,
-    xml: groups.size === 1 ? rawXml : writeEmessage({ envelope: message.envelope, letters }),
+    ...(groups.size === 1
+      ? { body: received.bytes, contentType: received.charset ? `application/xml; charset=${received.charset}` : 'application/xml' }
+      : { body: writeEmessage({ envelope: message.envelope, letters }), contentType: 'application/xml; charset=utf-8' }),
   }));
 }
 
@@ -44,7 +54,7 @@ export function planDeliveries(config: PlspConfig, message: Emessage, rawXml: st
 export async function deliver(delivery: Delivery, policy: PlspConfig['forwarding'], lpsSystem: string): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await postExpectingOk(delivery.databank, delivery.url, 'application/xml; charset=utf-8', delivery.xml, policy.timeoutMs, {
+      await postExpectingOk(delivery.databank, delivery.url, delivery.contentType, delivery.body, policy.timeoutMs, {
         'x-lps-system': lpsSystem,
       });
       return;

@@ -10,6 +10,7 @@ import {
   writeReceipt,
 } from '../../medcom';
 import type { Finding, RefuseCode, ReportLetter } from '../../medcom/model';
+import { readRefs } from '../../medcom/read/refs';
 import { isApproved, type PlspConfig } from './config';
 import { UpstreamError } from '../common/fetch-json';
 import { deliver, planDeliveries } from './forward';
@@ -37,8 +38,13 @@ export class Hub {
     private readonly journal: MessageJournal,
   ) {}
 
-  async receive(system: string | undefined, xml: string): Promise<HubAnswer> {
-    const outcome = readEmessage(xml);
+  /**
+   * One message as the bytes that arrived, with the charset of its HTTP Content-Type if any: decoded strictly (a
+   * malformed byte or a contradictory or unsupported encoding is refused, naming the byte offset), forwarded as is.
+   */
+  async receive(system: string | undefined, body: Uint8Array, charset?: string): Promise<HubAnswer> {
+    const outcome = readEmessage(body, charset ? { charset } : {});
+    const xml = outcome.text ?? '';
     // keepContent false: the message is about a real person, so the journal keeps neither it nor its patient ids.
     const record = (httpStatus: number, refuseCode: RefuseCode | undefined, findings: Finding[], receiptXml: string, keepContent = true): void => {
       const contents = contentsOf(outcome.message);
@@ -50,7 +56,7 @@ export class Hub {
         receipt: refuseCode ? 'XCTL02' : 'XCTL03',
         ...(refuseCode ? { refuseCode } : {}),
         findings,
-        ...(keepContent && xml.length <= MAX_KEPT_BYTES ? { xml } : {}),
+        ...(keepContent && xml !== '' && xml.length <= MAX_KEPT_BYTES ? { xml } : {}),
         receiptXml,
         ...contents,
         ...(keepContent ? {} : { patientIds: [] }),
@@ -74,7 +80,7 @@ export class Hub {
     if (!isApproved(this.config, system)) {
       return refuse(403, 'ikke_specificeret', hubFinding('X-LPS-System', `the LPS system "${system}" is not approved by MedCom to upload lab results`));
     }
-    const deliveries = planDeliveries(this.config, message, xml);
+    const deliveries = planDeliveries(this.config, message, { bytes: body, charset });
     try {
       await Promise.all(deliveries.map((delivery) => deliver(delivery, this.config.forwarding, system)));
     } catch (error) {
@@ -88,6 +94,27 @@ export class Hub {
     }
     const answer = this.answer(200, positiveReceipt(outcome.refs, { ean: this.config.ean }));
     record(200, undefined, outcome.findings, answer.receiptXml);
+    return answer;
+  }
+
+  /**
+   * A request refused before its message was read (wrong content type, too large, the hub shutting down, an unknown
+   * path): a negative receipt all the same, whose text says what was wrong and where, counted and journaled.
+   */
+  refuseUnread(system: string | undefined, status: number, where: string, message: string): HubAnswer {
+    const findings = hubFinding(where, message);
+    this.metrics.refused(system ?? '(unnamed)');
+    const answer = this.answer(status, negativeReceipt(readRefs(undefined), { ean: this.config.ean }, 'ikke_specificeret', findings));
+    this.journal.record({
+      lpsSystem: system,
+      receivedAt: new Date().toISOString(),
+      httpStatus: status,
+      receipt: 'XCTL02',
+      refuseCode: 'ikke_specificeret',
+      findings,
+      receiptXml: answer.receiptXml,
+      ...contentsOf(undefined),
+    });
     return answer;
   }
 

@@ -6,14 +6,19 @@
  *   GET  /plsp/v1/messages?envelope=&patient=&system=&since=  the hub's journal, newest first: per message its
  *                        outcome, findings (warnings too), the message and the receipt
  *   GET  /metrics        monitoring counters (MON-01), Prometheus text format
+ * Every refusal of a message is a negative receipt (XCTL02) whose text says what and where, also when the message
+ * was never read: a wrong or missing Content-Type (415), a body over the limit (413), the hub shutting down (503),
+ * an unknown path or method under /plsp/v1/ (404). See front-door.ts.
  */
 import type { FastifyInstance } from 'fastify';
+import { charsetOf } from '../common/app-factory';
 import { CANCELLATION_SCHEMA, type Cancellation } from '../common/cancellation';
 import { cancelResults } from './cancel';
 import type { PlspConfig } from './config';
 import type { MessageJournal } from './journal';
 import type { Hub } from './receive';
 import type { HubMetrics } from './metrics';
+import { guardFrontDoor, notXml } from './front-door';
 
 function lpsSystem(header: string | string[] | undefined): string | undefined {
   return typeof header === 'string' && header !== '' ? header : undefined;
@@ -27,10 +32,14 @@ export interface PlspParts {
 }
 
 export function registerPlspRoutes(app: FastifyInstance, { config, hub, metrics, journal }: PlspParts): void {
-  app.post('/plsp/v1/xrpt', async (request, reply) => {
-    const body = typeof request.body === 'string' ? request.body : '';
-    const answer = await hub.receive(lpsSystem(request.headers['x-lps-system']), body);
-    return reply.code(answer.status).type('application/xml; charset=utf-8').send(answer.receiptXml);
+  guardFrontDoor(app, hub, (scope) => {
+    scope.post('/plsp/v1/xrpt', async (request, reply) => {
+      const system = lpsSystem(request.headers['x-lps-system']);
+      const answer = Buffer.isBuffer(request.body)
+        ? await hub.receive(system, request.body, charsetOf(request))
+        : notXml(hub, system, request.headers['content-type']);
+      return reply.code(answer.status).type('application/xml; charset=utf-8').send(answer.receiptXml);
+    });
   });
 
   app.post<{ Body: Cancellation }>('/plsp/v1/cancellations', { schema: { body: CANCELLATION_SCHEMA } }, async (request, reply) => {
