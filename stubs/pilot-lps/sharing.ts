@@ -22,7 +22,7 @@ export interface ShareOutcome {
 export type SendEncoding = 'UTF-8' | 'ISO-8859-1';
 
 /** The message as an LPS writing ISO-8859-1 would: so declared, and characters beyond Latin-1 as references. */
-function inLatin1(xml: string): string {
+export function inLatin1(xml: string): string {
   return xml
     .replace(/^<\?xml version="1\.0" encoding="UTF-8"\?>/, '<?xml version="1.0" encoding="ISO-8859-1"?>')
     .replace(/[^\x00-\xff]/gu, (char) => `&#x${(char.codePointAt(0) as number).toString(16).toUpperCase()};`);
