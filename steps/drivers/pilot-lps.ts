@@ -48,8 +48,9 @@ export class PilotLpsDriver implements LpsDriver {
     return expectStatus(response, 201, `Register ${result.analysis} in the pilot LPS`);
   }
 
-  async share(id: string): Promise<SharedResult> {
-    const response = await this.http.post<SharedResult>(`/api/v1/results/${encodeURIComponent(id)}/share`, {});
+  /** Shares a result; `encoding` 'ISO-8859-1' makes the pilot LPS send it in ISO-8859-1 (default UTF-8). */
+  async share(id: string, encoding?: 'ISO-8859-1'): Promise<SharedResult> {
+    const response = await this.http.post<SharedResult>(`/api/v1/results/${encodeURIComponent(id)}/share`, encoding ? { encoding } : {});
     return expectStatus(response, 200, `Share result ${id} from the pilot LPS`);
   }
 
