@@ -4,6 +4,8 @@
  * contradiction (BOM against declaration, declaration against HTTP charset) are errors that name the byte offset;
  * nothing is guessed and nothing becomes U+FFFD.
  */
+import { isUtf8 } from 'node:buffer';
+
 export type Decoded = { text: string; encoding: XmlEncoding } | { error: string; offset: number };
 
 export type XmlEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'ISO-8859-1' | 'US-ASCII';
@@ -46,8 +48,8 @@ export function decodeXmlBytes(bytes: Uint8Array, charset?: string): Decoded {
   if (!bom && bytes.length >= 2 && ((bytes[0] === 0x3c && bytes[1] === 0x00) || (bytes[0] === 0x00 && bytes[1] === 0x3c))) {
     return fail('the document looks like UTF-16 without a byte order mark: UTF-16 must start with one (FF FE or FE FF), or send UTF-8', 0);
   }
-  const headBytes = bytes.subarray(bom?.length ?? 0, (bom?.length ?? 0) + 400);
-  const head = bom?.family === 'UTF-16LE' || bom?.family === 'UTF-16BE' ? new TextDecoder(bom.family).decode(headBytes) : Buffer.from(headBytes).toString('latin1');
+  const headBytes = view(bytes.subarray(bom?.length ?? 0, (bom?.length ?? 0) + 400));
+  const head = bom?.family === 'UTF-16LE' || bom?.family === 'UTF-16BE' ? new TextDecoder(bom.family).decode(headBytes) : headBytes.toString('latin1');
   const declared = declaredEncoding(head);
   const name = (label: string | undefined, where: string): XmlEncoding | 'UTF-16' | Decoded | undefined => {
     if (label === undefined) return undefined;
@@ -86,14 +88,21 @@ function byteOrderMark(bytes: Uint8Array): { family: 'UTF-8' | 'UTF-16LE' | 'UTF
   return undefined;
 }
 
+/** A Buffer over the same memory (no copy). */
+function view(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 function decodeAs(encoding: XmlEncoding, bytes: Uint8Array, start: number): Decoded {
-  const body = bytes.subarray(start);
-  if (encoding === 'ISO-8859-1') return { text: Buffer.from(body).toString('latin1'), encoding };
+  const body = view(bytes.subarray(start));
+  if (encoding === 'ISO-8859-1') return { text: body.toString('latin1'), encoding };
   if (encoding === 'US-ASCII') {
     const bad = body.findIndex((byte) => byte >= 0x80);
     if (bad !== -1) return fail(`the document is declared US-ASCII but byte offset ${start + bad} holds 0x${hex(body[bad] as number)}`, start + bad);
-    return { text: Buffer.from(body).toString('latin1'), encoding };
+    return { text: body.toString('latin1'), encoding };
   }
+  // the common case, fast: well-formed UTF-8 (checked first, so toString never substitutes U+FFFD)
+  if (encoding === 'UTF-8' && isUtf8(body)) return { text: body.toString('utf8'), encoding };
   try {
     return { text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body), encoding };
   } catch {
