@@ -3,13 +3,16 @@
  * (without a mode: E2E_ENV, else local).
  * Makes sure a browser is there first; in containers mode, skips with a clear message when no Docker engine
  * answers, unless E2E_REQUIRE_DOCKER=1 (CI), where that is a failure.
+ * E2E_BASELINE=<certificering.json of an earlier run> compares this run's report with it at the end and exits 1
+ * when a verdict got worse (as `lokalsvar sammenlign` does).
  */
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { dockerAvailable } from '../docker/availability';
 import { environmentKind, isEnvironmentKind } from '../environments/environment';
-import { writeCertificationReport } from './certification-report';
+import { compareFiles } from '../requirements/compare-runs';
+import { REPORT_FILES, writeCertificationReport } from './certification-report';
 
 const PROFILES = { local: 'default', containers: 'containers', remote: 'remote' } as const;
 const REPORT_DIRS = { local: 'reports', containers: path.join('reports', 'containers'), remote: path.join('reports', 'remote') } as const;
@@ -61,6 +64,18 @@ async function main(): Promise<number> {
     console.log(writeCertificationReport(reportDir, mode));
   } catch (error) {
     console.error(`No certification report: ${(error as Error).message}`);
+    return status === 0 ? 1 : status;
+  }
+  const baseline = process.env.E2E_BASELINE;
+  if (baseline) {
+    try {
+      const comparison = compareFiles(baseline, path.join(reportDir, REPORT_FILES.json));
+      console.log(comparison.lines.join('\n'));
+      if (comparison.worse) return 1;
+    } catch (error) {
+      console.error(`E2E_BASELINE: ${(error as Error).message}`);
+      return 2;
+    }
   }
   return status;
 }
