@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EvidenceFile } from './certification-data';
-import { scenarioLabel } from './certification-data';
 import type { RunAttachment, ScenarioRun } from './run-results';
 
 export const EVIDENCE_DIR = 'evidens';
@@ -22,9 +21,14 @@ const EXTENSIONS: Record<string, string> = {
   'application/zip': '.zip',
 };
 
-/** A file-name-safe form of a Danish text: letters and digits kept (æøå too), the rest one dash, at most 60 characters. */
-export function slug(text: string): string {
-  return text.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '') || 'x';
+/** A file-name-safe form of a Danish text: letters and digits kept (æøå too), the rest one dash, at most `max` characters. */
+export function slug(text: string, max = 60): string {
+  return text.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').slice(0, max).replace(/-$/, '') || 'x';
+}
+
+/** The scenario's name, and for an outline its example row's values, so that the examples' folders differ by name. */
+function folderName(scenario: ScenarioRun): string {
+  return scenario.example ? `${slug(scenario.name, 36)}--${slug(Object.values(scenario.example).join(' '), 40)}` : slug(scenario.name);
 }
 
 function fileNameOf(attachment: RunAttachment, index: number): string {
@@ -44,7 +48,7 @@ export function writeEvidence(scenarios: readonly ScenarioRun[], reportDir: stri
     const attachments = (scenario.steps ?? []).flatMap((step) => step.attachments);
     if (attachments.length === 0) continue;
     folderNumber += 1;
-    const folder = `${String(folderNumber).padStart(3, '0')}-${slug(scenarioLabel(scenario))}`;
+    const folder = `${String(folderNumber).padStart(3, '0')}-${folderName(scenario)}`;
     mkdirSync(path.join(root, folder), { recursive: true });
     attachments.forEach((attachment, position) => {
       const name = fileNameOf(attachment, position);

@@ -19,6 +19,7 @@ import { PilotLpsDriver } from './drivers/pilot-lps';
 import { PlspDriver, type HubAnswer } from './drivers/plsp';
 import { VendorLpsDriver, type Instruction } from './drivers/vendor-lps';
 import { lpsMode, vendorSettings } from './support/lps-mode';
+import type { ViewCheck } from './support/scenario-evidence';
 import { runContext } from './support/run-context';
 
 /** A result the scenario registered in the LPS, by its analysis. */
@@ -62,6 +63,10 @@ export class LokalsvarWorld extends World {
   metricsBefore?: string;
   browserContext?: BrowserContext;
   private currentPage?: Page;
+  /** When the scenario began: its evidence is what the systems received from then on (steps/support/scenario-evidence.ts). */
+  readonly startedAt = new Date().toISOString();
+  /** Each look at Sundhedsjournalen, for the scenario's hop timeline. */
+  readonly viewChecks: ViewCheck[] = [];
 
   constructor(options: IWorldOptions) {
     super(options);

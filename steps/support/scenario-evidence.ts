@@ -1,0 +1,116 @@
+/**
+ * The evidence of one scenario, gathered in one place (steps/hooks.ts calls it after every scenario) and attached
+ * through cucumber's attach, so it lands in the message stream and from there in the certification report and
+ * evidens.zip (requirements/evidence-files.ts):
+ *   testdata.json           test person, practice and the results the scenario registered
+ *   NN-besked-<env>.xml     every message PLSP received in the scenario, as received
+ *   NN-kvittering-<env>.xml the receipt PLSP answered with
+ *   valideringsfund.json    per message: HTTP status, receipt, refuse code and every finding (warnings too)
+ *   databanker-gemt.json    what each databank (LABA, MiBa) stored from those messages
+ *   tidslinje.json          per result: stored by the databank, answered by PLSP (its journal stamps a message when
+ *                           it has forwarded it and sent the receipt), seen in Sundhedsjournalen
+ * Screenshots of Sundhedsjournalen are taken after each step that checks it (hooks.ts, AfterStep).
+ */
+import type { HubJournalEntry } from '../drivers/plsp';
+import type { StoredResult } from '../drivers/databank';
+import type { LokalsvarWorld } from '../world';
+
+/** A look at Sundhedsjournalen: when, and which step. */
+export interface ViewCheck {
+  at: string;
+  step: string;
+}
+
+type Attach = (data: string, options: { mediaType: string; fileName: string }) => void;
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+function testData(world: LokalsvarWorld): Record<string, string> {
+  const data: Record<string, string> = {};
+  if (world.person) data.testperson = `${world.person.givenName} ${world.person.surname} (${world.person.cpr})`;
+  if (world.clinic) data.praksis = world.clinic;
+  for (const [name, result] of world.results) {
+    const { spec, registered } = result;
+    const interval = spec.referenceInterval;
+    const limits = [interval?.lowerLimit && `fra ${interval.lowerLimit}`, interval?.upperLimit && `under ${interval.upperLimit}`, interval?.intervalText].filter(Boolean).join(' ');
+    const intervalText = interval ? `, referenceinterval ${limits}${interval.typeOfInterval ? ` (${interval.typeOfInterval})` : ''}` : '';
+    data[name] =
+      `${spec.value}${spec.unit ? ` ${spec.unit}` : ''}${intervalText}, analysekode ${result.analysis.code}, ` +
+      `rekvisition ${registered.sampleNumber ?? registered.internalSampleIdentifier}${spec.consentGiven === false ? ', samtykke nægtet' : ''}` +
+      `${result.shared ? `, kuvert ${result.shared.envelopeIdentifier}` : ''}`;
+  }
+  return data;
+}
+
+/** The hub's journal entries of this scenario: its own LPS system's, and the messages it sent itself or about its person. */
+async function scenarioMessages(world: LokalsvarWorld, since: string): Promise<HubJournalEntry[]> {
+  const entries = await world.plsp.journal({ since });
+  const cpr = world.person?.cpr;
+  return entries
+    .filter((entry) => entry.lpsSystem === world.lps.systemName || entry.envelopeIdentifier === world.lastSentEnvelope || (cpr !== undefined && entry.patientIds.includes(cpr)))
+    .reverse(); // the journal is newest first
+}
+
+function fileSafe(text: string | undefined): string {
+  return (text ?? 'uden-kuvert').replace(/[^A-Za-z0-9._-]+/g, '-');
+}
+
+function timeline(messages: readonly HubJournalEntry[], stored: readonly { databank: string; result: StoredResult & { receivedAt?: string } }[], views: readonly ViewCheck[]): unknown[] {
+  return stored.map(({ databank, result }) => {
+    const message = messages.find((entry) => entry.envelopeIdentifier === result.record.envelopeIdentifier);
+    const hops = [
+      ...(message ? [{ hop: 'behandlet af PLSP: videresendt, kvittering sendt til LPS', tid: message.receivedAt }] : []),
+      ...(result.receivedAt ? [{ hop: `videresendt og gemt i ${databank} (version ${result.version})`, tid: result.receivedAt }] : []),
+      ...views.map((view) => ({ hop: 'set i Sundhedsjournalen', tid: view.at, trin: view.step })),
+    ].sort((a, b) => a.tid.localeCompare(b.tid));
+    const start = hops[0] ? Date.parse(hops[0].tid) : 0;
+    return {
+      analysekode: result.record.analysisCode,
+      rekvisition: result.record.requisitionId,
+      kuvert: result.record.envelopeIdentifier,
+      hop: hops.map((hop) => ({ ...hop, efterMs: Date.parse(hop.tid) - start })),
+    };
+  });
+}
+
+/** Attaches the scenario's evidence; never fails the scenario, says instead what it could not gather. */
+export async function attachScenarioEvidence(world: LokalsvarWorld, attach: Attach, since: string, views: readonly ViewCheck[]): Promise<void> {
+  try {
+    const data = testData(world);
+    if (Object.keys(data).length > 0) attach(json(data), { mediaType: 'application/json', fileName: 'testdata.json' });
+    const messages = await scenarioMessages(world, since);
+    messages.forEach((entry, index) => {
+      const name = `${String(index + 1).padStart(2, '0')}-${fileSafe(entry.envelopeIdentifier)}`;
+      if (entry.xml) attach(entry.xml, { mediaType: 'application/xml', fileName: `besked-${name}.xml` });
+      attach(entry.receiptXml, { mediaType: 'application/xml', fileName: `kvittering-${name}.xml` });
+    });
+    if (messages.length > 0) {
+      const findings = messages.map((entry) => ({
+        kuvert: entry.envelopeIdentifier,
+        lpsSystem: entry.lpsSystem,
+        modtaget: entry.receivedAt,
+        httpStatus: entry.httpStatus,
+        kvittering: entry.receipt,
+        ...(entry.refuseCode ? { afvisningskode: entry.refuseCode } : {}),
+        fund: entry.findings,
+      }));
+      attach(json(findings), { mediaType: 'application/json', fileName: 'valideringsfund.json' });
+    }
+    const patients = [...new Set([...(world.person ? [world.person.cpr] : []), ...messages.flatMap((entry) => entry.patientIds)])].filter(Boolean);
+    if (patients.length === 0) return;
+    const envelopes = new Set(messages.map((entry) => entry.envelopeIdentifier));
+    const stored: { databank: string; result: StoredResult }[] = [];
+    const perDatabank: Record<string, StoredResult[]> = {};
+    for (const databank of [world.laba, world.miba]) {
+      const results = (await Promise.all(patients.map((patient) => databank.results(patient)))).flat().filter((result) => envelopes.has(result.record.envelopeIdentifier));
+      perDatabank[databank.name] = results;
+      stored.push(...results.map((result) => ({ databank: databank.name, result })));
+    }
+    attach(json(perDatabank), { mediaType: 'application/json', fileName: 'databanker-gemt.json' });
+    if (stored.length > 0) attach(json(timeline(messages, stored, views)), { mediaType: 'application/json', fileName: 'tidslinje.json' });
+  } catch (error) {
+    attach(`Evidensen kunne ikke hentes helt: ${(error as Error).message}`, { mediaType: 'text/plain', fileName: 'evidens-fejl.txt' });
+  }
+}
