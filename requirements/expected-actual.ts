@@ -24,7 +24,7 @@ function trimmed(text: string): string {
 
 function nodeDiff(message: string): ExpectedActual | undefined {
   const lines = message.split('\n');
-  const header = lines.findIndex((line) => line.trim() === '+ actual - expected');
+  const header = lines.findIndex((line) => line.trim().startsWith('+ actual - expected'));
   if (header < 0) return undefined;
   const body = lines.slice(header + 1);
   const side = (sign: '+' | '-'): string =>
