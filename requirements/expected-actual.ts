@@ -1,7 +1,8 @@
 /**
  * Expected and actual result of a failed step, read from its error message. Understands, in this order:
  *   the platform's Danish assertions:   "... forventet <X>, fandt <Y>" (also "forventet: X ... fandt: Y" on lines)
- *   node:assert's diffs:                 "+ actual - expected" blocks, and "<actual> !== <expected>"
+ *   node:assert's diffs:                 "+ actual - expected" blocks (as cucumber formats them, or bare), and
+ *                                        "<actual> !== <expected>"
  *   the drivers' HTTP checks:            "expected HTTP 200, got 500 from ..."
  * Anything else keeps the message as the actual result and leaves the expected one to the step's text.
  */
@@ -18,15 +19,20 @@ const DANISH = /^(?<summary>[\s\S]*?)\bforventet:?\s+(?<expected>[\s\S]+?),?\s+f
 const NOT_EQUAL = /^(?<actual>.+) !== (?<expected>.+)$/m;
 const HTTP = /expected (?<expected>HTTP \d{3}), got (?<actual>\d{3}[\s\S]*)$/;
 
+/** Without blank lines around it and without the indentation all its lines share. */
 function trimmed(text: string): string {
-  return text.replace(/\s+$/u, '').replace(/^\s*\n/u, '');
+  const lines = text.replace(/\s+$/u, '').replace(/^\s*\n/u, '').split('\n');
+  const indent = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)?.[0].length ?? 0));
+  return lines.map((line) => line.slice(Number.isFinite(indent) ? indent : 0)).join('\n');
 }
 
 function nodeDiff(message: string): ExpectedActual | undefined {
   const lines = message.split('\n');
   const header = lines.findIndex((line) => line.trim().startsWith('+ actual - expected'));
   if (header < 0) return undefined;
-  const body = lines.slice(header + 1);
+  // Cucumber's formatter appends its own "+ expected - actual" diff (indented) below node's: node's is the readable one.
+  const appended = lines.findIndex((line, index) => index > header && /^\s+\+ expected - actual/.test(line));
+  const body = lines.slice(header + 1, appended < 0 ? undefined : appended).filter((line) => !/^\s*\^+\s*$/.test(line));
   const side = (sign: '+' | '-'): string =>
     trimmed(
       body
@@ -34,7 +40,7 @@ function nodeDiff(message: string): ExpectedActual | undefined {
         .map((line) => (line.startsWith(sign) ? ` ${line.slice(1)}` : line))
         .join('\n'),
     );
-  const summary = lines.slice(0, header).join('\n').trim();
+  const summary = lines.slice(0, header).join('\n').replace(/^AssertionError(?: \[\w+\])?: /, '').trim();
   return { expected: side('-'), actual: side('+'), ...(summary ? { summary } : {}) };
 }
 

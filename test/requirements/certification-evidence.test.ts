@@ -47,7 +47,9 @@ const FAILING: FixtureScenario = {
       keyword: 'Så ',
       text: "modtager LPS'et en positiv kvittering fra PLSP",
       status: 'FAILED',
-      message: "PLSP answered with XCTL02 (HTTP 502): LABA could not be reached\n\n'XCTL02' !== 'XCTL03'\n\n    at World.<anonymous> (steps/lps.steps.ts:52:10)",
+      // As cucumber writes a node:assert failure: node's diff, then the formatter's own, then the stack.
+      message:
+        "AssertionError [ERR_ASSERTION]: PLSP answered with XCTL02 (HTTP 502): LABA could not be reached\n+ actual - expected\n\n+ 'XCTL02'\n- 'XCTL03'\n        ^\n    + expected - actual\n\n    -XCTL02\n    +XCTL03\n\n    at World.<anonymous> (steps/lps.steps.ts:52:10)",
       attachments: [{ fileName: 'kvittering-01-ENVX.xml', mediaType: 'application/xml', body: '<NegativeReceipt/>' }],
     },
     { keyword: 'Og ', text: 'LABA har svaret gemt uændret', status: 'SKIPPED' },
@@ -139,9 +141,10 @@ test('expected and actual are read from the platform\'s Danish assertions, node:
   assert.deepEqual(expectedAndActual('LABA gemte svaret forkert: forventet 12 mg/L, fandt 13 mg/L'), { summary: 'LABA gemte svaret forkert', expected: '12 mg/L', actual: '13 mg/L' });
   assert.deepEqual(expectedAndActual("Expected values to be strictly deep-equal:\n+ actual - expected\n\n  {\n    u: 'mg/L',\n+   v: '12'\n-   v: '13'\n  }"), {
     summary: 'Expected values to be strictly deep-equal:',
-    expected: "  {\n    u: 'mg/L',\n    v: '13'\n  }",
-    actual: "  {\n    u: 'mg/L',\n    v: '12'\n  }",
+    expected: "{\n  u: 'mg/L',\n  v: '13'\n}",
+    actual: "{\n  u: 'mg/L',\n  v: '12'\n}",
   });
+  assert.deepEqual(expectedAndActual("PLSP answered with XCTL02\n\n'XCTL02' !== 'XCTL03'\n"), { summary: 'PLSP answered with XCTL02', expected: "'XCTL03'", actual: "'XCTL02'" });
   assert.deepEqual(expectedAndActual('Read LABA: expected HTTP 200, got 503 from GET /api/v1/results: down'), { summary: 'Read LABA', expected: 'HTTP 200', actual: 'HTTP 503 from GET /api/v1/results: down' });
   assert.deepEqual(expectedAndActual('something broke\n    at x (y.ts:1:1)'), { actual: 'something broke' });
 });
