@@ -6,7 +6,7 @@
 import type { Attestation } from './attestations';
 import type { RequirementVerdict, Verdict } from './certification';
 import { expectedAndActual } from './expected-actual';
-import type { RunAttachment, ScenarioRun, StepRun } from './run-results';
+import type { RunAttachment, ScenarioRun, StepAction, StepRun } from './run-results';
 
 export const REPORT_FORMAT = 'lokalsvar-certificering/1';
 
@@ -35,16 +35,8 @@ export interface EvidenceFile {
   sha256: string;
 }
 
-export interface StepReport {
-  /** Gherkin keyword ("Givet ", "Når ", "Så ", "Og "), or "Hook" for a hook that failed or attached evidence. */
-  keyword: string;
-  /** The action in Danish. */
-  text: string;
-  hook: boolean;
-  dataTable?: string[][];
-  docString?: string;
-  /** Test data the step took from its text (test person, analysis, value ...). */
-  arguments: string[];
+/** keyword, text, hook, dataTable?, docString?, arguments: see StepAction in run-results.ts. */
+export interface StepReport extends StepAction {
   verdict: StepVerdict;
   durationMs: number;
   /** For a failed step: what it expected and what it found, when the error message says. */

@@ -15,7 +15,8 @@ export interface RunAttachment {
   body: string;
 }
 
-export interface StepRun {
+/** What a step did, as the feature file says it: shared by the run's steps and the report's (certification-data.ts). */
+export interface StepAction {
   /** Gherkin keyword as written ("Givet ", "Når ", "Så ", "Og "); a hook has "Hook". */
   keyword: string;
   /** The step text in Danish; for a hook, its name or "Før scenariet" / "Efter scenariet". */
@@ -26,6 +27,9 @@ export interface StepRun {
   docString?: string;
   /** The values its step definition took from the text (test person, analysis, value ...). */
   arguments: string[];
+}
+
+export interface StepRun extends StepAction {
   outcome: Outcome;
   /** The cucumber status, e.g. PASSED, FAILED, SKIPPED, UNDEFINED, AMBIGUOUS, PENDING. */
   status: string;

@@ -31,6 +31,21 @@ function dosDateTime(when: Date): { time: number; date: number } {
   };
 }
 
+type Field = [bytes: 2 | 4, value: number];
+
+/** A little-endian header of the given size, its fields written one after the other. */
+function header(size: number, fields: readonly Field[]): Buffer {
+  const buffer = Buffer.alloc(size);
+  let at = 0;
+  for (const [bytes, value] of fields) {
+    if (bytes === 2) buffer.writeUInt16LE(value, at);
+    else buffer.writeUInt32LE(value, at);
+    at += bytes;
+  }
+  if (at !== size) throw new Error(`ZIP header of ${size} bytes got ${at} bytes of fields`);
+  return buffer;
+}
+
 export function zipArchive(entries: readonly ZipEntry[], modified = new Date()): Buffer {
   const { time, date } = dosDateTime(modified);
   const locals: Buffer[] = [];
@@ -40,32 +55,11 @@ export function zipArchive(entries: readonly ZipEntry[], modified = new Date()):
     const name = Buffer.from(entry.name, 'utf8');
     const compressed = deflateRawSync(entry.data);
     const crc = crc32(entry.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(0x031e, 4); // made by: Unix, spec 3.0
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE((0o100644 << 16) >>> 0, 38); // regular file, rw-r--r--
-    central.writeUInt32LE(offset, 42);
+    // Fields both headers share, from "version needed" on: version, flags (UTF-8 names), deflate, time, date, CRC, sizes, name length.
+    const common: Field[] = [[2, 20], [2, 0x0800], [2, 8], [2, time], [2, date], [4, crc], [4, compressed.length], [4, entry.data.length], [2, name.length]];
+    const local = header(30, [[4, 0x04034b50], ...common, [2, 0]]);
+    // Central: made by Unix (spec 3.0), the common fields, no extra/comment/disk/internal attributes, rw-r--r--, offset.
+    const central = header(46, [[4, 0x02014b50], [2, 0x031e], ...common, [2, 0], [2, 0], [2, 0], [2, 0], [4, (0o100644 << 16) >>> 0], [4, offset]]);
     locals.push(local, name, compressed);
     centrals.push(central, name);
     offset += local.length + name.length + compressed.length;
