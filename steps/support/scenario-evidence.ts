@@ -5,7 +5,9 @@
  *   testdata.json           test person, practice and the results the scenario registered
  *   NN-besked-<env>.xml     every message PLSP received in the scenario, as received
  *   NN-kvittering-<env>.xml the receipt PLSP answered with
- *   valideringsfund.json    per message: HTTP status, receipt, refuse code and every finding (warnings too)
+ *   valideringsfund.json    per message: HTTP status, receipt, refuse code, every finding of the platform's
+ *                           validator in the hub (warnings too) and the findings of MedCom's official XSDs for the
+ *                           message and its receipt (null where MEDCOM_XSD_DIR has no schemas)
  *   databanker-gemt.json    what each databank (LABA, MiBa) stored from those messages
  *   tidslinje.json          per result: stored by the databank, answered by PLSP (its journal stamps a message when
  *                           it has forwarded it and sent the receipt), seen in Sundhedsjournalen
@@ -14,6 +16,7 @@
 import type { HubJournalEntry } from '../drivers/plsp';
 import type { StoredResult } from '../drivers/databank';
 import type { LokalsvarWorld } from '../world';
+import { officialSchemaFindings } from './official-schemas';
 
 /** A look at Sundhedsjournalen: when, and which step. */
 export interface ViewCheck {
@@ -75,6 +78,19 @@ function timeline(messages: readonly HubJournalEntry[], stored: readonly { datab
   });
 }
 
+/** The official XSDs' findings for each message (by index) and its receipt; a failure of the check is a finding too. */
+async function officialFindings(messages: readonly HubJournalEntry[]): Promise<{ messages?: Map<string, string[]>; receipts?: Map<string, string[]> }> {
+  try {
+    return {
+      messages: await officialSchemaFindings('set2014', messages.flatMap((entry, index) => (entry.xml ? [{ name: `${index}`, xml: entry.xml }] : []))),
+      receipts: await officialSchemaFindings('set2005', messages.map((entry, index) => ({ name: `${index}`, xml: entry.receiptXml }))),
+    };
+  } catch (error) {
+    const failed = new Map(messages.map((_, index) => [`${index}`, [`the official schema check failed: ${(error as Error).message}`]]));
+    return { messages: failed, receipts: failed };
+  }
+}
+
 /** Attaches the scenario's evidence; never fails the scenario, says instead what it could not gather. */
 export async function attachScenarioEvidence(world: LokalsvarWorld, attach: Attach, since: string, views: readonly ViewCheck[]): Promise<void> {
   try {
@@ -87,7 +103,8 @@ export async function attachScenarioEvidence(world: LokalsvarWorld, attach: Atta
       attach(entry.receiptXml, { mediaType: 'application/xml', fileName: `kvittering-${name}.xml` });
     });
     if (messages.length > 0) {
-      const findings = messages.map((entry) => ({
+      const official = await officialFindings(messages);
+      const findings = messages.map((entry, index) => ({
         kuvert: entry.envelopeIdentifier,
         lpsSystem: entry.lpsSystem,
         modtaget: entry.receivedAt,
@@ -95,6 +112,10 @@ export async function attachScenarioEvidence(world: LokalsvarWorld, attach: Atta
         kvittering: entry.receipt,
         ...(entry.refuseCode ? { afvisningskode: entry.refuseCode } : {}),
         fund: entry.findings,
+        medcomSkema: {
+          besked: entry.xml ? (official.messages?.get(`${index}`) ?? null) : null,
+          kvittering: official.receipts?.get(`${index}`) ?? null,
+        },
       }));
       attach(json(findings), { mediaType: 'application/json', fileName: 'valideringsfund.json' });
     }

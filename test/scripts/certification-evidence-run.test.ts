@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { schemaDirs } from '../../medcom/official-xsd/schema-dirs';
 import type { CertificationReport } from '../../requirements/certification-data';
 import { writeCertificationReport } from '../../scripts/certification-report';
 import { runCucumberChild } from '../support/cucumber-child';
@@ -46,8 +47,14 @@ test('a run with LABA down: the failing step shows expected and actual, and the 
     const evidence = new Map(down?.evidence.map((file) => [file.name.replace(/-\d\d-.*\.xml$/, ''), readFileSync(path.join(dir, file.path), 'utf8')]));
     assert.match(evidence.get('besked') ?? '', /<Emessage[\s\S]*NPU19748/);
     assert.match(evidence.get('kvittering') ?? '', /NegativeReceipt/);
-    const findings = JSON.parse(readFileSync(path.join(dir, down?.evidence.find((file) => file.name === 'valideringsfund.json')?.path ?? ''), 'utf8')) as { httpStatus: number }[];
+    const findings = JSON.parse(readFileSync(path.join(dir, down?.evidence.find((file) => file.name === 'valideringsfund.json')?.path ?? ''), 'utf8')) as {
+      httpStatus: number;
+      medcomSkema: { besked: string[] | null; kvittering: string[] | null };
+    }[];
     assert.equal(findings[0]?.httpStatus, 502);
+    // MedCom's official schemas judged the message and the receipt, where MEDCOM_XSD_DIR has them.
+    const official = schemaDirs();
+    assert.deepEqual(findings[0]?.medcomSkema, { besked: official.set2014 ? [] : null, kvittering: official.set2005 ? [] : null });
     const html = readFileSync(path.join(dir, 'certificering.html'), 'utf8');
     for (const file of down?.evidence ?? []) assert.ok(html.includes(`href="${encodeURI(file.path)}"`), `the HTML does not link ${file.path}`);
     const shown = scenarios.find((scenario) => scenario.name === 'Et svar vises for borgeren');
