@@ -74,7 +74,7 @@ BeforeAll({ timeout: 300_000 }, async function (this: { parameters?: { environme
 });
 
 /** Defined first, so it runs after the other After hooks: the evidence of what the scenario did, for the certification report. */
-After(async function (this: LokalsvarWorld) {
+After({ name: 'Evidens: beskeder, kvitteringer, fund, databanker, tidslinje' }, async function (this: LokalsvarWorld) {
   await attachScenarioEvidence(this, (data, options) => this.attach(data, options), this.startedAt, this.viewChecks);
 });
 

@@ -82,7 +82,7 @@ export class LokalsvarWorld extends World {
     const { system, timeoutMs } = vendorSettings();
     const instruct = (instruction: Instruction): void => {
       process.stdout.write(`\n${INSTRUCTION_PREFIX}: ${instruction.text}\n${INSTRUCTION_PREFIX}-JSON: ${JSON.stringify(instruction.data)}\n`);
-      this.attach(instruction.text, 'text/plain');
+      this.attach(instruction.text, { mediaType: 'text/plain', fileName: 'instruktion.txt' });
     };
     return new VendorLpsDriver(system, this.plsp, instruct, timeoutMs);
   }
