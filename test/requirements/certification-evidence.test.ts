@@ -5,8 +5,11 @@ import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFil
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { CertificationReport, ScenarioReport } from '../../requirements/certification-data';
+import type { Attestation } from '../../requirements/attestations';
+import { verdicts } from '../../requirements/certification';
+import { certificationReport, type CertificationReport, type ScenarioReport } from '../../requirements/certification-data';
 import { expectedAndActual } from '../../requirements/expected-actual';
+import { counts } from '../../requirements/render-certification';
 import { readRun } from '../../requirements/run-results';
 import { writeCertificationReport } from '../../scripts/certification-report';
 import { runMessages, type FixtureScenario } from './run-fixture';
@@ -147,4 +150,22 @@ test('expected and actual are read from the platform\'s Danish assertions, node:
   assert.deepEqual(expectedAndActual("PLSP answered with XCTL02\n\n'XCTL02' !== 'XCTL03'\n"), { summary: 'PLSP answered with XCTL02', expected: "'XCTL03'", actual: "'XCTL02'" });
   assert.deepEqual(expectedAndActual('Read LABA: expected HTTP 200, got 503 from GET /api/v1/results: down'), { summary: 'Read LABA', expected: 'HTTP 200', actual: 'HTTP 503 from GET /api/v1/results: down' });
   assert.deepEqual(expectedAndActual('something broke\n    at x (y.ts:1:1)'), { actual: 'something broke' });
+});
+
+test('a pilot-only scenario skipped in vendor mode is "ikke relevant", and "attesteret" when the test camp attested its rule', () => {
+  const skipped: FixtureScenario = {
+    name: 'Lægesystemet afviser at slette et delt svar',
+    uri: 'features/rettelser/ret.feature',
+    tags: ['@krav:DEL-04', '@kun-pilot'],
+    steps: [{ keyword: 'Når ', text: 'lægen forsøger at slette svaret', status: 'SKIPPED' }],
+  };
+  const run = readRun(runMessages([skipped]));
+  const requirements = [{ id: 'DEL-04', title: 'Kan ikke slettes', source: 's' }];
+  const context = { environment: 'local', lpsSystem: 'Mit-LPS', finishedAt: 'x', platformVersion: 'abc' };
+  const verdictOf = (attestations: Attestation[]): string | undefined => {
+    const result = verdicts(requirements, run.scenarios, attestations);
+    return certificationReport(result, context, counts(result), new Map()).requirements[0]?.scenarios[0]?.verdict;
+  };
+  assert.equal(verdictOf([]), 'ikke relevant');
+  assert.equal(verdictOf([{ requirementId: 'DEL-04', result: 'opfyldt', by: 'Testleder, MedCom', date: '2026-03-19' }]), 'attesteret');
 });
