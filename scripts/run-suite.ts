@@ -56,7 +56,7 @@ async function main(): Promise<number> {
   const reportDir = path.join(root, REPORT_DIRS[mode]);
   if (status !== 0 && status !== 1) {
     // Interrupted (Ctrl-C, SIGTERM) or broken before the end: a report would count unfinished scenarios as failed.
-    for (const file of ['certificering.html', 'certificering.md']) rmSync(path.join(reportDir, file), { force: true });
+    for (const file of [...Object.values(REPORT_FILES), 'evidens.zip', 'evidens']) rmSync(path.join(reportDir, file), { recursive: true, force: true });
     console.error(`The run did not finish (exit ${status}): no certification report.`);
     return status;
   }
