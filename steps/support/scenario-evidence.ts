@@ -9,12 +9,15 @@
  *                           validator in the hub (warnings too) and the findings of MedCom's official XSDs for the
  *                           message and its receipt (null where MEDCOM_XSD_DIR has no schemas)
  *   databanker-gemt.json    what each databank (LABA, MiBa) stored from those messages
+ *   portalen-viser.json     what Laboratoriesvarportalen served for the scenario's patients when the scenario ended
+ *                           (its results from those messages; an empty list is evidence too, e.g. denied consent)
  *   tidslinje.json          per result: stored by the databank, answered by PLSP (its journal stamps a message when
- *                           it has forwarded it and sent the receipt), seen in Sundhedsjournalen
+ *                           it has forwarded it and sent the receipt), seen in Sundhedsjournalen, served by the portal
  * Screenshots of Sundhedsjournalen are taken after each step that checks it (hooks.ts, AfterStep).
  */
 import type { HubJournalEntry } from '../drivers/plsp';
 import type { StoredResult } from '../drivers/databank';
+import type { ViewedResult } from '../drivers/labportal';
 import type { LokalsvarWorld } from '../world';
 import { officialSchemaFindings } from './official-schemas';
 
@@ -60,13 +63,20 @@ function fileSafe(text: string | undefined): string {
   return (text ?? 'uden-kuvert').replace(/[^A-Za-z0-9._-]+/g, '-');
 }
 
-function timeline(messages: readonly HubJournalEntry[], stored: readonly { databank: string; result: StoredResult & { receivedAt?: string } }[], views: readonly ViewCheck[]): unknown[] {
+function timeline(
+  messages: readonly HubJournalEntry[],
+  stored: readonly { databank: string; result: StoredResult & { receivedAt?: string } }[],
+  views: readonly ViewCheck[],
+  portal: { at: string; results: readonly ViewedResult[] },
+): unknown[] {
   return stored.map(({ databank, result }) => {
     const message = messages.find((entry) => entry.envelopeIdentifier === result.record.envelopeIdentifier);
+    const servedNow = portal.results.some((shown) => shown.requisitionId === result.record.requisitionId && shown.analysisCode === result.record.analysisCode);
     const hops = [
       ...(message ? [{ hop: 'behandlet af PLSP: videresendt, kvittering sendt til LPS', tid: message.receivedAt }] : []),
       ...(result.receivedAt ? [{ hop: `videresendt og gemt i ${databank} (version ${result.version})`, tid: result.receivedAt }] : []),
       ...views.map((view) => ({ hop: 'set i Sundhedsjournalen', tid: view.at, trin: view.step })),
+      { hop: servedNow ? 'vist af portalen (hentet ved scenariets slutning)' : 'ikke vist af portalen ved scenariets slutning', tid: portal.at },
     ].sort((a, b) => a.tid.localeCompare(b.tid));
     const start = hops[0] ? Date.parse(hops[0].tid) : 0;
     return {
@@ -76,6 +86,16 @@ function timeline(messages: readonly HubJournalEntry[], stored: readonly { datab
       hop: hops.map((hop) => ({ ...hop, efterMs: Date.parse(hop.tid) - start })),
     };
   });
+}
+
+/** What the portal serves for the patients now; a portal that does not answer is recorded, not thrown. */
+async function portalView(world: LokalsvarWorld, patients: readonly string[]): Promise<{ at: string; results: ViewedResult[]; error?: string }> {
+  const at = new Date().toISOString();
+  try {
+    return { at, results: (await Promise.all(patients.map((patient) => world.labportal.results(patient)))).flat() };
+  } catch (error) {
+    return { at, results: [], error: (error as Error).message };
+  }
 }
 
 /** The official XSDs' findings for each message (by index) and its receipt; a failure of the check is a finding too. */
@@ -130,7 +150,11 @@ export async function attachScenarioEvidence(world: LokalsvarWorld, attach: Atta
       stored.push(...results.map((result) => ({ databank: databank.name, result })));
     }
     attach(json(perDatabank), { mediaType: 'application/json', fileName: 'databanker-gemt.json' });
-    if (stored.length > 0) attach(json(timeline(messages, stored, views)), { mediaType: 'application/json', fileName: 'tidslinje.json' });
+    const served = await portalView(world, patients);
+    const requisitions = new Set(stored.map(({ result }) => result.record.requisitionId));
+    const portalResults = served.results.filter((result) => requisitions.has(result.requisitionId));
+    attach(json({ hentet: served.at, resultater: portalResults, ...(served.error ? { fejl: served.error } : {}) }), { mediaType: 'application/json', fileName: 'portalen-viser.json' });
+    if (stored.length > 0) attach(json(timeline(messages, stored, views, { at: served.at, results: portalResults })), { mediaType: 'application/json', fileName: 'tidslinje.json' });
   } catch (error) {
     attach(`Evidensen kunne ikke hentes helt: ${(error as Error).message}`, { mediaType: 'text/plain', fileName: 'evidens-fejl.txt' });
   }

@@ -64,6 +64,12 @@ test('a run with LABA down: the failing step shows expected and actual, and the 
     assert.deepEqual([...readFileSync(path.join(dir, screenshot.path)).subarray(1, 4)], [...Buffer.from('PNG')]);
     const stored = JSON.parse(readFileSync(path.join(dir, shown?.evidence.find((file) => file.name === 'databanker-gemt.json')?.path ?? ''), 'utf8')) as { LABA: { record: { value: string } }[] };
     assert.equal(stored.LABA[0]?.record.value, '45');
+    const portal = JSON.parse(readFileSync(path.join(dir, shown?.evidence.find((file) => file.name === 'portalen-viser.json')?.path ?? ''), 'utf8')) as { resultater: { value: string }[] };
+    assert.deepEqual(portal.resultater.map((result) => result.value), ['45']);
+    const hops = (JSON.parse(readFileSync(path.join(dir, shown?.evidence.find((file) => file.name === 'tidslinje.json')?.path ?? ''), 'utf8')) as { hop: { hop: string }[] }[])[0]?.hop.map((hop) => hop.hop);
+    // Stored and answered may share a millisecond, so only their set is fixed; the citizen and the portal come after.
+    assert.deepEqual(hops?.map((hop) => hop.split(' ')[0]).slice(0, 2).sort(), ['behandlet', 'videresendt']);
+    assert.deepEqual(hops?.map((hop) => hop.split(' ')[0]).slice(2), ['set', 'vist']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
