@@ -64,5 +64,5 @@ export function expectedAndActual(message: string): ExpectedActual {
   if (http?.groups) {
     return { expected: http.groups.expected as string, actual: `HTTP ${(http.groups.actual as string).trim()}`, summary: withoutStack.slice(0, http.index).replace(/[:\s]+$/u, '') };
   }
-  return { actual: withoutStack.trim() };
+  return { actual: withoutStack.trim().replace(/^(?:Assertion)?Error(?: \[\w+\])?: /u, '') };
 }

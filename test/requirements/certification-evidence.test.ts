@@ -149,7 +149,7 @@ test('expected and actual are read from the platform\'s Danish assertions, node:
   });
   assert.deepEqual(expectedAndActual("PLSP answered with XCTL02\n\n'XCTL02' !== 'XCTL03'\n"), { summary: 'PLSP answered with XCTL02', expected: "'XCTL03'", actual: "'XCTL02'" });
   assert.deepEqual(expectedAndActual('Read LABA: expected HTTP 200, got 503 from GET /api/v1/results: down'), { summary: 'Read LABA', expected: 'HTTP 200', actual: 'HTTP 503 from GET /api/v1/results: down' });
-  assert.deepEqual(expectedAndActual('something broke\n    at x (y.ts:1:1)'), { actual: 'something broke' });
+  assert.deepEqual(expectedAndActual('Error: something broke\n    at x (y.ts:1:1)'), { actual: 'something broke' });
 });
 
 test('a pilot-only scenario skipped in vendor mode is "ikke relevant", and "attesteret" when the test camp attested its rule', () => {
