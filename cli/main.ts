@@ -1,9 +1,10 @@
 /**
- * The platform's command line, `lokalsvar <kommando>`: one file per command (valider.ts, stubs.ts), the shared
+ * The platform's command line, `lokalsvar <kommando>`: one file per command (valider.ts, stubs.ts, sammenlign.ts), the shared
  * option parsing and help in command.ts; this file picks the command and turns usage errors into exit code 2.
  * The process entry is lokalsvar.ts.
  */
 import { helpText, parseCommand, USAGE_EXIT, UsageError, type CommandSpec, type Output, type ParsedCommand } from './command';
+import { SAMMENLIGN, sammenlignCommand } from './sammenlign';
 import { STUBS_SPEC, stubsCommand } from './stubs';
 import { VALIDER, validerCommand } from './valider';
 
@@ -15,6 +16,7 @@ interface Command {
 export const COMMANDS: readonly Command[] = [
   { spec: VALIDER, run: validerCommand },
   { spec: STUBS_SPEC, run: stubsCommand },
+  { spec: SAMMENLIGN, run: sammenlignCommand },
 ];
 
 export function overviewText(): string {
