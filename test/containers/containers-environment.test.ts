@@ -11,7 +11,8 @@ import { spawn } from 'node:child_process';
 import { test } from 'node:test';
 import { ensureStubsImage } from '../../docker/stubs-image';
 import { docker } from '../../docker/testcontainers';
-import { ensureWireMockImage } from '../../docker/wiremock-image';
+import { ensureWireMockImage, WIREMOCK_IMAGE_PATHS } from '../../docker/wiremock-image';
+import { wiremockJavaArguments } from '../../contracts/wiremock';
 import { startContainersEnvironment } from '../../environments/containers';
 import { LABEL_HOST, LABEL_PID, LABEL_RUN, runLabels } from '../../environments/containers/labels';
 import { removeLeftovers, removeRun } from '../../environments/containers/run-resources';
@@ -115,7 +116,8 @@ test('WireMock that fails to start is reported with what it printed', { timeout:
         runId,
         networkName,
         labels,
-        command: ['--port', 'not-a-port'],
+        // The image's entrypoint is java alone: WireMock's own arguments, with a port it cannot read.
+        command: wiremockJavaArguments({ ...WIREMOCK_IMAGE_PATHS, port: 8080, bindAddress: '0.0.0.0' }).map((arg) => (arg === '8080' ? 'not-a-port' : arg)),
         readyLine: /^port:/,
         startupTimeoutMs: 20_000,
       }),
