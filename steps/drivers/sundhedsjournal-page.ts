@@ -24,7 +24,7 @@ export interface ShownResult {
   /** e.g. "14.03.2025 kl. 09:40" */
   samplingTime: string;
   resultTime: string;
-  /** For høj | For lav | Unormal, when the result is marked. */
+  /** Forhøjet | Formindsket | Unormal, when the result is marked. */
   assessment?: string;
   comments: string[];
 }

@@ -3,11 +3,14 @@ import { writeEmessage } from '../../medcom';
 import type { Receipt } from '../../medcom/model';
 import { composeEmessage } from './compose';
 import type { PilotLpsConfig } from './config';
-import { type Journal, type LocalResult, LpsRefusal } from './journal';
+import { type Journal, type LocalResult, LpsRefusal, type ResultChange } from './journal';
 import { cancelAtPlsp, sendToPlsp, type CancellationReply } from './plsp-client';
 
 export interface ShareOutcome {
+  /** The result asked for. */
   id: string;
+  /** Every result the letter carried: the one asked for and its unsent mates from the same sample. */
+  ids: string[];
   httpStatus: number;
   receipt: Receipt;
   /** The receipt exactly as PLSP sent it. */
@@ -29,12 +32,14 @@ export class Sharing {
 
   async share(result: LocalResult): Promise<ShareOutcome> {
     this.journal.assertShareable(result);
-    const message = composeEmessage(result);
+    const results = this.journal.letterMates(result);
+    const message = composeEmessage(results);
     const sentXml = writeEmessage(message);
     const reply = await sendToPlsp(this.config, sentXml);
-    if (reply.receipt.kind === 'XCTL03') this.journal.markShared(result);
+    if (reply.receipt.kind === 'XCTL03') this.journal.markShared(results);
     return {
       id: result.id,
+      ids: results.map((mate) => mate.id),
       httpStatus: reply.httpStatus,
       receipt: reply.receipt,
       receiptXml: reply.receiptXml,
@@ -47,6 +52,7 @@ export class Sharing {
   async shareAll(): Promise<ShareAllOutcome> {
     const outcome: ShareAllOutcome = { shared: [], skipped: [] };
     for (const result of this.journal.unshared()) {
+      if (outcome.shared.some((sent) => sent.ids.includes(result.id))) continue;
       try {
         outcome.shared.push(await this.share(result));
       } catch (error) {
@@ -58,18 +64,33 @@ export class Sharing {
   }
 
   /** Corrects a result; a result already shared is sent on at once as corrected (DEL-05). */
-  async correct(id: string, change: { value: string; unit?: string; comment?: string }): Promise<ShareOutcome | undefined> {
+  async correct(id: string, change: ResultChange): Promise<ShareOutcome | undefined> {
     const result = this.journal.correct(id, change);
-    return result.corrected ? this.share(result) : undefined;
+    return result.pendingChange ? this.share(result) : undefined;
   }
 
-  /** LABA-05: cancels every result this practice shared for a (wrong) patient id. */
-  async cancelPatient(cpr: string, clinicName: string): Promise<CancellationReply & { results: string[] }> {
-    const results = this.journal.sharedFor(cpr, clinicName);
-    const producerCode = results[0]?.clinic.producerCode;
-    if (!producerCode) throw new LpsRefusal('LABA-05', `${clinicName} has shared no results for ${cpr}: there is nothing to cancel`);
-    const reply = await cancelAtPlsp(this.config, { patientId: cpr, producerCode });
-    if (reply.httpStatus === 200) this.journal.markCancelled(results);
-    return { ...reply, results: results.map((result) => result.id) };
+  /** Makes a preliminary result final; a result already shared is sent on at once as final. */
+  async makeFinal(id: string, change: ResultChange): Promise<ShareOutcome | undefined> {
+    const result = this.journal.makeFinal(id, change);
+    return result.pendingChange ? this.share(result) : undefined;
+  }
+
+  /** LABA-05: cancels every result this practice shared for a (wrong) patient id, for each producer among them. */
+  async cancelPatient(patientId: string, clinicName: string): Promise<CancellationReply & { results: string[] }> {
+    const results = this.journal.sharedFor(patientId, clinicName);
+    const producerCodes = [...new Set(results.map((result) => result.producer.code))];
+    if (producerCodes.length === 0) throw new LpsRefusal('LABA-05', `${clinicName} has shared no results for ${patientId}: there is nothing to cancel`);
+    const replies: CancellationReply[] = [];
+    for (const producerCode of producerCodes) replies.push(await cancelAtPlsp(this.config, { patientId, producerCode }));
+    const failed = replies.find((reply) => reply.httpStatus !== 200);
+    if (failed) return { ...failed, results: results.map((result) => result.id) };
+    this.journal.markCancelled(results);
+    const cancelled = { LABA: 0, MiBa: 0 };
+    for (const reply of replies) {
+      const counts = (reply.body as { cancelled?: { LABA?: number; MiBa?: number } }).cancelled;
+      cancelled.LABA += counts?.LABA ?? 0;
+      cancelled.MiBa += counts?.MiBa ?? 0;
+    }
+    return { httpStatus: 200, body: { cancelled }, results: results.map((result) => result.id) };
   }
 }

@@ -60,7 +60,7 @@ describe('Sundhedsjournalen in a browser', () => {
         time: 'Prøve 02.04.2025 kl. 08:15 Svar 02.04.2025 kl. 08:30',
         samplingTime: '02.04.2025 kl. 08:15',
         resultTime: '02.04.2025 kl. 08:30',
-        assessment: 'For høj',
+        assessment: 'Forhøjet',
         comments: ['Rettet: forkert værdi indtastet'],
       },
       {
@@ -75,7 +75,7 @@ describe('Sundhedsjournalen in a browser', () => {
         time: 'Prøve 14.03.2025 kl. 09:40 Svar 14.03.2025 kl. 09:52',
         samplingTime: '14.03.2025 kl. 09:40',
         resultTime: '14.03.2025 kl. 09:52',
-        assessment: 'For høj',
+        assessment: 'Forhøjet',
         comments: [],
       },
       {
