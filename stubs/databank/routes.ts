@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { CANCELLATION_SCHEMA, type Cancellation } from '../common/cancellation';
 import { readEmessage } from '../../medcom';
 import type { DatabankConfig } from './config';
-import { recordsOf } from './records';
+import { recordsOf, senderPractice } from './records';
 import type { DatabankStore } from './store';
 
 const ACCEPTED_KIND = { laba: 'XRPT01', miba: 'XRPT05' } as const;
@@ -33,7 +33,11 @@ export function registerDatabankRoutes(app: FastifyInstance, config: DatabankCon
         error: `${config.role.toUpperCase()} takes only ${acceptedKind}; letter ${foreign + 1} is ${letters[foreign]?.kind}`,
       });
     }
-    const records = letters.flatMap((letter) => recordsOf(envelope.identifier, letter));
+    for (const letter of letters) {
+      const practice = senderPractice(letter);
+      if (practice) store.rememberPractice(practice.ydernummer, practice.name);
+    }
+    const records = letters.flatMap((letter) => recordsOf(envelope.identifier, letter, (ydernummer) => store.practiceName(ydernummer)));
     return store.storeMessage(envelope.identifier, request.body, records);
   });
 

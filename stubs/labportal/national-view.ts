@@ -25,6 +25,7 @@ export interface DatabankResult {
     validation: string | null;
     producerIdentifier: string;
     producerCode: string;
+    producerName?: string | null;
     samplingTime: string;
     resultTime: string;
     comments: string[];
@@ -45,7 +46,8 @@ export interface PortalResult {
   operator?: string;
   referenceInterval?: { type?: string; lower?: string; upper?: string; text?: string };
   status: ViewStatus;
-  producer: { name: string; code: string };
+  /** The producer's name (its identifier when the databank knows no name), its identifier and code. */
+  producer: { name: string; identifier: string; code: string };
   samplingTime: string;
   resultTime: string;
   comments?: string[];
@@ -90,7 +92,7 @@ function toPortalResult(databank: Databank, { key, version, record }: DatabankRe
     operator: record.operator ?? undefined,
     referenceInterval: Object.keys(interval).length > 0 ? interval : undefined,
     status: STATUS[record.resultStatusCode] ?? 'foreloebigt',
-    producer: { name: record.producerIdentifier, code: record.producerCode },
+    producer: { name: record.producerName ?? record.producerIdentifier, identifier: record.producerIdentifier, code: record.producerCode },
     samplingTime: record.samplingTime,
     resultTime: record.resultTime,
     comments: record.comments.length > 0 ? record.comments : undefined,

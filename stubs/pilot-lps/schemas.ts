@@ -26,9 +26,11 @@ const producer = {
   },
 } as const;
 
+/** MedCom: limits come with their TypeOfInterval. */
 const referenceInterval = {
   type: 'object',
   additionalProperties: false,
+  dependencies: { lowerLimit: ['typeOfInterval'], upperLimit: ['typeOfInterval'] },
   properties: {
     typeOfInterval: { enum: ['fysiologisk', 'terapeutisk', 'uspecificeret'] },
     lowerLimit: { type: 'string', minLength: 1, maxLength: 12 },
