@@ -49,7 +49,7 @@ BeforeAll({ timeout: 300_000 }, async function (this: { parameters?: { environme
   // LABA-01: the systems MedCom has approved, as this environment is configured (the pilot LPS, and in vendor
   // mode the vendor's LPS, unless E2E_APPROVED_SYSTEMS says otherwise).
   const vendor = lpsMode() === 'vendor' ? vendorSettings().system : undefined;
-  const approvedSystems = process.env.E2E_APPROVED_SYSTEMS?.split(',').map((name) => name.trim()) ?? ['Pilot-LPS', ...(vendor ? [vendor] : [])];
+  const approvedSystems = process.env.E2E_APPROVED_SYSTEMS?.split(',').map((name) => name.trim()) ?? ['Pilot-LPS', 'Andet-LPS', ...(vendor ? [vendor] : [])];
   const environment = await startEnvironment(kind, { approvedSystems }, { ports: hubPort() });
   if (vendor) {
     console.log(`\nLPS=vendor: ${vendor} sends to ${environment.urls.plsp}/plsp/v1/xrpt (header X-LPS-System: ${vendor}).`);

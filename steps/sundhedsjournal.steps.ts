@@ -55,12 +55,6 @@ Then(/^Sundhedsjournalen viser (.+) med resultatet "([^"]+)" og producenten "([^
   assert.deepEqual({ value: shown.value, producer: shown.producer }, { value, producer });
 });
 
-Then(/^Sundhedsjournalen viser (\S+)-svaret, men ikke (\S+)-svaret$/, async function (this: LokalsvarWorld, shownName: string, hiddenName: string) {
-  const journal = await journalPage(this);
-  await shownResult(this, journal, shownName);
-  await assertNotShown(this, journal, [hiddenName]);
-});
-
 Then(/^Sundhedsjournalen viser hverken (\S+)-svaret eller (\S+)-svaret$/, async function (this: LokalsvarWorld, first: string, second: string) {
   await assertNotShown(this, await journalPage(this), [first, second]);
 });

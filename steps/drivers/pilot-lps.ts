@@ -19,6 +19,25 @@ function refusalOrThrow(response: AxiosResponse<unknown>, what: string): Refusal
   return { httpStatus: response.status, rule: body.rule, error: body.error ?? '' };
 }
 
+/** Several results taken from one sample, registered together and shared in one letter (pilot LPS only). */
+export interface RequisitionToRegister {
+  clinic: string;
+  patient: { cpr?: string; replacementCpr?: string; givenName: string; surname: string; consentGiven?: boolean };
+  /** ISO 8601. */
+  sampledAt?: string;
+  resultAt?: string;
+  status?: 'svar_midlertidigt' | 'svar_endeligt';
+  results: {
+    analysis: string;
+    value: string;
+    unit?: string;
+    referenceInterval?: ResultToRegister['referenceInterval'];
+    resultValidation?: 'for_hoej' | 'for_lav' | 'unormal';
+    producer?: { name: string; code: string; ydernummer: string };
+    examinator?: string;
+  }[];
+}
+
 export class PilotLpsDriver implements LpsDriver {
   private readonly http: AxiosInstance;
 
@@ -46,6 +65,12 @@ export class PilotLpsDriver implements LpsDriver {
       ...rest,
     });
     return expectStatus(response, 201, `Register ${result.analysis} in the pilot LPS`);
+  }
+
+  async registerRequisition(requisition: RequisitionToRegister): Promise<RegisteredResult[]> {
+    const { clinic, ...rest } = requisition;
+    const response = await this.http.post<{ results: RegisteredResult[] }>('/api/v1/requisitions', { clinic: { name: clinic }, ...rest });
+    return expectStatus(response, 201, `Register ${requisition.results.map((result) => result.analysis).join(', ')} in the pilot LPS`).results;
   }
 
   async share(id: string): Promise<SharedResult> {
