@@ -7,12 +7,13 @@ import { DataTable, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { writeEmessage } from '../medcom';
 import { clinicEmessage } from '../medcom/compose-clinic-report';
-import type { DatabankDriver, StoredResult } from './drivers/databank';
+import type { StoredResult } from '../contracts/databank';
+import type { DatabankDriver } from './drivers/databank';
 import { SundhedsjournalPage } from './drivers/sundhedsjournal-page';
 import { requisitionOf } from './drivers/lps';
 import { sumOf } from './support/prometheus-text';
 import { registerAndShare } from './support/registration';
-import { waitFor } from './support/wait-for';
+import { waitFor } from '../run/wait-for';
 import { analysis, type LokalsvarWorld } from './world';
 
 function bank(world: LokalsvarWorld, name: string): DatabankDriver {
@@ -30,24 +31,7 @@ async function versionsOf(world: LokalsvarWorld, databank: DatabankDriver, name:
   );
 }
 
-Then('Laboratoriesvarportalen udleverer ikke Strep A-svaret', async function (this: LokalsvarWorld) {
-  const result = this.result('Strep A');
-  const requisition = requisitionOf(result.registered);
-  const viewed = (await this.labportal.results(this.testPerson().cpr)).filter((entry) => entry.requisitionId === requisition && entry.analysisCode === result.analysis.code);
-  assert.deepEqual(viewed.map((entry) => entry.value), [], `${this.rulePrefix()}Laboratoriesvarportalen udleverer Strep A-svaret, som ikke må vises`);
-});
-
-Then('Sundhedsjournalen viser {analysenavn}-svaret, men ikke {analysenavn}-svaret', { timeout: 60_000 }, async function (this: LokalsvarWorld, shownName: string, hiddenName: string) {
-  const journal = new SundhedsjournalPage(await this.page());
-  await journal.logIn(this.environment.urls.sundhedsjournal, this.testPerson().cpr);
-  await journal.openLabResults();
-  const shown = this.result(shownName);
-  await journal.waitForResult(shown.analysis.code, { timeoutMs: 10_000, requisition: requisitionOf(shown.registered) });
-  const hidden = this.result(hiddenName);
-  assert.equal(await journal.isShown(hidden.analysis.code, requisitionOf(hidden.registered)), false, `${this.rulePrefix()}Sundhedsjournalen viser ${hiddenName}-svaret, som ikke må vises`);
-});
-
-Then('Sundhedsjournalen viser {analysenavn}-svaret, men hverken {analysenavn}-svaret eller {analysenavn}-svaret', { timeout: 60_000 }, async function (this: LokalsvarWorld, shownName: string, first: string, second: string) {
+Then('Sundhedsjournalen viser {analysis}-svaret, men hverken {analysis}-svaret eller {analysis}-svaret', { timeout: 60_000 }, async function (this: LokalsvarWorld, shownName: string, first: string, second: string) {
   const journal = new SundhedsjournalPage(await this.page());
   await journal.logIn(this.environment.urls.sundhedsjournal, this.testPerson().cpr);
   await journal.openLabResults();
@@ -67,19 +51,6 @@ When(
   },
 );
 
-Then('MiBa har {analysenavn}-svaret gemt med nægtet samtykke', async function (this: LokalsvarWorld, name: string) {
-  const databank = 'MiBa';
-  const versions = await waitFor(async () => {
-    const found = await versionsOf(this, bank(this, databank), name);
-    return found.length > 0 ? found : undefined;
-  }, { what: `${databank} gemmer ${name}-svaret` });
-  assert.deepEqual(
-    versions.map((stored) => stored.record.consentGiven),
-    [false],
-    `${this.rulePrefix()}${databank} skulle have ${name}-svaret gemt med nægtet samtykke; fandt samtykke ${versions.map((stored) => String(stored.record.consentGiven)).join(', ')}`,
-  );
-});
-
 async function assertCancelled(this: LokalsvarWorld, name: string, databank: string): Promise<void> {
   const versions = await versionsOf(this, bank(this, databank), name);
   assert.ok(versions.length > 0, `${this.rulePrefix()}${databank} har slet ikke ${name}-svaret, så det kan ikke være annulleret`);
@@ -87,10 +58,10 @@ async function assertCancelled(this: LokalsvarWorld, name: string, databank: str
   assert.equal(open.length, 0, `${this.rulePrefix()}${databank} skulle have annulleret ${name}-svaret; ${open.length} af ${versions.length} versioner er ikke annulleret`);
 }
 
-Then('er {analysenavn}-svaret annulleret i {word}', assertCancelled);
-Then('{analysenavn}-svaret er annulleret i {word}', assertCancelled);
+Then('er {analysis}-svaret annulleret i {databank}', assertCancelled);
+Then('{analysis}-svaret er annulleret i {databank}', assertCancelled);
 
-Then('{analysenavn}-svaret er stadig gyldigt i {word}', async function (this: LokalsvarWorld, name: string, databank: string) {
+Then('{analysis}-svaret er stadig gyldigt i {databank}', async function (this: LokalsvarWorld, name: string, databank: string) {
   const versions = await versionsOf(this, bank(this, databank), name);
   assert.ok(versions.length > 0, `${this.rulePrefix()}${databank} har ikke ${name}-svaret`);
   const cancelled = versions.filter((stored) => stored.cancelled);

@@ -9,7 +9,7 @@ import { findAnalysis } from '../medcom/npu-catalogue';
 import type { RequisitionToRegister } from './drivers/pilot-lps';
 import { requisitionOf } from './drivers/lps';
 import { SundhedsjournalPage, type ShownResult } from './drivers/sundhedsjournal-page';
-import { intervalFromWords } from './support/registration';
+import { intervalFromWords } from './parameter-types';
 import { shownToday, todayAt } from './support/clinic-times';
 import { analysis, type LokalsvarWorld } from './world';
 

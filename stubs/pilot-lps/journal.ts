@@ -5,6 +5,7 @@
  * (LABA-05); it can only be corrected (DEL-05), or, when it was shared as preliminary, made final.
  */
 import { randomInt } from 'node:crypto';
+import type { CorrectionRequest, Origin } from '../../contracts/pilot-lps';
 import type { ClinicIdentity, ResultProducer } from '../../medcom/compose-clinic-report';
 import type { Operator, ReferenceInterval, ResultValidation } from '../../medcom/model';
 import type { CatalogueAnalysis } from '../../medcom/npu-catalogue';
@@ -20,9 +21,6 @@ export interface LocalPatient {
   surname: string;
   consentGiven: boolean;
 }
-
-/** Where a result in the LPS came from. Only 'klinik' (produced in this practice's laboratory) is ever shared. */
-export type Origin = 'klinik' | 'laboratorium' | 'anden_praksis';
 
 /** The status a result is registered with: final, or preliminary until the doctor makes it final. */
 export type InitialStatus = 'svar_midlertidigt' | 'svar_endeligt';
@@ -79,12 +77,7 @@ export interface NewRequisition {
   resultAt?: Date;
 }
 
-export interface ResultChange {
-  value?: string;
-  unit?: string;
-  comment?: string;
-  resultValidation?: ResultValidation;
-}
+export type ResultChange = CorrectionRequest;
 
 /** A refusal the LPS gives the doctor, with the rule behind it. */
 export class LpsRefusal extends Error {

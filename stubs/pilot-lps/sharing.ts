@@ -1,28 +1,10 @@
 /** What the LPS does when the doctor shares, corrects or cancels: compose, send to PLSP, record the outcome. */
+import type { CorrectionRequest, PatientCancellationResponse, ShareAllResponse, SharedResult } from '../../contracts/pilot-lps';
 import { writeEmessage } from '../../medcom';
-import type { Receipt } from '../../medcom/model';
 import { composeEmessage } from './compose';
 import type { PilotLpsConfig } from './config';
-import { type Journal, type LocalResult, LpsRefusal, type ResultChange } from './journal';
+import { type Journal, type LocalResult, LpsRefusal } from './journal';
 import { cancelAtPlsp, sendToPlsp, type CancellationReply } from './plsp-client';
-
-export interface ShareOutcome {
-  /** The result asked for. */
-  id: string;
-  /** Every result the letter carried: the one asked for and its unsent mates from the same sample. */
-  ids: string[];
-  httpStatus: number;
-  receipt: Receipt;
-  /** The receipt exactly as PLSP sent it. */
-  receiptXml: string;
-  envelopeIdentifier: string;
-  sentXml: string;
-}
-
-export interface ShareAllOutcome {
-  shared: ShareOutcome[];
-  skipped: { id: string; rule: string; reason: string }[];
-}
 
 export class Sharing {
   constructor(
@@ -30,7 +12,7 @@ export class Sharing {
     private readonly journal: Journal,
   ) {}
 
-  async share(result: LocalResult): Promise<ShareOutcome> {
+  async share(result: LocalResult): Promise<SharedResult> {
     this.journal.assertShareable(result);
     const results = this.journal.letterMates(result);
     const message = composeEmessage(results);
@@ -49,10 +31,10 @@ export class Sharing {
   }
 
   /** Shares every result not shared yet that was produced in this practice; says why it skipped the others. */
-  async shareAll(): Promise<ShareAllOutcome> {
-    const outcome: ShareAllOutcome = { shared: [], skipped: [] };
+  async shareAll(): Promise<ShareAllResponse> {
+    const outcome: ShareAllResponse = { shared: [], skipped: [] };
     for (const result of this.journal.unshared()) {
-      if (outcome.shared.some((sent) => sent.ids.includes(result.id))) continue;
+      if (outcome.shared.some((sent) => sent.ids?.includes(result.id))) continue;
       try {
         outcome.shared.push(await this.share(result));
       } catch (error) {
@@ -64,19 +46,19 @@ export class Sharing {
   }
 
   /** Corrects a result; a result already shared is sent on at once as corrected (DEL-05). */
-  async correct(id: string, change: ResultChange): Promise<ShareOutcome | undefined> {
+  async correct(id: string, change: CorrectionRequest): Promise<SharedResult | undefined> {
     const result = this.journal.correct(id, change);
     return result.pendingChange ? this.share(result) : undefined;
   }
 
   /** Makes a preliminary result final; a result already shared is sent on at once as final. */
-  async makeFinal(id: string, change: ResultChange): Promise<ShareOutcome | undefined> {
+  async makeFinal(id: string, change: CorrectionRequest): Promise<SharedResult | undefined> {
     const result = this.journal.makeFinal(id, change);
     return result.pendingChange ? this.share(result) : undefined;
   }
 
   /** LABA-05: cancels every result this practice shared for a (wrong) patient id, for each producer among them. */
-  async cancelPatient(patientId: string, clinicName: string): Promise<CancellationReply & { results: string[] }> {
+  async cancelPatient(patientId: string, clinicName: string): Promise<PatientCancellationResponse> {
     const results = this.journal.sharedFor(patientId, clinicName);
     const producerCodes = [...new Set(results.map((result) => result.producer.code))];
     if (producerCodes.length === 0) throw new LpsRefusal('LABA-05', `${clinicName} has shared no results for ${patientId}: there is nothing to cancel`);

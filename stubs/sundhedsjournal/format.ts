@@ -1,6 +1,7 @@
 /** How sundhed.dk words and orders a result: pure functions from the portal's data to display text. */
 import { validationOf } from '../../medcom/result-validation';
-import type { PortalReferenceInterval, PortalResult } from './portal-result';
+import type { PortalReferenceInterval } from '../../contracts/labportal';
+import type { PortalResult } from './portal-result';
 
 const STATUS_LABELS: Readonly<Record<string, string>> = {
   endeligt: 'Endeligt',

@@ -6,7 +6,7 @@ import { writeEmessage } from '../../medcom';
 import { clinicLetterEmessage, type ClinicLetter } from '../../medcom/compose-clinic-report';
 import { findAnalysis } from '../../medcom/npu-catalogue';
 import { buildDatabankApp } from '../../stubs/databank/app';
-import type { ResultRecord } from '../../stubs/databank/records';
+import type { ResultRecord } from '../../contracts/databank';
 
 const SYD = { name: 'Lægerne Syd', ydernummer: '067890', code: 'LS' };
 let laba: FastifyInstance;
