@@ -5,7 +5,7 @@
  *
  *   npx tsx bench/mutants/replay.ts [patch-name-prefix ...]
  *     MUTANT_KILLERS="platform,suite"   which killers to run (default both)
- *     MUTANT_SUITE_ARGS="--tags @krav:LABA-06"  extra cucumber arguments for the suite
+ *     MUTANT_SUITE_ARGS='["--tags", "@krav:LABA-06 or @krav:MON-01"]'  extra cucumber arguments (a JSON list)
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -37,7 +37,7 @@ function platform(): Verdict {
 }
 
 function suite(): Verdict {
-  const extra = (process.env.MUTANT_SUITE_ARGS ?? '').split(' ').filter(Boolean);
+  const extra = JSON.parse(process.env.MUTANT_SUITE_ARGS ?? '[]') as string[];
   const run = sh(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/run-suite.ts', 'local', '--format', 'summary', ...extra]);
   const failures = [...run.output.matchAll(/^\d+\) Scenario: (.+?) #/gm)].map((match) => match[1] ?? '');
   const messages = [...run.output.matchAll(/^\s+(?:AssertionError[^:]*|Error): (.+)$/gm)].map((match) => match[1] ?? '');
