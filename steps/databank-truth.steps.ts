@@ -68,15 +68,15 @@ Then('{analysis}-svaret er stadig gyldigt i {databank}', async function (this: L
   assert.equal(cancelled.length, 0, `${this.rulePrefix()}${databank} har annulleret ${name}-svaret, som en anden producent sendte; kun den annullerende praksis' egne svar må annulleres`);
 });
 
-Then('LABA har {int} {word}-svar på prøven, ét fra hver producent', async function (this: LokalsvarWorld, count: number, name: string) {
+Then('LABA har {int} {analysis}-svar på prøven, ét fra hver producent', async function (this: LokalsvarWorld, count: number, name: string) {
   const stored = await versionsOf(this, this.laba, name);
-  const producers = stored.map((result) => `${String(result.record.producerCode)}=${result.record.value}`).sort();
-  assert.equal(
-    new Set(stored.map((result) => result.record.producerCode)).size,
-    count,
-    `${this.rulePrefix()}LABA skulle have ${count} ${name}-svar fra hver sin producent (samme analyse fra en anden producent er et andet svar); fandt ${stored.length} version(er): ${producers.join(', ')}`,
+  const seen = stored.map((result) => `${result.record.producerCode}=${result.record.value} (version ${result.version})`).sort();
+  const separate = new Set(stored.map((result) => result.key));
+  const producers = new Set(stored.map((result) => result.record.producerCode));
+  assert.ok(
+    separate.size === count && producers.size === count && stored.length === count,
+    `${this.rulePrefix()}LABA skulle have ${count} særskilte ${name}-svar, ét fra hver producent (samme analyse fra en anden producent er et andet svar, ikke en ny version); fandt ${separate.size} svar: ${seen.join(', ')}`,
   );
-  assert.equal(stored.length, count, `${this.rulePrefix()}LABA har ${stored.length} versioner af ${name}-svarene, forventet ${count}: ${producers.join(', ')}`);
 });
 
 When('et andet godkendt LPS-system, {string}, deler et HbA1c-svar for testpersonen', async function (this: LokalsvarWorld, system: string) {
@@ -148,4 +148,14 @@ Then("PLSP's tællere for sendte svar passer med det, LABA og MiBa har gemt fra 
     }
   }
   assert.deepEqual(problems, [], `${this.rulePrefix()}tællerne siger noget andet end databankerne:\n  ${problems.join('\n  ')}`);
+});
+
+Then('er {int} af scenariets svar annulleret i databankerne', async function (this: LokalsvarWorld, count: number) {
+  const envelopes = new Set(this.sharedLog.map((shared) => shared.envelopeIdentifier));
+  const found: string[] = [];
+  for (const databank of [this.laba, this.miba]) {
+    const cancelled = (await databank.results(this.testPerson().cpr)).filter((stored) => envelopes.has(stored.record.envelopeIdentifier) && stored.cancelled);
+    found.push(...new Set(cancelled.map((stored) => `${databank.name} ${stored.record.analysisCode}`)));
+  }
+  assert.equal(found.length, count, `${this.rulePrefix()}${count} af scenariets svar skulle være annulleret i LABA og MiBa; databankerne har annulleret ${found.length}: ${found.join(', ') || 'ingen'}`);
 });

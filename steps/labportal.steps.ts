@@ -23,8 +23,3 @@ Then('Laboratoriesvarportalen udleverer ikke {analysis}-svaret', async function 
 Then('Laboratoriesvarportalen udleverer hverken {analysis}-svaret eller {analysis}-svaret', async function (this: LokalsvarWorld, first: string, second: string) {
   await assertNotHandedOut(this, [first, second]);
 });
-
-Then('Laboratoriesvarportalen udleverer stadig {analysis} {decimal} {word}', async function (this: LokalsvarWorld, name: string, value: string, unit: string) {
-  const viewed = viewedFor(this, await this.labportal.results(this.testPerson().cpr), name);
-  assert.deepEqual(viewed.map((entry) => [entry.value, entry.unit]), [[value, unit]]);
-});

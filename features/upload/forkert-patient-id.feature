@@ -21,6 +21,7 @@ Egenskab: Forkert patient-ID
       Og lægen i "Lægehuset Annullering" har registreret og delt HbA1c 48 mmol/mol
       Når lægen annullerer alle svar, der er sendt for testpersonen, fordi patient-ID'et var forkert
       Så bekræfter PLSP, at 2 svar er annulleret
+      Og er 2 af scenariets svar annulleret i databankerne
       Og Laboratoriesvarportalen udleverer hverken CRP-svaret eller HbA1c-svaret
       Og Sundhedsjournalen viser hverken CRP-svaret eller HbA1c-svaret
 

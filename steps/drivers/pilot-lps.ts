@@ -91,6 +91,13 @@ export class PilotLpsDriver implements LpsDriver {
     return expectStatus(await this.http.post<ShareAllResponse>(PILOT_LPS_PATHS.sharePending, {}), 200, 'Share all new results');
   }
 
+  /** The result as the LPS holds it now, or undefined when the LPS has no such result (404). */
+  async find(id: string): Promise<(RegisteredResult & { shared: boolean; value: string }) | undefined> {
+    const response = await this.http.get<RegisteredResult & { shared: boolean; value: string }>(pilotLpsPath(PILOT_LPS_PATHS.result, id));
+    if (response.status === 404) return undefined;
+    return expectStatus(response, 200, `Read result ${id} in the pilot LPS`);
+  }
+
   /** Deletes, or returns the LPS's refusal (409); undefined when deleted. */
   async tryDelete(id: string): Promise<Refusal | undefined> {
     const response = await this.http.delete(pilotLpsPath(PILOT_LPS_PATHS.result, id));
