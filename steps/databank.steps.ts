@@ -26,7 +26,7 @@ Then('{databank} har svaret gemt uændret', async function (this: LokalsvarWorld
   const { sentXml, envelopeIdentifier } = this.shared();
   const storedXml = await waitFor(() => bank.message(envelopeIdentifier), { what: `${name} to store envelope ${envelopeIdentifier}` });
   const stored = await bank.results(this.testPerson().cpr);
-  assert.deepEqual(differencesFromSent(sentXml, storedXml, stored), [], `${name} did not store the result as it was sent`);
+  assert.deepEqual(differencesFromSent(sentXml, storedXml, stored), [], `${this.rulePrefix()}${name} har ikke gemt svaret, som det blev sendt`);
 });
 
 Then('{databank} har ikke fået beskeden', async function (this: LokalsvarWorld, name: DatabankName) {

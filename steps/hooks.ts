@@ -29,6 +29,11 @@ function hubPort(): { plsp: number } | undefined {
   return { plsp: port };
 }
 
+/** The rules a scenario checks (@krav:<id>), so its failure messages can name them. */
+Before(function (this: LokalsvarWorld, { pickle }) {
+  this.rules = pickle.tags.map((tag) => tag.name).filter((name) => name.startsWith('@krav:')).map((name) => name.slice('@krav:'.length));
+});
+
 Before({ tags: '@kun-pilot' }, function () {
   // What only the pilot LPS simulator can show automatically (refusals inside the LPS, results received from
   // others, cancellations); with a vendor's LPS these are shown by hand at the test camp.

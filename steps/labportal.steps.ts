@@ -13,7 +13,7 @@ function viewedFor(world: LokalsvarWorld, viewed: PortalResult[], name: string):
 
 async function assertNotHandedOut(world: LokalsvarWorld, names: string[]): Promise<void> {
   const viewed = await world.labportal.results(world.testPerson().cpr);
-  for (const name of names) assert.deepEqual(viewedFor(world, viewed, name), [], `the portal hands out the ${name} result`);
+  for (const name of names) assert.deepEqual(viewedFor(world, viewed, name), [], `${world.rulePrefix()}Laboratoriesvarportalen udleverer ${name}-svaret, som ikke må vises`);
 }
 
 Then('Laboratoriesvarportalen udleverer ikke {analysis}-svaret', async function (this: LokalsvarWorld, name: string) {
