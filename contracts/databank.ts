@@ -74,8 +74,16 @@ export interface ResultRecord {
   analysisCodeResponsible: string;
   analysisShortName: string | null;
   analysisName: string;
+  /** ProducerOfLabResult/Identifier: a name in XRPT01, a code (the practice's ydernummer) in XRPT05. */
   producerIdentifier: string;
   producerCode: string;
+  /**
+   * The producer's name: XRPT01 carries it as Identifier; for XRPT05 it is the name the databank knows the
+   * practice by (from the senders it has seen, by ydernummer), or null when it knows none.
+   */
+  producerName: string | null;
+  /** XRPT05 Examinator: who examined (not necessarily the producer). */
+  examinator: string | null;
   referenceType: string | null;
   referenceLower: string | null;
   referenceUpper: string | null;

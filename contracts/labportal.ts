@@ -43,7 +43,8 @@ export interface PortalResult {
   operator?: string;
   referenceInterval?: PortalReferenceInterval;
   status: PortalStatus;
-  producer: { name: string; code: string };
+  /** The producer's name (its identifier when the databank knows no name), its identifier and code. */
+  producer: { name: string; identifier?: string; code: string };
   /** e.g. '2025-03-14T09:40' */
   samplingTime: string;
   resultTime: string;

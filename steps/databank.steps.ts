@@ -26,7 +26,7 @@ Then('{databank} har svaret gemt uændret', async function (this: LokalsvarWorld
   const shared = this.shared();
   const storedBytes = await waitFor(() => bank.message(shared.envelopeIdentifier), { what: `${name} to store envelope ${shared.envelopeIdentifier}` });
   const stored = await bank.results(this.testPerson().cpr);
-  assert.deepEqual(differencesFromSent(shared, storedBytes, stored), [], `${name} did not store the result as it was sent`);
+  assert.deepEqual(differencesFromSent(shared, storedBytes, stored), [], `${this.rulePrefix()}${name} har ikke gemt svaret, som det blev sendt`);
 });
 
 Then('{databank} har ikke fået beskeden', async function (this: LokalsvarWorld, name: DatabankName) {
@@ -41,12 +41,16 @@ Then('LABA har intet gemt fra beskeden', async function (this: LokalsvarWorld) {
   assert.deepEqual(stored.filter((result) => result.record.envelopeIdentifier === envelope), []);
 });
 
-Then('LABA har {analysis}-svaret gemt med nægtet samtykke', async function (this: LokalsvarWorld, name: string) {
+Then('{databank} har {analysis}-svaret gemt med nægtet samtykke', async function (this: LokalsvarWorld, name: DatabankName, analysisName: string) {
   const versions = await waitFor(async () => {
-    const found = await versionsOf(this, this.laba, name);
+    const found = await versionsOf(this, databank(this, name), analysisName);
     return found.length > 0 ? found : undefined;
-  }, { what: `LABA to store the ${name} result` });
-  assert.deepEqual(versions.map((stored) => stored.record.consentGiven), [false]);
+  }, { what: `${name} to store the ${analysisName} result` });
+  assert.deepEqual(
+    versions.map((stored) => stored.record.consentGiven),
+    [false],
+    `${this.rulePrefix()}${name} skulle have ${analysisName}-svaret gemt med nægtet samtykke (hverken mistet eller med samtykke)`,
+  );
 });
 
 Then('LABA har intet svar fra producentkoden {string} for testpersonen', async function (this: LokalsvarWorld, code: string) {

@@ -31,6 +31,11 @@ function hubPort(): { plsp: number } | undefined {
   return { plsp: port };
 }
 
+/** The rules a scenario checks (@krav:<id>), so its failure messages can name them. */
+Before(function (this: LokalsvarWorld, { pickle }) {
+  this.rules = pickle.tags.map((tag) => tag.name).filter((name) => name.startsWith('@krav:')).map((name) => name.slice('@krav:'.length));
+});
+
 Before({ tags: '@kun-pilot' }, function () {
   // What only the pilot LPS simulator can show automatically (refusals inside the LPS, results received from
   // others, cancellations); with a vendor's LPS these are shown by hand at the test camp.
@@ -51,7 +56,7 @@ BeforeAll({ timeout: 300_000 }, async function (this: { parameters?: { environme
   // LABA-01: the systems MedCom has approved, as this environment is configured (the pilot LPS, and in vendor
   // mode the vendor's LPS, unless E2E_APPROVED_SYSTEMS says otherwise).
   const vendor = lpsMode() === 'vendor' ? vendorSettings().system : undefined;
-  const approvedSystems = process.env.E2E_APPROVED_SYSTEMS?.split(',').map((name) => name.trim()) ?? ['Pilot-LPS', ...(vendor ? [vendor] : [])];
+  const approvedSystems = process.env.E2E_APPROVED_SYSTEMS?.split(',').map((name) => name.trim()) ?? ['Pilot-LPS', 'Andet-LPS', ...(vendor ? [vendor] : [])];
   const environment = await startEnvironment(kind, { approvedSystems }, { ports: hubPort() });
   if (vendor) {
     console.log(`\nLPS=vendor: ${vendor} sends to ${environment.urls.plsp}/plsp/v1/xrpt (header X-LPS-System: ${vendor}).`);

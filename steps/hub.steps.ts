@@ -77,7 +77,7 @@ Then('bekræfter PLSP, at {int} svar er annulleret', function (this: LokalsvarWo
   assert.equal(outcome.httpStatus, 200, `PLSP answered ${outcome.httpStatus}: ${JSON.stringify(outcome.body)}`);
   const cancelled = typeof outcome.body === 'string' ? undefined : outcome.body.cancelled;
   assert.ok(cancelled, `PLSP did not say what it cancelled: ${JSON.stringify(outcome.body)}`);
-  assert.equal(cancelled.LABA + cancelled.MiBa, count);
+  assert.equal(cancelled.LABA + cancelled.MiBa, count, `${this.rulePrefix()}PLSP skulle bekræfte ${count} annullerede svar, men bekræftede ${cancelled.LABA} i LABA og ${cancelled.MiBa} i MiBa`);
 });
 
 Then('rettelsen er sendt med resultatstatus {string}', function (this: LokalsvarWorld, status: string) {

@@ -13,7 +13,7 @@ function viewedFor(world: LokalsvarWorld, viewed: PortalResult[], name: string):
 
 async function assertNotHandedOut(world: LokalsvarWorld, names: string[]): Promise<void> {
   const viewed = await world.labportal.results(world.testPerson().cpr);
-  for (const name of names) assert.deepEqual(viewedFor(world, viewed, name), [], `the portal hands out the ${name} result`);
+  for (const name of names) assert.deepEqual(viewedFor(world, viewed, name), [], `${world.rulePrefix()}Laboratoriesvarportalen udleverer ${name}-svaret, som ikke må vises`);
 }
 
 Then('Laboratoriesvarportalen udleverer ikke {analysis}-svaret', async function (this: LokalsvarWorld, name: string) {
@@ -24,12 +24,11 @@ Then('Laboratoriesvarportalen udleverer hverken {analysis}-svaret eller {analysi
   await assertNotHandedOut(this, [first, second]);
 });
 
-Then('Laboratoriesvarportalen udleverer stadig {analysis} {decimal} {word}', async function (this: LokalsvarWorld, name: string, value: string, unit: string) {
+Then('Laboratoriesvarportalen udleverer {analysis}-svaret med producenten {string}', async function (this: LokalsvarWorld, name: string, producer: string) {
   const viewed = viewedFor(this, await this.labportal.results(this.testPerson().cpr), name);
-  assert.deepEqual(viewed.map((entry) => [entry.value, entry.unit]), [[value, unit]]);
-});
-
-Then(/^Laboratoriesvarportalen udleverer (\S+)-svaret med producenten "([^"]+)"$/, async function (this: LokalsvarWorld, name: string, producer: string) {
-  const viewed = viewedFor(this, await this.labportal.results(this.testPerson().cpr), name);
-  assert.deepEqual(viewed.map((entry) => entry.producer.name), [producer]);
+  assert.deepEqual(
+    viewed.map((entry) => entry.producer.name),
+    [producer],
+    `${this.rulePrefix()}Laboratoriesvarportalen skulle udlevere ${name}-svaret én gang med producenten "${producer}", men udleverer: ${JSON.stringify(viewed.map((entry) => entry.producer.name))}`,
+  );
 });

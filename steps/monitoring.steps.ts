@@ -16,10 +16,12 @@ Given("PLSP's tællere er aflæst", async function (this: LokalsvarWorld) {
 });
 
 Then("er tælleren for svar delt af LPS'et steget med {int}", async function (this: LokalsvarWorld, count: number) {
-  assert.equal(await increase(this, PLSP_METRICS.shared, { lps_system: this.lps.systemName }), count);
+  const found = await increase(this, PLSP_METRICS.shared, { lps_system: this.lps.systemName });
+  assert.equal(found, count, `${this.rulePrefix()}tælleren for svar delt af ${this.lps.systemName} skulle være steget med ${count}, men steg med ${found}`);
 });
 
 Then('er tælleren for svar sendt til {databank} steget med {int}', async function (this: LokalsvarWorld, databank: DatabankName, count: number) {
   // Only this run's LPS system: other LPS systems may share a remote hub (a test camp) at the same time.
-  assert.equal(await increase(this, PLSP_METRICS.forwarded, { databank, lps_system: this.lps.systemName }), count);
+  const found = await increase(this, PLSP_METRICS.forwarded, { databank, lps_system: this.lps.systemName });
+  assert.equal(found, count, `${this.rulePrefix()}tælleren for svar fra ${this.lps.systemName} sendt til ${databank} skulle være steget med ${count}, men steg med ${found}`);
 });

@@ -89,7 +89,7 @@ defineParameterType({
  * A reference interval as a step says it: "med referenceinterval under 10", "med referenceinterval 4,0-6,0",
  * "med behandlingsmål under 53" (a therapeutic interval), or "uden referenceinterval".
  */
-function intervalFromWords(words: string): ReferenceInterval | undefined {
+export function intervalFromWords(words: string): ReferenceInterval | undefined {
   if (words === 'uden referenceinterval') return undefined;
   const under = /^med (referenceinterval|behandlingsmål) under (\S+)$/.exec(words);
   if (under) return { typeOfInterval: under[1] === 'behandlingsmål' ? 'terapeutisk' : 'fysiologisk', upperLimit: under[2] as string };

@@ -83,3 +83,14 @@ Then("LPS'et springer {analysis}-svaret over med henvisning til reglen {string}"
   assert.ok(skipped, `the ${name} result was not skipped`);
   assert.equal(skipped.rule, rule, skipped.reason);
 });
+
+Then("LPS'et har stadig {analysis}-svaret på {decimal} {word}, markeret som delt", async function (this: LokalsvarWorld, name: string, value: string, unit: string) {
+  const result = this.result(name);
+  const held = await this.pilot().find(result.registered.id);
+  assert.ok(held, `${this.rulePrefix()}LPS'et har slettet ${name}-svaret, selv om det var delt`);
+  assert.deepEqual(
+    { value: held.value, unit: (held as { unit?: string }).unit ?? result.analysis.unit, shared: held.shared },
+    { value, unit, shared: true },
+    `${this.rulePrefix()}LPS'et skal stadig have ${name}-svaret, uændret og markeret som delt`,
+  );
+});

@@ -46,8 +46,18 @@ Then('Sundhedsjournalen viser {analysis} {decimal} {word} med referenceintervall
 });
 
 Then('Sundhedsjournalen viser {analysis} {decimal} {word} markeret som {string}', async function (this: LokalsvarWorld, name: string, value: string, unit: string, status: string) {
-  const shown = await shownResult(this, await journalPage(this), name);
+  const journal = await journalPage(this);
+  const shown = await shownResult(this, journal, name);
   assert.deepEqual({ value: shown.value, unit: shown.unit, status: shown.status }, { value, unit, status });
+  // The superseded value is gone: the requisition shows this analysis once, with the corrected value.
+  const result = this.result(name);
+  const requisition = requisitionOf(result.registered);
+  const rows = (await journal.shownResults()).filter((row) => row.requisition === requisition && row.analysisCode === result.analysis.code);
+  assert.deepEqual(
+    rows.map((row) => `${row.value} ${row.unit} (${row.status})`),
+    [`${value} ${unit} (${status})`],
+    `${this.rulePrefix()}Sundhedsjournalen skal kun vise den rettede værdi af ${name}-svaret på rekvisition ${requisition}`,
+  );
 });
 
 Then('Sundhedsjournalen viser {analysis} med resultatet {string} og producenten {string}', async function (this: LokalsvarWorld, name: string, value: string, producer: string) {

@@ -45,6 +45,12 @@ export class LokalsvarWorld extends World {
   clinic?: string;
   readonly results = new Map<string, ScenarioResult>();
   lastShared?: SharedResult;
+  /** Every share of the scenario, in order, whatever its receipt. */
+  readonly sharedLog: SharedResult[] = [];
+  /** Messages other LPS systems sent in the scenario (MON-01), by envelope identifier. */
+  readonly otherSystemEnvelopes: { system: string; envelope: string }[] = [];
+  /** The business rules the scenario is tagged with (@krav:<id>), for failure messages. */
+  rules: string[] = [];
   /** Negative receipts the LPS got that no step has looked at yet: the After hook fails the scenario on them. */
   readonly uncheckedRefusals: SharedResult[] = [];
   lastRefusal?: Refusal;
@@ -88,6 +94,7 @@ export class LokalsvarWorld extends World {
   /** Every share goes through here, so a negative receipt cannot pass unnoticed. */
   recordShared(shared: SharedResult): void {
     this.lastShared = shared;
+    this.sharedLog.push(shared);
     if (shared.receipt.kind === 'XCTL02') this.uncheckedRefusals.push(shared);
   }
 
@@ -95,6 +102,11 @@ export class LokalsvarWorld extends World {
   receiptChecked(): void {
     const index = this.lastShared ? this.uncheckedRefusals.indexOf(this.lastShared) : -1;
     if (index >= 0) this.uncheckedRefusals.splice(index, 1);
+  }
+
+  /** "Krav DEL-02, DEL-08: " before a failure message, so it names the rule the scenario checks. */
+  rulePrefix(): string {
+    return this.rules.length > 0 ? `Krav ${this.rules.join(', ')}: ` : '';
   }
 
   shared(): SharedResult {

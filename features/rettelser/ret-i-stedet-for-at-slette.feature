@@ -8,12 +8,12 @@ Egenskab: Delte svar slettes ikke, de rettes
     skal der laves en rettelse, som også skal uploades til LABA."
 
     @krav:DEL-04 @kun-pilot
-    Scenarie: Lægesystemet afviser at slette et delt svar, og svaret bliver i visningerne
+    Scenarie: Lægesystemet afviser at slette et delt svar, og svaret bliver i lægesystemet
       Givet testpersonen Bruno Test Elmer (2509479989)
       Og lægen i "Lægerne Testgade" har registreret og delt CRP 45 mg/L
       Når lægen forsøger at slette CRP-svaret
       Så afviser LPS'et det med henvisning til reglen "DEL-04"
-      Og Laboratoriesvarportalen udleverer stadig CRP 45 mg/L
+      Og LPS'et har stadig CRP-svaret på 45 mg/L, markeret som delt
 
   Regel: Data rettet i LPS sendes videre til databankerne som rettet svar (DEL-05)
     Rettelsen sendes med resultatstatus "svar_rettet". Databanken gemmer den som en ny version og beholder den

@@ -13,3 +13,13 @@ Egenskab: Nægtet samtykke føres igennem hele kæden
     Og LABA har HbA1c-svaret gemt med nægtet samtykke
     Men Laboratoriesvarportalen udleverer ikke HbA1c-svaret
     Og Sundhedsjournalen viser CRP-svaret, men ikke HbA1c-svaret
+
+  @krav:DEL-03
+  Scenarie: En Strep A med nægtet samtykke gemmes i MiBa, men vises ingen steder
+    Givet testpersonen Odd Haugen Test Mosebryggersen (1502799995)
+    Når lægen i "Lægerne Testgade" registrerer CRP 30 mg/L og deler svaret
+    Og lægen i "Lægerne Testgade" registrerer en Strep A-test med resultatet "Positiv" med nægtet samtykke og deler svaret
+    Så modtager LPS'et en positiv kvittering fra PLSP
+    Og MiBa har Strep A-svaret gemt med nægtet samtykke
+    Men Laboratoriesvarportalen udleverer ikke Strep A-svaret
+    Og Sundhedsjournalen viser CRP-svaret, men ikke Strep A-svaret

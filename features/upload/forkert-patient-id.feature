@@ -21,5 +21,20 @@ Egenskab: Forkert patient-ID
       Og lægen i "Lægehuset Annullering" har registreret og delt HbA1c 48 mmol/mol
       Når lægen annullerer alle svar, der er sendt for testpersonen, fordi patient-ID'et var forkert
       Så bekræfter PLSP, at 2 svar er annulleret
+      Og er 2 af scenariets svar annulleret i databankerne
       Og Laboratoriesvarportalen udleverer hverken CRP-svaret eller HbA1c-svaret
       Og Sundhedsjournalen viser hverken CRP-svaret eller HbA1c-svaret
+
+    @krav:LABA-05 @kun-pilot
+    Scenarie: Annulleringen rammer praksis' svar i både LABA og MiBa, men ikke andre praksis' svar
+      Givet testpersonen Bruno Test Elmer (2509479989)
+      Og lægen i "Lægerne Testgade" har registreret og delt HbA1c 48 mmol/mol
+      Og lægen i "Lægehuset Annullering" har registreret og delt CRP 45 mg/L
+      Og lægen i "Lægehuset Annullering" har delt svarene fra én prøve, taget kl. 09:00 med svar kl. 09:15:
+        | analyse | værdi   |
+        | Strep A | Negativ |
+      Når lægen annullerer alle svar, der er sendt for testpersonen, fordi patient-ID'et var forkert
+      Så er CRP-svaret annulleret i LABA
+      Og Strep A-svaret er annulleret i MiBa
+      Og HbA1c-svaret er stadig gyldigt i LABA
+      Og Sundhedsjournalen viser HbA1c-svaret, men hverken CRP-svaret eller Strep A-svaret

@@ -25,6 +25,25 @@ function refusalOrThrow(response: AxiosResponse<unknown>, what: string): Refusal
   return { httpStatus: response.status, rule: body.rule, error: body.error ?? '' };
 }
 
+/** Several results taken from one sample, registered together and shared in one letter (pilot LPS only). */
+export interface RequisitionToRegister {
+  clinic: string;
+  patient: { cpr?: string; replacementCpr?: string; givenName: string; surname: string; consentGiven?: boolean };
+  /** ISO 8601. */
+  sampledAt?: string;
+  resultAt?: string;
+  status?: 'svar_midlertidigt' | 'svar_endeligt';
+  results: {
+    analysis: string;
+    value: string;
+    unit?: string;
+    referenceInterval?: ResultToRegister['referenceInterval'];
+    resultValidation?: 'for_hoej' | 'for_lav' | 'unormal';
+    producer?: { name: string; code: string; ydernummer: string };
+    examinator?: string;
+  }[];
+}
+
 export class PilotLpsDriver implements LpsDriver {
   private readonly http: AxiosInstance;
 
@@ -51,6 +70,12 @@ export class PilotLpsDriver implements LpsDriver {
     return expectStatus(response, 201, `Register ${result.analysis} in the pilot LPS`);
   }
 
+  async registerRequisition(requisition: RequisitionToRegister): Promise<RegisteredResult[]> {
+    const { clinic, ...rest } = requisition;
+    const response = await this.http.post<{ results: RegisteredResult[] }>('/api/v1/requisitions', { clinic: { name: clinic }, ...rest });
+    return expectStatus(response, 201, `Register ${requisition.results.map((result) => result.analysis).join(', ')} in the pilot LPS`).results;
+  }
+
   /** Shares a result; `encoding` 'ISO-8859-1' makes the pilot LPS send it in ISO-8859-1 (default UTF-8). */
   async share(id: string, encoding?: 'ISO-8859-1'): Promise<SharedResult> {
     const response = await this.http.post<SharedResult>(pilotLpsPath(PILOT_LPS_PATHS.share, id), encoding ? { encoding } : {});
@@ -65,6 +90,13 @@ export class PilotLpsDriver implements LpsDriver {
 
   async shareAll(): Promise<ShareAllResponse> {
     return expectStatus(await this.http.post<ShareAllResponse>(PILOT_LPS_PATHS.sharePending, {}), 200, 'Share all new results');
+  }
+
+  /** The result as the LPS holds it now, or undefined when the LPS has no such result (404). */
+  async find(id: string): Promise<(RegisteredResult & { shared: boolean; value: string }) | undefined> {
+    const response = await this.http.get<RegisteredResult & { shared: boolean; value: string }>(pilotLpsPath(PILOT_LPS_PATHS.result, id));
+    if (response.status === 404) return undefined;
+    return expectStatus(response, 200, `Read result ${id} in the pilot LPS`);
   }
 
   /** Deletes, or returns the LPS's refusal (409); undefined when deleted. */

@@ -9,8 +9,17 @@ export function isoMinute(dateTime: DateTime): string {
   return `${dateTime.date}T${dateTime.time}`;
 }
 
-export function recordsOf(envelopeIdentifier: string, letter: ReportLetter): ResultRecord[] {
-  return letter.kind === 'XRPT01' ? laboratoryRecords(envelopeIdentifier, letter) : microbiologyRecords(envelopeIdentifier, letter);
+/** The name of a practice by its ydernummer, as the databank knows it; undefined when unknown. */
+export type PracticeNames = (ydernummer: string) => string | undefined;
+
+export function recordsOf(envelopeIdentifier: string, letter: ReportLetter, practiceName: PracticeNames = () => undefined): ResultRecord[] {
+  return letter.kind === 'XRPT01' ? laboratoryRecords(envelopeIdentifier, letter) : microbiologyRecords(envelopeIdentifier, letter, practiceName);
+}
+
+/** A practice names itself as sender: its ydernummer and organisation name (what the databank learns its names from). */
+export function senderPractice(letter: ReportLetter): { ydernummer: string; name: string } | undefined {
+  const { sender } = letter;
+  return sender.identifierCode === 'ydernummer' ? { ydernummer: sender.identifier, name: sender.organisationName } : undefined;
 }
 
 type CommonFields = Pick<
@@ -53,6 +62,8 @@ function laboratoryRecords(envelopeIdentifier: string, letter: LaboratoryReport)
     analysisName: result.analysis.analysisShortName ?? result.analysis.analysisCompleteName,
     producerIdentifier: result.producerOfLabResult.identifier,
     producerCode: result.producerOfLabResult.identifierCode,
+    producerName: result.producerOfLabResult.identifier,
+    examinator: null,
     referenceType: result.referenceInterval?.typeOfInterval ?? null,
     referenceLower: result.referenceInterval?.lowerLimit ?? null,
     referenceUpper: result.referenceInterval?.upperLimit ?? null,
@@ -66,7 +77,7 @@ function laboratoryRecords(envelopeIdentifier: string, letter: LaboratoryReport)
   }));
 }
 
-function microbiologyRecords(envelopeIdentifier: string, letter: MicrobiologyWebReport): ResultRecord[] {
+function microbiologyRecords(envelopeIdentifier: string, letter: MicrobiologyWebReport, practiceName: PracticeNames): ResultRecord[] {
   const common = commonFields(envelopeIdentifier, letter);
   return letter.investigations.map(({ examination, quantitativeFindings }) => ({
     kind: 'XRPT05',
@@ -79,6 +90,8 @@ function microbiologyRecords(envelopeIdentifier: string, letter: MicrobiologyWeb
     analysisName: examination.analysisShortName ?? examination.mdsName?.examination ?? examination.micAnalysisCode,
     producerIdentifier: examination.producerOfLabResult.identifier,
     producerCode: examination.producerOfLabResult.identifierCode,
+    producerName: practiceName(examination.producerOfLabResult.identifier) ?? null,
+    examinator: examination.examinator ?? null,
     referenceType: null,
     referenceLower: null,
     referenceUpper: null,

@@ -13,7 +13,7 @@ import {
 } from '../../contracts/databank';
 import { readEmessage } from '../../medcom';
 import type { DatabankConfig } from './config';
-import { recordsOf } from './records';
+import { recordsOf, senderPractice } from './records';
 import type { DatabankStore } from './store';
 
 export function registerDatabankRoutes(app: FastifyInstance, config: DatabankConfig, store: DatabankStore): void {
@@ -35,7 +35,11 @@ export function registerDatabankRoutes(app: FastifyInstance, config: DatabankCon
         error: `${config.role.toUpperCase()} takes only ${acceptedKind}; letter ${foreign + 1} is ${letters[foreign]?.kind}`,
       });
     }
-    const records = letters.flatMap((letter) => recordsOf(envelope.identifier, letter));
+    for (const letter of letters) {
+      const practice = senderPractice(letter);
+      if (practice) store.rememberPractice(practice.ydernummer, practice.name);
+    }
+    const records = letters.flatMap((letter) => recordsOf(envelope.identifier, letter, (ydernummer) => store.practiceName(ydernummer)));
     return store.storeMessage(envelope.identifier, { bytes: request.body, charset }, records);
   });
 

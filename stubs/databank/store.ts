@@ -48,6 +48,10 @@ const SCHEMA = `
   );
   CREATE INDEX IF NOT EXISTS results_patient ON results (patient_id);
   CREATE INDEX IF NOT EXISTS results_upload ON results (upload_id);
+  CREATE TABLE IF NOT EXISTS practices (
+    ydernummer TEXT PRIMARY KEY,
+    name TEXT NOT NULL
+  );
 `;
 
 /** LABA-06: the fields that make two uploads the same result. */
@@ -141,6 +145,16 @@ export class DatabankStore {
       if (kept === 0) deleteMessage.run(upload);
       return { removed: rows.length, kept };
     });
+  }
+
+  /** Learns (or updates) a practice's name from a message it sent. */
+  rememberPractice(ydernummer: string, name: string): void {
+    this.db.prepare('INSERT INTO practices (ydernummer, name) VALUES (?, ?) ON CONFLICT (ydernummer) DO UPDATE SET name = excluded.name').run(ydernummer, name);
+  }
+
+  /** The name of a practice by its ydernummer, as learned from the senders; undefined when unknown. */
+  practiceName(ydernummer: string): string | undefined {
+    return this.db.prepare<[string], { name: string }>('SELECT name FROM practices WHERE ydernummer = ?').get(ydernummer)?.name;
   }
 
   /** Stores one message and all its results atomically: all of it or, on any error, none of it. */

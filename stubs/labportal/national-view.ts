@@ -43,7 +43,7 @@ function toPortalResult(databank: DatabankName, { key, version, record }: Stored
     operator: record.operator ?? undefined,
     referenceInterval: Object.keys(interval).length > 0 ? interval : undefined,
     status: STATUS[record.resultStatusCode] ?? 'foreloebigt',
-    producer: { name: record.producerIdentifier, code: record.producerCode },
+    producer: { name: record.producerName ?? record.producerIdentifier, identifier: record.producerIdentifier, code: record.producerCode },
     samplingTime: record.samplingTime,
     resultTime: record.resultTime,
     comments: record.comments.length > 0 ? record.comments : undefined,

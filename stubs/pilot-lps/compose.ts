@@ -1,14 +1,48 @@
-/** Turns a result registered in the clinic into the MedCom message the LPS shares: first as final, then as corrected. */
-import { clinicEmessage } from '../../medcom/compose-clinic-report';
-import type { Emessage } from '../../medcom/model';
+/**
+ * Turns results registered in the clinic into the MedCom message the LPS shares: every unsent result of one sample in
+ * one letter; a correction as corrected, a preliminary result as preliminary. A value outside its interval is
+ * flagged (ResultValidation) unless the doctor flagged it otherwise.
+ */
+import { clinicLetterEmessage, type ClinicAnalysisResult } from '../../medcom/compose-clinic-report';
+import type { Emessage, ResultStatusCode } from '../../medcom/model';
+import { validationOf } from '../../medcom/result-validation';
 import type { LocalResult } from './journal';
 
-export function composeEmessage(result: LocalResult, now = new Date()): Emessage {
-  return clinicEmessage(
+function statusOf(result: LocalResult): ResultStatusCode {
+  return result.corrected || result.pendingChange === 'correction' ? 'svar_rettet' : result.status;
+}
+
+function analysisResult(result: LocalResult): ClinicAnalysisResult {
+  const { producer, clinic } = result;
+  const resultValidation = result.resultValidation ?? validationOf(result.value, result.referenceInterval, result.operator);
+  return {
+    analysis: result.analysis,
+    value: result.value,
+    ...(result.unit ? { unit: result.unit } : {}),
+    ...(result.operator ? { operator: result.operator } : {}),
+    ...(result.referenceInterval ? { referenceInterval: result.referenceInterval } : {}),
+    ...(resultValidation ? { resultValidation } : {}),
+    ...(result.comment ? { comment: result.comment } : {}),
+    ...(result.examinator ? { examinator: result.examinator } : {}),
+    producer: { name: producer.name, code: producer.code, ydernummer: producer.ydernummer ?? clinic.ydernummer },
+  };
+}
+
+/** One letter for results of one sample; they share patient, times and status (the first result's). */
+export function composeEmessage(results: LocalResult[], now = new Date()): Emessage {
+  const [first] = results;
+  if (!first) throw new Error('Nothing to compose: no results');
+  const resultAt = new Date(Math.max(...results.map((result) => result.resultAt.getTime())));
+  return clinicLetterEmessage(
     {
-      ...result,
-      status: result.corrected ? 'svar_rettet' : 'svar_endeligt',
-      resultAt: result.corrected ? now : result.registeredAt,
+      clinic: first.clinic,
+      patient: first.patient,
+      status: statusOf(first),
+      ...(first.sampleNumber ? { sampleNumber: first.sampleNumber } : {}),
+      internalSampleIdentifier: first.internalSampleIdentifier,
+      sampledAt: first.sampledAt,
+      resultAt,
+      results: results.map(analysisResult),
     },
     now,
   );

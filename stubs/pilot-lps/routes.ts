@@ -7,14 +7,19 @@ import {
   patientSchema,
   registerSchema,
   shareSchema,
+  requisitionSchema,
+  type AnalysisResultRequest,
   type CorrectionRequest,
+  type Origin,
   type PatientCancellationRequest,
   type PatientRequest,
   type RegisterRequest,
   type ShareRequest,
+  type RequisitionRequest,
+  type SampleRequest,
 } from '../../contracts/pilot-lps';
 import { findAnalysis, knownAnalysisNames } from '../../medcom/npu-catalogue';
-import type { Clinic, Journal, LocalPatient } from './journal';
+import type { Clinic, Journal, LocalPatient, NewLocalResult, NewRequisition } from './journal';
 import { LpsRefusal } from './journal';
 import type { Sharing } from './sharing';
 
@@ -29,7 +34,7 @@ function defaultProducerCode(name: string): string {
     .slice(0, 3);
 }
 
-function clinicOf(body: RegisterRequest['clinic']): Clinic {
+function clinicOf(body: SampleRequest['clinic']): Clinic {
   return {
     name: body.name,
     ydernummer: body.ydernummer ?? '012345',
@@ -40,6 +45,40 @@ function clinicOf(body: RegisterRequest['clinic']): Clinic {
 
 function patientOf(body: PatientRequest): LocalPatient {
   return { ...body, consentGiven: body.consentGiven ?? true };
+}
+
+function analysisOf(name: string) {
+  const analysis = findAnalysis(name);
+  if (!analysis) throw Object.assign(new Error(`Unknown analysis "${name}". Known: ${knownAnalysisNames().join(', ')}`), { statusCode: 400 });
+  return analysis;
+}
+
+function newResult(body: AnalysisResultRequest, clinic: Clinic, patient: LocalPatient, origin: Origin): NewLocalResult {
+  if (origin === 'klinik' && body.producer && body.producer.ydernummer === undefined) {
+    throw Object.assign(new Error(`The producer "${body.producer.name}" of a result produced in the medical centre needs its ydernummer: give producer {name, code, ydernummer}`), { statusCode: 400 });
+  }
+  return {
+    origin,
+    clinic,
+    producer: body.producer ?? { name: clinic.name, code: clinic.producerCode, ydernummer: clinic.ydernummer },
+    patient,
+    analysis: analysisOf(body.analysis),
+    value: body.value,
+    unit: body.unit,
+    operator: body.operator,
+    referenceInterval: body.referenceInterval,
+    resultValidation: body.resultValidation,
+    examinator: body.examinator,
+  };
+}
+
+function requisitionOf(body: SampleRequest): NewRequisition {
+  return {
+    withoutSampleNumber: body.withoutSampleNumber,
+    status: body.status,
+    ...(body.sampledAt ? { sampledAt: new Date(body.sampledAt) } : {}),
+    ...(body.resultAt ? { resultAt: new Date(body.resultAt) } : {}),
+  };
 }
 
 function refusalReply(reply: FastifyReply, error: unknown): FastifyReply {
@@ -58,28 +97,24 @@ export function registerPilotLpsRoutes(app: FastifyInstance, journal: Journal, s
 
   app.post<{ Body: RegisterRequest }>(PILOT_LPS_PATHS.results, { schema: registerSchema }, async (request, reply) => {
     const body = request.body;
-    const analysis = findAnalysis(body.analysis);
-    if (!analysis) {
-      return reply.code(400).send({ error: `Unknown analysis "${body.analysis}". Known: ${knownAnalysisNames().join(', ')}` });
-    }
     const origin = body.origin ?? 'klinik';
     if (origin !== 'klinik' && !body.producer) {
       return reply.code(400).send({ error: `A result received from ${origin} needs its producer: give producer {name, code}` });
     }
     const clinic = clinicOf(body.clinic);
-    const result = journal.register({
-      origin,
-      clinic,
-      producer: body.producer ?? { name: clinic.name, code: clinic.producerCode },
-      patient: patientOf(body.patient),
-      analysis,
-      value: body.value,
-      unit: body.unit,
-      operator: body.operator,
-      referenceInterval: body.referenceInterval,
-      withoutSampleNumber: body.withoutSampleNumber,
-    });
+    const [result] = journal.registerRequisition([newResult(body, clinic, patientOf(body.patient), origin)], requisitionOf(body));
     return reply.code(201).send(result);
+  });
+
+  app.post<{ Body: RequisitionRequest }>(PILOT_LPS_PATHS.requisitions, { schema: requisitionSchema }, async (request, reply) => {
+    const body = request.body;
+    const clinic = clinicOf(body.clinic);
+    const patient = patientOf(body.patient);
+    const results = journal.registerRequisition(
+      body.results.map((result) => newResult(result, clinic, patient, 'klinik')),
+      requisitionOf(body),
+    );
+    return reply.code(201).send({ results });
   });
 
   app.get<IdParams>(PILOT_LPS_PATHS.result, async (request) => journal.require(request.params.id));
@@ -95,14 +130,15 @@ export function registerPilotLpsRoutes(app: FastifyInstance, journal: Journal, s
     return reply.code(204).send();
   });
 
-  app.post<IdParams & { Body: CorrectionRequest }>(
-    PILOT_LPS_PATHS.corrections,
-    { schema: correctionSchema },
-    async (request) => {
-      const sent = await sharing.correct(request.params.id, request.body);
-      return { result: journal.require(request.params.id), ...(sent ? { sent } : {}) };
-    },
-  );
+  app.post<IdParams & { Body: CorrectionRequest }>(PILOT_LPS_PATHS.corrections, { schema: correctionSchema }, async (request) => {
+    const sent = await sharing.correct(request.params.id, request.body);
+    return { result: journal.require(request.params.id), ...(sent ? { sent } : {}) };
+  });
+
+  app.post<IdParams & { Body: CorrectionRequest }>(PILOT_LPS_PATHS.final, { schema: correctionSchema }, async (request) => {
+    const sent = await sharing.makeFinal(request.params.id, request.body ?? {});
+    return { result: journal.require(request.params.id), ...(sent ? { sent } : {}) };
+  });
 
   app.put<IdParams & { Body: PatientRequest }>(PILOT_LPS_PATHS.patient, { schema: patientSchema }, async (request) =>
     journal.changePatient(request.params.id, patientOf(request.body)),

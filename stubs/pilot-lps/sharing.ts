@@ -4,7 +4,7 @@ import { writeEmessage } from '../../medcom';
 import { composeEmessage } from './compose';
 import type { PilotLpsConfig } from './config';
 import { type Journal, type LocalResult, LpsRefusal } from './journal';
-import { cancelAtPlsp, sendToPlsp } from './plsp-client';
+import { cancelAtPlsp, sendToPlsp, type CancellationReply } from './plsp-client';
 
 /** The message as an LPS writing ISO-8859-1 would: so declared, and characters beyond Latin-1 as references. */
 export function inLatin1(xml: string): string {
@@ -21,13 +21,15 @@ export class Sharing {
 
   async share(result: LocalResult, encoding: SendEncoding = 'UTF-8'): Promise<SharedResult> {
     this.journal.assertShareable(result);
-    const message = composeEmessage(result);
+    const results = this.journal.letterMates(result);
+    const message = composeEmessage(results);
     const written = writeEmessage(message);
     const sentXml = encoding === 'ISO-8859-1' ? inLatin1(written) : written;
     const reply = await sendToPlsp(this.config, Buffer.from(sentXml, encoding === 'ISO-8859-1' ? 'latin1' : 'utf8'), encoding);
-    if (reply.receipt.kind === 'XCTL03') this.journal.markShared(result);
+    if (reply.receipt.kind === 'XCTL03') this.journal.markShared(results);
     return {
       id: result.id,
+      ids: results.map((mate) => mate.id),
       httpStatus: reply.httpStatus,
       receipt: reply.receipt,
       receiptXml: reply.receiptXml,
@@ -41,6 +43,7 @@ export class Sharing {
   async shareAll(): Promise<ShareAllResponse> {
     const outcome: ShareAllResponse = { shared: [], skipped: [] };
     for (const result of this.journal.unshared()) {
+      if (outcome.shared.some((sent) => sent.ids?.includes(result.id))) continue;
       try {
         outcome.shared.push(await this.share(result));
       } catch (error) {
@@ -54,16 +57,31 @@ export class Sharing {
   /** Corrects a result; a result already shared is sent on at once as corrected (DEL-05). */
   async correct(id: string, change: CorrectionRequest): Promise<SharedResult | undefined> {
     const result = this.journal.correct(id, change);
-    return result.corrected ? this.share(result) : undefined;
+    return result.pendingChange ? this.share(result) : undefined;
   }
 
-  /** LABA-05: cancels every result this practice shared for a (wrong) patient id. */
-  async cancelPatient(cpr: string, clinicName: string): Promise<PatientCancellationResponse> {
-    const results = this.journal.sharedFor(cpr, clinicName);
-    const producerCode = results[0]?.clinic.producerCode;
-    if (!producerCode) throw new LpsRefusal('LABA-05', `${clinicName} has shared no results for ${cpr}: there is nothing to cancel`);
-    const reply = await cancelAtPlsp(this.config, { patientId: cpr, producerCode });
-    if (reply.httpStatus === 200) this.journal.markCancelled(results);
-    return { ...reply, results: results.map((result) => result.id) };
+  /** Makes a preliminary result final; a result already shared is sent on at once as final. */
+  async makeFinal(id: string, change: CorrectionRequest): Promise<SharedResult | undefined> {
+    const result = this.journal.makeFinal(id, change);
+    return result.pendingChange ? this.share(result) : undefined;
+  }
+
+  /** LABA-05: cancels every result this practice shared for a (wrong) patient id, for each producer among them. */
+  async cancelPatient(patientId: string, clinicName: string): Promise<PatientCancellationResponse> {
+    const results = this.journal.sharedFor(patientId, clinicName);
+    const producerCodes = [...new Set(results.map((result) => result.producer.code))];
+    if (producerCodes.length === 0) throw new LpsRefusal('LABA-05', `${clinicName} has shared no results for ${patientId}: there is nothing to cancel`);
+    const replies: CancellationReply[] = [];
+    for (const producerCode of producerCodes) replies.push(await cancelAtPlsp(this.config, { patientId, producerCode }));
+    const failed = replies.find((reply) => reply.httpStatus !== 200);
+    if (failed) return { ...failed, results: results.map((result) => result.id) };
+    this.journal.markCancelled(results);
+    const cancelled = { LABA: 0, MiBa: 0 };
+    for (const reply of replies) {
+      const counts = (reply.body as { cancelled?: { LABA?: number; MiBa?: number } }).cancelled;
+      cancelled.LABA += counts?.LABA ?? 0;
+      cancelled.MiBa += counts?.MiBa ?? 0;
+    }
+    return { httpStatus: 200, body: { cancelled }, results: results.map((result) => result.id) };
   }
 }

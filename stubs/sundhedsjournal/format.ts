@@ -1,4 +1,5 @@
 /** How sundhed.dk words and orders a result: pure functions from the portal's data to display text. */
+import { validationOf } from '../../medcom/result-validation';
 import type { PortalReferenceInterval } from '../../contracts/labportal';
 import type { PortalResult } from './portal-result';
 
@@ -11,9 +12,10 @@ const STATUS_LABELS: Readonly<Record<string, string>> = {
 
 const OPERATOR_SIGNS: Readonly<Record<string, string>> = { mindre_end: '<', stoerre_end: '>' };
 
+/** As sundhed.dk marks a value outside its interval. */
 const VALIDATION_LABELS: Readonly<Record<string, string>> = {
-  for_hoej: 'For høj',
-  for_lav: 'For lav',
+  for_hoej: 'Forhøjet',
+  for_lav: 'Formindsket',
   unormal: 'Unormal',
 };
 
@@ -45,8 +47,19 @@ export function intervalTypeNote(interval: PortalReferenceInterval | undefined):
   return interval?.type === 'terapeutisk' && referenceIntervalText(interval) !== '' ? 'behandlingsmål' : undefined;
 }
 
-export function validationLabel(validation: string | undefined): string | undefined {
+/**
+ * Forhøjet / Formindsket / Unormal: the producer's ResultValidation when it sent one, else what the value says
+ * against its interval (a number above the upper limit, below the lower one), so a value outside its interval is
+ * always marked and never marked otherwise than its producer flagged it.
+ */
+export function validationLabel(result: Pick<PortalResult, 'validation' | 'value' | 'operator' | 'referenceInterval'>): string | undefined {
+  const validation = result.validation ?? validationOf(result.value, intervalLimits(result.referenceInterval), result.operator);
   return validation === undefined ? undefined : (VALIDATION_LABELS[validation] ?? validation);
+}
+
+function intervalLimits(interval: PortalReferenceInterval | undefined): { lowerLimit?: string; upperLimit?: string } | undefined {
+  if (!interval) return undefined;
+  return { ...(interval.lower !== undefined ? { lowerLimit: interval.lower } : {}), ...(interval.upper !== undefined ? { upperLimit: interval.upper } : {}) };
 }
 
 export function databankLabel(databank: string): string {

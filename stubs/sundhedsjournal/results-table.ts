@@ -40,7 +40,7 @@ ${group.results.map(renderRow)}
 }
 
 function renderRow(result: PortalResult): SafeHtml {
-  const assessment = validationLabel(result.validation);
+  const assessment = validationLabel(result);
   const typeNote = intervalTypeNote(result.referenceInterval);
   return html`<tr data-testid="resultat" data-analysis-code="${result.analysisCode}" data-rekvisition="${result.requisitionId}" data-status="${result.status}" data-databank="${result.databank}"${rowClass(result.status)}>
 <th scope="row" data-felt="analyse">${result.analysisName}<span class="kode" data-supplement="kode">${result.analysisCode}</span>${comments(result.comments)}</th>

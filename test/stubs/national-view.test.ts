@@ -25,6 +25,6 @@ test('carries value, unit, reference interval and producer as stored (DEL-02, LA
   const [result] = nationalView('LABA', [stored(1)]);
   assert.deepEqual(
     { value: result?.value, unit: result?.unit, interval: result?.referenceInterval, producer: result?.producer, status: result?.status },
-    { value: '45', unit: 'mg/L', interval: { type: 'fysiologisk', upper: '10' }, producer: { name: 'Lægerne Testgade', code: 'LT' }, status: 'endeligt' },
+    { value: '45', unit: 'mg/L', interval: { type: 'fysiologisk', upper: '10' }, producer: { name: 'Lægerne Testgade', identifier: 'Lægerne Testgade', code: 'LT' }, status: 'endeligt' },
   );
 });

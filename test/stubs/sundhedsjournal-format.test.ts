@@ -56,9 +56,29 @@ describe('status, value and assessment', () => {
     assert.equal(valueText({ value: '7,1' }), '7,1');
   });
 
-  it('words the validation', () => {
-    assert.deepEqual(['for_hoej', 'for_lav', 'unormal'].map(validationLabel), ['For høj', 'For lav', 'Unormal']);
-    assert.equal(validationLabel(undefined), undefined);
+  it('marks a result as sundhed.dk does: Forhøjet, Formindsket, Unormal from its ResultValidation', () => {
+    assert.deepEqual(
+      ['for_hoej', 'for_lav', 'unormal'].map((validation) => validationLabel({ value: '5', validation })),
+      ['Forhøjet', 'Formindsket', 'Unormal'],
+    );
+    assert.equal(validationLabel({ value: '5' }), undefined);
+  });
+
+  it('marks a number outside its interval even without a ResultValidation, decimal comma or point', () => {
+    assert.equal(validationLabel({ value: '6,1', referenceInterval: { lower: '4,0', upper: '6,0' } }), 'Forhøjet');
+    assert.equal(validationLabel({ value: '3.9', referenceInterval: { lower: '4.0', upper: '6.0' } }), 'Formindsket');
+    assert.equal(validationLabel({ value: '6,0', referenceInterval: { lower: '4,0', upper: '6,0' } }), undefined);
+    assert.equal(validationLabel({ value: '12', referenceInterval: { upper: '10' } }), 'Forhøjet');
+  });
+
+  it('never judges a text value, a value with an operator or an interval without limits', () => {
+    assert.equal(validationLabel({ value: 'Positiv', referenceInterval: { upper: '10' } }), undefined);
+    assert.equal(validationLabel({ value: '12', operator: 'stoerre_end', referenceInterval: { upper: '10' } }), undefined);
+    assert.equal(validationLabel({ value: '12', referenceInterval: { text: 'se svar' } }), undefined);
+  });
+
+  it("follows the producer's ResultValidation where it and the interval disagree", () => {
+    assert.equal(validationLabel({ value: '5', validation: 'for_lav', referenceInterval: { upper: '10' } }), 'Formindsket');
   });
 });
 

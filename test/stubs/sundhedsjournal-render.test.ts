@@ -50,7 +50,7 @@ describe('results page', () => {
   it('shows every field of a result', () => {
     const crp = rows(page).get('NPU19748') ?? '';
     assert.equal(cell(crp, 'analyse'), 'CRP NPU19748');
-    assert.equal(cell(crp, 'vaerdi'), '12 For høj');
+    assert.equal(cell(crp, 'vaerdi'), '12 Forhøjet');
     assert.equal(cell(crp, 'enhed'), 'mg/L');
     assert.equal(cell(crp, 'referenceinterval'), '&lt; 10');
     assert.equal(cell(crp, 'status'), 'Endeligt');
@@ -70,6 +70,20 @@ describe('results page', () => {
     assert.match(hba1c, /^<tr [^>]*data-status="rettet"[^>]* class="rettet">/);
     assert.equal(cell(hba1c, 'status'), 'Rettet');
     assert.match(cell(hba1c, 'analyse'), /Rettet: forkert værdi indtastet/);
+  });
+
+  it('marks a decimal value below its interval Formindsket, as sent, with its producer name and code', () => {
+    const shown = renderResultsPage(EINER_CPR, [
+      portalResult({ value: '3,9', unit: 'mmol/L', referenceInterval: { type: 'fysiologisk', lower: '4,0', upper: '6,0' }, validation: undefined }),
+    ]);
+    const row = rows(shown).get('NPU19748') ?? '';
+    assert.equal(cell(row, 'vaerdi'), '3,9 Formindsket');
+    assert.equal(cell(row, 'referenceinterval'), '4,0 - 6,0');
+  });
+
+  it('does not mark a value inside its interval', () => {
+    const shown = renderResultsPage(EINER_CPR, [portalResult({ value: '8', validation: undefined })]);
+    assert.equal(cell(rows(shown).get('NPU19748') ?? '', 'vaerdi'), '8');
   });
 
   it('shows an operator as a sign before the value', () => {

@@ -25,6 +25,8 @@ export function sampleRecord(overrides: Partial<ResultRecord> = {}): ResultRecor
     analysisName: 'CRP',
     producerIdentifier: 'Lægerne Testgade',
     producerCode: 'LT',
+    producerName: 'Lægerne Testgade',
+    examinator: null,
     referenceType: 'fysiologisk',
     referenceLower: null,
     referenceUpper: '10',
