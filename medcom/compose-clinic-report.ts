@@ -14,9 +14,11 @@ import type {
   ReferenceInterval,
   ReportLetter,
   ResultStatusCode,
+  ResultValidation,
   Sender,
 } from './model';
 import type { CatalogueAnalysis } from './npu-catalogue';
+import { resultValidationFor } from './result-validation';
 
 export interface ClinicIdentity {
   name: string;
@@ -53,6 +55,12 @@ export const DATABANK_RECEIVERS = {
 
 function isNumeric(value: string): boolean {
   return /^[0-9]+([.,][0-9]+)?$/.test(value);
+}
+
+/** ResultValidation when the value lies outside its reference interval (the project's LPS rules want it marked). */
+function validationOf(result: ClinicResult): { resultValidation?: ResultValidation } {
+  const validation = resultValidationFor(result.value, result.referenceInterval);
+  return validation ? { resultValidation: validation } : {};
 }
 
 function senderOf(clinic: ClinicIdentity): Sender {
@@ -115,6 +123,7 @@ function laboratoryReport(result: ClinicResult, now: Date): LaboratoryReport {
         ...(result.operator ? { operator: result.operator } : {}),
         value: result.value,
         ...(unit ? { unit } : {}),
+        ...validationOf(result),
         ...(result.comment ? { resultComments: [result.comment] } : {}),
       },
     ],
