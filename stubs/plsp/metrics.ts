@@ -22,6 +22,13 @@ export class HubMetrics {
     registers: [this.registry],
   });
 
+  private readonly resent = new Counter({
+    name: 'plsp_results_resent_total',
+    help: 'Results an LPS system sent again with the same content as before (a resend; not counted as shared or forwarded again), by databank',
+    labelNames: ['lps_system', 'databank'] as const,
+    registers: [this.registry],
+  });
+
   private readonly cancelled = new Counter({
     name: 'plsp_results_cancelled_total',
     help: 'Results cancelled in the databanks at the request of each LPS system (LABA-05)',
@@ -43,6 +50,10 @@ export class HubMetrics {
 
   resultsForwarded(system: string, databank: string, count: number): void {
     this.forwarded.inc({ databank, lps_system: system }, count);
+  }
+
+  resultsResent(system: string, databank: string, count: number): void {
+    this.resent.inc({ lps_system: system, databank }, count);
   }
 
   resultsCancelled(system: string, count: number): void {

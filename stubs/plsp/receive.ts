@@ -10,6 +10,7 @@ import {
   writeReceipt,
 } from '../../medcom';
 import type { Finding, RefuseCode, ReportLetter } from '../../medcom/model';
+import { letterContentKey } from '../../medcom/content-key';
 import { isApproved, type PlspConfig } from './config';
 import { UpstreamError } from '../common/fetch-json';
 import { deliver, planDeliveries } from './forward';
@@ -31,6 +32,9 @@ function hubFinding(path: string, message: string): Finding[] {
 }
 
 export class Hub {
+  /** System and content of every letter accepted so far: what a resend repeats (MON-01). */
+  private readonly accepted = new Set<string>();
+
   constructor(
     private readonly config: PlspConfig,
     private readonly metrics: HubMetrics,
@@ -82,10 +86,15 @@ export class Hub {
       return refuse(502, 'ikke_specificeret', hubFinding('/Emessage', `${error.message}; nothing was confirmed, send the message again`));
     }
     this.metrics.accepted(system);
-    for (const letter of message.letters) this.metrics.resultsShared(system, letter.kind, resultCount(letter));
+    // MON-01: a letter accepted before with the same content is a resend, counted apart from the results shared.
+    const resend = (letter: ReportLetter): boolean => this.accepted.has(`${system}\u0000${letterContentKey(letter)}`);
+    for (const letter of message.letters.filter((letter) => !resend(letter))) this.metrics.resultsShared(system, letter.kind, resultCount(letter));
     for (const delivery of deliveries) {
-      this.metrics.resultsForwarded(system, delivery.databank, delivery.letters.reduce((sum, letter) => sum + resultCount(letter), 0));
+      const count = (letters: ReportLetter[]): number => letters.reduce((sum, letter) => sum + resultCount(letter), 0);
+      this.metrics.resultsForwarded(system, delivery.databank, count(delivery.letters.filter((letter) => !resend(letter))));
+      this.metrics.resultsResent(system, delivery.databank, count(delivery.letters.filter(resend)));
     }
+    for (const letter of message.letters) this.accepted.add(`${system}\u0000${letterContentKey(letter)}`);
     const answer = this.answer(200, positiveReceipt(outcome.refs, { ean: this.config.ean }));
     record(200, undefined, outcome.findings, answer.receiptXml);
     return answer;
