@@ -12,6 +12,7 @@ import { registerCleanup } from '../environments/cleanup';
 import { launchBrowser } from './support/browser';
 import { lpsMode, vendorSettings } from './support/lps-mode';
 import { runContext, setRunContext } from './support/run-context';
+import { AnswerServer } from './support/tester-channel';
 import type { LokalsvarWorld } from './world';
 
 setDefaultTimeout(30_000);
@@ -64,8 +65,12 @@ BeforeAll({ timeout: 300_000 }, async function (this: { parameters?: { environme
     throw error;
   }
   const closeBrowser = stopOnce('browser', () => browser.close());
-  setRunContext({ environment, browser });
+  const tester = vendor ? await AnswerServer.start() : undefined;
+  const closeTester = tester ? stopOnce('tester channel', () => tester.close()) : async () => undefined;
+  if (tester) console.log(`Tester channel: questions are answered and files fetched at ${tester.baseUrl} (LOKALSVAR-SPØRGSMÅL-JSON lines give the URLs).\n`);
+  setRunContext({ environment, browser, ...(tester ? { tester } : {}) });
   stopRun = async () => {
+    await closeTester();
     await closeBrowser();
     await stopEnvironment();
   };

@@ -20,6 +20,8 @@ export interface ResultToRegister {
   origin?: 'klinik' | 'laboratorium' | 'anden_praksis';
   producer?: { name: string; code: string };
   withoutSampleNumber?: boolean;
+  /** The national sample number the tester is given to register the result under (vendor mode); the pilot LPS draws its own. */
+  sampleNumber?: string;
 }
 
 export interface RegisteredResult {

@@ -42,6 +42,8 @@ export class Hub {
   ) {}
 
   async receive(system: string | undefined, xml: string): Promise<HubAnswer> {
+    // When it arrived, not when handling ended: two messages keep their order even if forwarding one takes longer.
+    const receivedAt = new Date().toISOString();
     const outcome = readEmessage(xml);
     // keepContent false: the message is about a real person, so the journal keeps neither it nor its patient ids.
     const record = (httpStatus: number, refuseCode: RefuseCode | undefined, findings: Finding[], receiptXml: string, keepContent = true): void => {
@@ -49,7 +51,7 @@ export class Hub {
       this.journal.record({
         envelopeIdentifier: outcome.refs.envelopeIdentifier,
         lpsSystem: system,
-        receivedAt: new Date().toISOString(),
+        receivedAt,
         httpStatus,
         receipt: refuseCode ? 'XCTL02' : 'XCTL03',
         ...(refuseCode ? { refuseCode } : {}),

@@ -50,7 +50,8 @@ export async function sendAsVendorLps(result: ResultToRegister, system: string, 
   const analysis = findAnalysis(result.analysis);
   if (!analysis) throw new Error(`unknown analysis ${result.analysis}`);
   const now = new Date();
-  const sampleNumber = share.correctionOf ?? String(now.getTime()).slice(-10);
+  const drawn = String(now.getTime()).slice(-10);
+  const sampleNumber = share.correctionOf ?? (result.withoutSampleNumber ? undefined : (result.sampleNumber ?? drawn));
   const message = clinicEmessage({
     clinic: { name: result.clinic, ydernummer: '054321', ean: '5790000000123', producerCode: 'RB' },
     patient: { ...result.patient, consentGiven: result.consentGiven ?? true },
@@ -58,7 +59,7 @@ export async function sendAsVendorLps(result: ResultToRegister, system: string, 
     value: result.value,
     ...(result.unit ? { unit: result.unit } : {}),
     ...(result.referenceInterval ? { referenceInterval: result.referenceInterval } : {}),
-    sampleNumber,
+    ...(sampleNumber ? { sampleNumber } : { internalSampleIdentifier: `P${drawn}` }),
     sampledAt: now,
     resultAt: now,
     ...(share.correctionOf ? { status: 'svar_rettet' as const } : {}),
@@ -68,5 +69,5 @@ export async function sendAsVendorLps(result: ResultToRegister, system: string, 
     headers: { 'content-type': 'application/xml', 'x-lps-system': system },
     body: writeEmessage(message),
   });
-  return { status: response.status, sampleNumber };
+  return { status: response.status, sampleNumber: sampleNumber ?? `P${drawn}` };
 }
