@@ -71,3 +71,11 @@ test('declared scenarios that a filtered run left out count as not tried, so the
   assert.equal(del01?.verdict, 'delvist afprøvet');
   assert.deepEqual(del01?.scenarios.map((scenario) => [scenario.name, scenario.outcome]), [['A', 'passed'], ['C', 'skipped']]);
 });
+
+test('a failure that names its rule fails that rule only, and a rule it names beyond the scenario tags too', () => {
+  const failed = (error: string) => ({ name: 'C', uri: 'features/c.feature', requirementIds: ['DEL-01', 'DEL-03'], outcome: 'failed' as const, error });
+  const byId = (error: string) => Object.fromEntries(verdicts(REQUIREMENTS, [failed(error)]).map((v) => [v.requirement.id, v.verdict]));
+  assert.deepEqual(byId('Error: [DEL-03] Beskeden afviger'), { 'DEL-01': 'ikke afprøvet', 'DEL-03': 'ikke opfyldt', 'MON-01': 'ikke afprøvet' });
+  assert.deepEqual(byId('Error: [MON-01] Tælleren'), { 'DEL-01': 'ikke opfyldt', 'DEL-03': 'ikke opfyldt', 'MON-01': 'ikke opfyldt' });
+  assert.deepEqual(byId('AssertionError: no rule named'), { 'DEL-01': 'ikke opfyldt', 'DEL-03': 'ikke opfyldt', 'MON-01': 'ikke afprøvet' });
+});
