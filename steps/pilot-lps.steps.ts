@@ -1,21 +1,25 @@
 /**
  * What only the pilot LPS simulator can show automatically: results registered but not shared, results received
  * from laboratories and other practices, and the LPS's own refusals (delete, move, share a foreign result) and
- * cancellations. Scenarios using these steps are tagged @kun-pilot; vendor mode skips them.
+ * cancellations. With a vendor's LPS (vendor mode) each has a variant: files to import, questions to the tester,
+ * checks at the hub (steps/support/vendor-variants.ts).
  */
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { isRefusal } from './drivers/pilot-lps';
+import { lpsStepTimeoutMs } from './support/lps-mode';
 import { register } from './support/registration';
+import { assertNoForeignResultSent, assertOnlyOwnShared, attestedRefusal, awaitCancellation, instructAndWatch, vendorTryShare } from './support/vendor-variants';
 import { testPerson } from './support/test-persons';
 import type { LokalsvarWorld } from './world';
 
-Given(/^lægen i "([^"]+)" har registreret (\S+) (\S+) (\S+)$/, async function (this: LokalsvarWorld, clinic: string, name: string, value: string, unit: string) {
+Given(/^lægen i "([^"]+)" har registreret (\S+) (\S+) (\S+)$/, { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, clinic: string, name: string, value: string, unit: string) {
   await register(this, { clinic, analysis: name, value, unit });
 });
 
 Given(
   /^LPS'et i "([^"]+)" har modtaget et (\S+)-svar fra laboratoriet "([^"]+)" med producentkoden "([^"]+)"$/,
+  { timeout: lpsStepTimeoutMs() },
   async function (this: LokalsvarWorld, clinic: string, name: string, lab: string, code: string) {
     await register(this, { clinic, analysis: name, value: '8.1', origin: 'laboratorium', producer: { name: lab, code } });
   },
@@ -23,31 +27,37 @@ Given(
 
 Given(
   /^LPS'et i "([^"]+)" har modtaget et kopisvar på (\S+) fra praksis "([^"]+)" med producentkoden "([^"]+)"$/,
+  { timeout: lpsStepTimeoutMs() },
   async function (this: LokalsvarWorld, clinic: string, name: string, practice: string, code: string) {
     await register(this, { clinic, analysis: name, value: '2.4', origin: 'anden_praksis', producer: { name: practice, code } });
   },
 );
 
-When('lægen deler alle nye svar', async function (this: LokalsvarWorld) {
+When('lægen deler alle nye svar', { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld) {
+  if (this.tester) return instructAndWatch(this, "I LPS'et: del alle nye svar.", { action: 'del-alle-nye' });
   this.lastShareAll = await this.pilot().shareAll();
 });
 
-When(/^lægen forsøger at dele (\S+)-svaret$/, async function (this: LokalsvarWorld, name: string) {
+When(/^lægen forsøger at dele (\S+)-svaret$/, { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, name: string) {
+  if (this.tester) return void (this.lastRefusal = await vendorTryShare(this, name));
   const outcome = await this.pilot().tryShare(this.result(name).registered.id);
   if (isRefusal(outcome)) this.lastRefusal = outcome;
   else this.recordShared(outcome);
 });
 
-When(/^lægen forsøger at slette (\S+)-svaret$/, async function (this: LokalsvarWorld, name: string) {
+When(/^lægen forsøger at slette (\S+)-svaret$/, { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, name: string) {
+  if (this.tester) return void (this.lastRefusal = await attestedRefusal(this, 'DEL-04', `Forsøg at slette det delte ${name}-svar for ${this.testPerson().cpr} i LPS'et. Afviste LPS'et det?`));
   this.lastRefusal = await this.pilot().tryDelete(this.result(name).registered.id);
 });
 
-When(/^lægen forsøger at flytte (\S+)-svaret til testpersonen (.+) \(([0-9-]+)\)$/, async function (this: LokalsvarWorld, name: string, other: string, cpr: string) {
+When(/^lægen forsøger at flytte (\S+)-svaret til testpersonen (.+) \(([0-9-]+)\)$/, { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, name: string, other: string, cpr: string) {
+  if (this.tester) return void (this.lastRefusal = await attestedRefusal(this, 'LABA-05', `Forsøg at flytte det delte ${name}-svar fra ${this.testPerson().cpr} til testpersonen ${other} (${cpr}) i LPS'et. Afviste LPS'et det?`));
   this.lastRefusal = await this.pilot().tryChangePatient(this.result(name).registered.id, testPerson(other, cpr));
 });
 
-When("lægen annullerer alle svar, der er sendt for testpersonen, fordi patient-ID'et var forkert", async function (this: LokalsvarWorld) {
+When("lægen annullerer alle svar, der er sendt for testpersonen, fordi patient-ID'et var forkert", { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld) {
   assert.ok(this.clinic, 'the scenario names no practice');
+  if (this.tester) return void (this.lastCancellation = await awaitCancellation(this, this.clinic));
   this.lastCancellation = await this.pilot().cancelPatient(this.testPerson().cpr, this.clinic);
 });
 
@@ -57,7 +67,8 @@ Then(/^afviser LPS'et det med henvisning til reglen "([^"]+)"$/, function (this:
   assert.equal(refusal.rule, rule, `the LPS refused with rule ${refusal.rule}: ${refusal.error}`);
 });
 
-Then(/^sender LPS'et kun (\S+)-svaret$/, function (this: LokalsvarWorld, name: string) {
+Then(/^sender LPS'et kun (\S+)-svaret$/, async function (this: LokalsvarWorld, name: string) {
+  if (this.tester) return assertOnlyOwnShared(this, name);
   const outcome = this.lastShareAll;
   assert.ok(outcome, 'the doctor did not share all new results');
   assert.deepEqual(outcome.shared.map((shared) => shared.id), [this.result(name).registered.id]);
@@ -66,7 +77,8 @@ Then(/^sender LPS'et kun (\S+)-svaret$/, function (this: LokalsvarWorld, name: s
   this.recordShared(only);
 });
 
-Then(/^LPS'et springer (\S+)-svaret over med henvisning til reglen "([^"]+)"$/, function (this: LokalsvarWorld, name: string, rule: string) {
+Then(/^LPS'et springer (\S+)-svaret over med henvisning til reglen "([^"]+)"$/, async function (this: LokalsvarWorld, name: string, rule: string) {
+  if (this.tester) return assertNoForeignResultSent(this);
   const skipped = this.lastShareAll?.skipped.find((entry) => entry.id === this.result(name).registered.id);
   assert.ok(skipped, `the ${name} result was not skipped`);
   assert.equal(skipped.rule, rule, skipped.reason);

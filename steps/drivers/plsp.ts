@@ -26,6 +26,17 @@ export interface HubJournalEntry {
   analysisCodes: string[];
 }
 
+/** A cancellation the hub received (LABA-05). */
+export interface HubCancellation {
+  patientId: string;
+  producerCode: string;
+  lpsSystem?: string;
+  receivedAt: string;
+  httpStatus: number;
+  cancelled?: { LABA: number; MiBa: number };
+  error?: string;
+}
+
 export class PlspDriver {
   private readonly http: AxiosInstance;
 
@@ -45,6 +56,12 @@ export class PlspDriver {
   async journal(filter: { envelope?: string; patient?: string; system?: string; since?: string }): Promise<HubJournalEntry[]> {
     const response = await this.http.get<{ messages: HubJournalEntry[] }>('/plsp/v1/messages', { params: filter });
     return expectStatus(response, 200, "Read PLSP's message journal").messages;
+  }
+
+  /** The cancellations the hub received (LABA-05), oldest first. */
+  async cancellations(filter: { patient?: string; system?: string; since?: string }): Promise<HubCancellation[]> {
+    const response = await this.http.get<{ cancellations: HubCancellation[] }>('/plsp/v1/cancellations', { params: filter });
+    return expectStatus(response, 200, "Read PLSP's cancellations").cancellations;
   }
 
   async metricsText(): Promise<string> {

@@ -10,37 +10,75 @@ import { freePort, runCucumberChild } from '../support/cucumber-child';
 
 export type Respond = (instruction: ResultToRegister & { action: string; code: string; system: string }, hubUrl: string) => Promise<void>;
 
+/** A question on the tester channel (LOKALSVAR-SPØRGSMÅL-JSON). */
+export interface ChannelQuestion {
+  id: string;
+  rule: string;
+  question: string;
+  answerUrl: string;
+}
+
+/** How the robot answers a question: by default "ja", as a correct LPS's tester would. */
+export type AnswerQuestion = (question: ChannelQuestion) => { svar: 'ja' | 'nej'; note?: string };
+
+export async function postAnswer(question: ChannelQuestion, answer: { svar: 'ja' | 'nej'; note?: string }): Promise<void> {
+  const response = await fetch(question.answerUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...answer, af: 'Robot-tester (test/vendor)' }) });
+  if (response.status !== 200) throw new Error(`the answer to ${question.id} was refused: HTTP ${response.status} ${await response.text()}`);
+}
+
 export interface RobotRun {
   exitCode: number;
   output: string;
   instructions: string[];
+  questions: ChannelQuestion[];
 }
 
 /** Runs the scenarios with the tags in vendor mode and answers every instruction with respond(). */
-export async function runAsVendor(tags: string, system: string, timeoutSeconds: number, respond: Respond): Promise<RobotRun> {
+export async function runAsVendor(
+  tags: string,
+  system: string,
+  timeoutSeconds: number,
+  respond: Respond,
+  answer: AnswerQuestion = () => ({ svar: 'ja' }),
+  env: Record<string, string> = {},
+  messagesFile?: string,
+): Promise<RobotRun> {
   const port = await freePort();
   const hubUrl = `http://127.0.0.1:${port}`;
   const instructions: string[] = [];
+  const questions: ChannelQuestion[] = [];
   const answers: Promise<void>[] = [];
   const run = await runCucumberChild(
     tags,
-    { E2E_ENV: 'local', LPS: 'vendor', VENDOR_LPS_SYSTEM: system, VENDOR_TIMEOUT_S: String(timeoutSeconds), E2E_PLSP_PORT: String(port) },
+    { E2E_ENV: 'local', LPS: 'vendor', VENDOR_LPS_SYSTEM: system, VENDOR_TIMEOUT_S: String(timeoutSeconds), VENDOR_QUIET_S: '1', E2E_PLSP_PORT: String(port), ...env },
     {
+      ...(messagesFile ? { messagesFile } : {}),
       onLine: (line) => {
         const json = /^LOKALSVAR-INSTRUKTION-JSON: (.*)$/.exec(line);
+        const asked = /^LOKALSVAR-SPØRGSMÅL-JSON: (.*)$/.exec(line);
         if (json?.[1]) answers.push(respond(JSON.parse(json[1]), hubUrl));
+        else if (asked?.[1]) {
+          const question = JSON.parse(asked[1]) as ChannelQuestion;
+          questions.push(question);
+          answers.push(postAnswer(question, answer(question)));
+        }
         else if (line.startsWith('LOKALSVAR-INSTRUKTION: ')) instructions.push(line.slice('LOKALSVAR-INSTRUKTION: '.length));
       },
     },
   );
   await Promise.all(answers);
-  return { ...run, instructions };
+  return { ...run, instructions, questions };
 }
 
 export interface VendorShare {
   /** Send the result as corrected (svar_rettet) under this earlier sample number. */
   correctionOf?: string;
+  /** Send again under this sample number (a resend after a negative receipt). */
+  sampleNumber?: string;
 }
+
+/** The robot practice's producer code (ProducerOfLabResult/IdentifierCode and Sender/FromLabIdentifier). */
+export const ROBOT_PRODUCER_CODE = 'RB';
 
 /**
  * What a vendor's LPS does when the tester registers and shares (or corrects): compose the XRPT and send it to
@@ -51,9 +89,9 @@ export async function sendAsVendorLps(result: ResultToRegister, system: string, 
   if (!analysis) throw new Error(`unknown analysis ${result.analysis}`);
   const now = new Date();
   const drawn = String(now.getTime()).slice(-10);
-  const sampleNumber = share.correctionOf ?? (result.withoutSampleNumber ? undefined : (result.sampleNumber ?? drawn));
+  const sampleNumber = share.correctionOf ?? share.sampleNumber ?? (result.withoutSampleNumber ? undefined : (result.sampleNumber ?? drawn));
   const message = clinicEmessage({
-    clinic: { name: result.clinic, ydernummer: '054321', ean: '5790000000123', producerCode: 'RB' },
+    clinic: { name: result.clinic, ydernummer: '054321', ean: '5790000000123', producerCode: ROBOT_PRODUCER_CODE },
     patient: { ...result.patient, consentGiven: result.consentGiven ?? true },
     analysis,
     value: result.value,
@@ -70,4 +108,46 @@ export async function sendAsVendorLps(result: ResultToRegister, system: string, 
     body: writeEmessage(message),
   });
   return { status: response.status, sampleNumber: sampleNumber ?? `P${drawn}` };
+}
+
+/** A vendor LPS's cancellation of every result it sent for a wrong patient id (LABA-05, ASSUMPTION: the hub's interface). */
+export async function cancelAsVendorLps(cpr: string, system: string, hubUrl: string, producerCode = ROBOT_PRODUCER_CODE): Promise<number> {
+  const response = await fetch(`${hubUrl}/plsp/v1/cancellations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-lps-system': system },
+    body: JSON.stringify({ patientId: cpr, producerCode }),
+  });
+  return response.status;
+}
+
+/**
+ * The robot as a correct LPS: registers and shares, corrects under the original sample number, resends, imports
+ * nothing it must not share, and cancels for a wrong patient id.
+ */
+export function correctLps(system: string): Respond {
+  const sampleNumbers = new Map<string, string>();
+  return async (instruction, hubUrl) => {
+    const key = `${instruction.patient?.cpr}:${instruction.code}`;
+    switch (instruction.action) {
+      case 'registrer-og-del': {
+        const sent = await sendAsVendorLps(instruction, system, hubUrl);
+        sampleNumbers.set(key, sent.sampleNumber);
+        return;
+      }
+      case 'del-igen':
+        await sendAsVendorLps(instruction, system, hubUrl, { correctionOf: undefined, sampleNumber: sampleNumbers.get(key) });
+        return;
+      case 'ret': {
+        const change = (instruction as unknown as { change: { value: string; unit?: string } }).change;
+        await sendAsVendorLps({ ...instruction, ...change }, system, hubUrl, { correctionOf: sampleNumbers.get(key) });
+        return;
+      }
+      case 'annuller-patient':
+        await cancelAsVendorLps(instruction.patient.cpr, system, hubUrl);
+        return;
+      default:
+        // importer, del-alle-nye, forsoeg-at-dele: a correct LPS shares nothing it received from others.
+        return;
+    }
+  };
 }
