@@ -3,6 +3,7 @@
  * the LOKALSVAR-INSTRUKTION lines it prints, and does what they say by sending the message a vendor's LPS would.
  */
 import { writeEmessage } from '../../medcom';
+import type { Emessage } from '../../medcom/model';
 import { clinicEmessage } from '../../medcom/compose-clinic-report';
 import { findAnalysis } from '../../medcom/npu-catalogue';
 import type { ResultToRegister } from '../../steps/drivers/lps';
@@ -75,10 +76,25 @@ export interface VendorShare {
   correctionOf?: string;
   /** Send again under this sample number (a resend after a negative receipt). */
   sampleNumber?: string;
+  /** A defect of a faulty LPS: changes the message before it is written (test/vendor/faulty-lps.ts). */
+  mutate?: (message: Emessage) => void;
+  /** A defect that is in the XML text itself (e.g. times with seconds). */
+  rewriteXml?: (xml: string) => string;
+  /** Send the same message this many times (a resending LPS: 2). */
+  times?: number;
+  /** Send under another producer code than the robot practice's (a faulty LPS sharing a received result). */
+  producerCode?: string;
+  /** Send in another letter type than the analysis's (a faulty LPS). */
+  asLetterType?: 'XRPT01' | 'XRPT05';
 }
 
-/** The robot practice's producer code (ProducerOfLabResult/IdentifierCode and Sender/FromLabIdentifier). */
-export const ROBOT_PRODUCER_CODE = 'RB';
+/**
+ * The producer code of a practice in the robot's LPS (ProducerOfLabResult/IdentifierCode and Sender/FromLabIdentifier):
+ * the initials of its name, at most 3, so each practice has its own ("Lægerne Testgade" LT).
+ */
+export function producerCodeOf(clinic: string): string {
+  return clinic.split(/\s+/).map((word) => word[0] ?? '').join('').toUpperCase().slice(0, 3) || 'RB';
+}
 
 /**
  * What a vendor's LPS does when the tester registers and shares (or corrects): compose the XRPT and send it to
@@ -91,9 +107,9 @@ export async function sendAsVendorLps(result: ResultToRegister, system: string, 
   const drawn = String(now.getTime()).slice(-10);
   const sampleNumber = share.correctionOf ?? share.sampleNumber ?? (result.withoutSampleNumber ? undefined : (result.sampleNumber ?? drawn));
   const message = clinicEmessage({
-    clinic: { name: result.clinic, ydernummer: '054321', ean: '5790000000123', producerCode: ROBOT_PRODUCER_CODE },
+    clinic: { name: result.clinic, ydernummer: '054321', ean: '5790000000123', producerCode: share.producerCode ?? producerCodeOf(result.clinic) },
     patient: { ...result.patient, consentGiven: result.consentGiven ?? true },
-    analysis,
+    analysis: share.asLetterType ? { ...analysis, letterType: share.asLetterType } : analysis,
     value: result.value,
     ...(result.unit ? { unit: result.unit } : {}),
     ...(result.referenceInterval ? { referenceInterval: result.referenceInterval } : {}),
@@ -102,16 +118,18 @@ export async function sendAsVendorLps(result: ResultToRegister, system: string, 
     resultAt: now,
     ...(share.correctionOf ? { status: 'svar_rettet' as const } : {}),
   });
-  const response = await fetch(`${hubUrl}/plsp/v1/xrpt`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/xml', 'x-lps-system': system },
-    body: writeEmessage(message),
-  });
-  return { status: response.status, sampleNumber: sampleNumber ?? `P${drawn}` };
+  share.mutate?.(message);
+  const xml = (share.rewriteXml ?? ((text: string) => text))(writeEmessage(message));
+  let status = 0;
+  for (let time = 0; time < (share.times ?? 1); time += 1) {
+    const response = await fetch(`${hubUrl}/plsp/v1/xrpt`, { method: 'POST', headers: { 'content-type': 'application/xml', 'x-lps-system': system }, body: xml });
+    status = time === 0 ? response.status : status;
+  }
+  return { status, sampleNumber: sampleNumber ?? `P${drawn}` };
 }
 
 /** A vendor LPS's cancellation of every result it sent for a wrong patient id (LABA-05, ASSUMPTION: the hub's interface). */
-export async function cancelAsVendorLps(cpr: string, system: string, hubUrl: string, producerCode = ROBOT_PRODUCER_CODE): Promise<number> {
+export async function cancelAsVendorLps(cpr: string, system: string, hubUrl: string, producerCode: string): Promise<number> {
   const response = await fetch(`${hubUrl}/plsp/v1/cancellations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-lps-system': system },
@@ -124,26 +142,38 @@ export async function cancelAsVendorLps(cpr: string, system: string, hubUrl: str
  * The robot as a correct LPS: registers and shares, corrects under the original sample number, resends, imports
  * nothing it must not share, and cancels for a wrong patient id.
  */
-export function correctLps(system: string): Respond {
+export type Instructed = Parameters<Respond>[0];
+
+/** How a faulty LPS departs from a correct one; a correct LPS has none of these. */
+export interface Behaviour {
+  /** Every message it shares is changed so (share = the instruction's action). */
+  share?: Omit<VendorShare, 'correctionOf' | 'sampleNumber'>;
+  /** Instead of the correct handling of an action; returns true when it handled it. */
+  instead?: (instruction: Instructed, hubUrl: string, system: string, sampleNumbers: Map<string, string>) => Promise<boolean>;
+}
+
+export function correctLps(system: string, behaviour: Behaviour = {}): Respond {
   const sampleNumbers = new Map<string, string>();
+  const share = behaviour.share ?? {};
   return async (instruction, hubUrl) => {
     const key = `${instruction.patient?.cpr}:${instruction.code}`;
+    if (await behaviour.instead?.(instruction, hubUrl, system, sampleNumbers)) return;
     switch (instruction.action) {
       case 'registrer-og-del': {
-        const sent = await sendAsVendorLps(instruction, system, hubUrl);
+        const sent = await sendAsVendorLps(instruction, system, hubUrl, share);
         sampleNumbers.set(key, sent.sampleNumber);
         return;
       }
       case 'del-igen':
-        await sendAsVendorLps(instruction, system, hubUrl, { correctionOf: undefined, sampleNumber: sampleNumbers.get(key) });
+        await sendAsVendorLps(instruction, system, hubUrl, { ...share, sampleNumber: sampleNumbers.get(key) });
         return;
       case 'ret': {
         const change = (instruction as unknown as { change: { value: string; unit?: string } }).change;
-        await sendAsVendorLps({ ...instruction, ...change }, system, hubUrl, { correctionOf: sampleNumbers.get(key) });
+        await sendAsVendorLps({ ...instruction, ...change }, system, hubUrl, { ...share, correctionOf: sampleNumbers.get(key) });
         return;
       }
       case 'annuller-patient':
-        await cancelAsVendorLps(instruction.patient.cpr, system, hubUrl);
+        await cancelAsVendorLps(instruction.patient.cpr, system, hubUrl, producerCodeOf(instruction.clinic));
         return;
       default:
         // importer, del-alle-nye, forsoeg-at-dele: a correct LPS shares nothing it received from others.
