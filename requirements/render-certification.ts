@@ -1,4 +1,5 @@
 /** The certification report in Danish, as Markdown and as a standalone HTML page. */
+import { attestationLine } from './tester-attestation';
 import type { RequirementVerdict, Verdict } from './certification';
 
 export interface ReportContext {
@@ -57,7 +58,10 @@ export function renderMarkdown(verdicts: readonly RequirementVerdict[], context:
     '| Krav | Titel | Resultat | Scenarier |',
     '|---|---|---|---|',
     ...verdicts.map((entry) => {
-      const names = entry.scenarios.map((scenario) => `${scenario.outcome === 'passed' ? '✔' : scenario.outcome === 'failed' ? '✖' : '–'} ${scenario.name}`);
+      const names = entry.scenarios.flatMap((scenario) => [
+        `${scenario.outcome === 'passed' ? '✔' : scenario.outcome === 'failed' ? '✖' : '–'} ${scenario.name}`,
+        ...attestedFor(scenario, entry.requirement.id),
+      ]);
       const lines = [...names, ...attestationText(entry)];
       return `| ${entry.requirement.id} | ${entry.requirement.title} | ${mark(entry)} | ${lines.join('<br>') || '–'} |`;
     }),
@@ -70,6 +74,11 @@ export function renderMarkdown(verdicts: readonly RequirementVerdict[], context:
   return lines.join('\n');
 }
 
+/** The tester's answers in a scenario about this rule, "attesteret" with who and when. */
+function attestedFor(scenario: RequirementVerdict['scenarios'][number], id: string): string[] {
+  return (scenario.attested ?? []).filter((attestation) => attestation.krav === id).map(attestationLine);
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
@@ -79,7 +88,11 @@ export function renderHtml(verdicts: readonly RequirementVerdict[], context: Rep
     .map((entry) => {
       const { requirement, verdict, scenarios } = entry;
       const list = [
-        ...scenarios.map((scenario) => `<li class="${scenario.outcome}">${escapeHtml(scenario.name)}${scenario.error ? `<div class="fejl">${escapeHtml(scenario.error)}</div>` : ''}</li>`),
+        ...scenarios.map(
+          (scenario) =>
+            `<li class="${scenario.outcome}">${escapeHtml(scenario.name)}${scenario.error ? `<div class="fejl">${escapeHtml(scenario.error)}</div>` : ''}` +
+            `${attestedFor(scenario, requirement.id).map((line) => `<div class="attesteret">${escapeHtml(line)}</div>`).join('')}</li>`,
+        ),
         ...attestationText(entry).map((text) => `<li class="manuelt">${escapeHtml(text)}</li>`),
       ].join('');
       return `<tr class="${verdict.replace(/ /g, '-')}"><th scope="row">${escapeHtml(requirement.id)}</th><td>${escapeHtml(requirement.title)}<div class="kilde">${escapeHtml(requirement.source)}</div></td><td class="resultat">${escapeHtml(mark(entry))}</td><td><ul>${list || '<li>–</li>'}</ul></td></tr>`;

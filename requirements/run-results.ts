@@ -1,7 +1,8 @@
 /**
  * Reads a cucumber run from its messages (reports/messages.ndjson): every scenario that ran, with its rule tags,
- * its outcome and, for a failure, the first error message.
+ * its outcome and, for a failure, the first error message, and the tester's attested answers.
  */
+import { ATTESTATION_MEDIA_TYPE, type TesterAttestation } from './tester-attestation';
 
 export type Outcome = 'passed' | 'failed' | 'skipped' | 'undefined';
 
@@ -11,6 +12,8 @@ export interface ScenarioRun {
   requirementIds: string[];
   outcome: Outcome;
   error?: string;
+  /** The tester's answers in this scenario (vendor mode), as attached by the tester channel. */
+  attested?: TesterAttestation[];
 }
 
 export interface RunSummary {
@@ -24,6 +27,7 @@ type Envelope = {
   testCaseStarted?: { id: string; testCaseId: string };
   testStepFinished?: { testCaseStartedId: string; testStepResult: { status: string; message?: string } };
   testRunFinished?: { timestamp?: { seconds: number } };
+  attachment?: { testCaseStartedId?: string; mediaType: string; body: string };
 };
 
 /** Worst first: a scenario takes the worst status of its steps. */
@@ -36,6 +40,7 @@ export function readRun(ndjson: string): RunSummary {
   const started = new Map<string, string>();
   const worst = new Map<string, { status: string; message?: string }>();
   let finishedAt: string | undefined;
+  const attested = new Map<string, TesterAttestation[]>();
   for (const [index, line] of ndjson.split('\n').entries()) {
     if (line.trim() === '') continue;
     let envelope: Envelope;
@@ -54,6 +59,10 @@ export function readRun(ndjson: string): RunSummary {
       const current = worst.get(pickleId);
       if (!current || (SEVERITY[result.status] ?? 4) > (SEVERITY[current.status] ?? 4)) worst.set(pickleId, result);
     }
+    if (envelope.attachment?.mediaType === ATTESTATION_MEDIA_TYPE) {
+      const pickleId = testCases.get(started.get(envelope.attachment.testCaseStartedId ?? '') ?? '');
+      if (pickleId !== undefined) attested.set(pickleId, [...(attested.get(pickleId) ?? []), JSON.parse(envelope.attachment.body) as TesterAttestation]);
+    }
     if (envelope.testRunFinished?.timestamp) finishedAt = new Date(envelope.testRunFinished.timestamp.seconds * 1000).toISOString();
   }
   const scenarios = [...worst].map(([pickleId, result]): ScenarioRun => {
@@ -66,6 +75,7 @@ export function readRun(ndjson: string): RunSummary {
       requirementIds: pickle.tags.map((tag) => /^@krav:(.+)$/.exec(tag.name)?.[1]).filter((id): id is string => id !== undefined),
       outcome,
       ...(outcome === 'failed' && result.message ? { error: result.message.split('\n')[0] } : {}),
+      ...(attested.has(pickleId) ? { attested: attested.get(pickleId) } : {}),
     };
   });
   return { scenarios, ...(finishedAt ? { finishedAt } : {}) };

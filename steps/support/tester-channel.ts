@@ -20,13 +20,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
+import { ATTESTATION_MEDIA_TYPE, type TesterAttestation } from '../../requirements/tester-attestation';
 import type { Instruction, TesterOutput } from '../drivers/vendor-lps';
 
 export const INSTRUCTION_PREFIX = 'LOKALSVAR-INSTRUKTION';
 export const QUESTION_PREFIX = 'LOKALSVAR-SPØRGSMÅL';
 export const NOTE_PREFIX = 'LOKALSVAR-NOTE';
 /** Media type of an answer attached to the cucumber report (the certification report reads it). */
-export const ATTESTATION_MEDIA_TYPE = 'application/vnd.lokalsvar.attestation+json';
+export { ATTESTATION_MEDIA_TYPE };
 
 export interface OfferedFile {
   name: string;
@@ -42,17 +43,6 @@ export interface Answer {
   /** Who answered: as the answer says, or the terminal's user, or "ukendt". */
   af: string;
   /** When the answer came (ISO 8601). */
-  tidspunkt: string;
-  kanal: 'http' | 'terminal';
-}
-
-/** What the report keeps of an answer: "attesteret" by whom and when. */
-export interface AttestedAnswer {
-  krav: string;
-  spoergsmaal: string;
-  svar: 'ja' | 'nej';
-  note?: string;
-  af: string;
   tidspunkt: string;
   kanal: 'http' | 'terminal';
 }
@@ -259,7 +249,7 @@ export class TesterChannel implements TesterOutput {
         );
       });
       const given = await Promise.race([answer, timeout]);
-      const attested: AttestedAnswer = { krav: rule, spoergsmaal: question, svar: given.svar, af: given.af, tidspunkt: given.tidspunkt, kanal: given.kanal, ...(given.note ? { note: given.note } : {}) };
+      const attested: TesterAttestation = { krav: rule, spoergsmaal: question, svar: given.svar, af: given.af, tidspunkt: given.tidspunkt, kanal: given.kanal, ...(given.note ? { note: given.note } : {}) };
       this.sinks.attach(JSON.stringify(attested), ATTESTATION_MEDIA_TYPE);
       this.sinks.attach(`Attesteret af ${given.af} ${given.tidspunkt}: [${rule}] ${question} Svar: ${given.svar}${given.note ? ` (${given.note})` : ''}`, 'text/plain');
       if (given.bilag) this.sinks.attach(Buffer.from(given.bilag, 'base64'), 'image/png');

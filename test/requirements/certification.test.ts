@@ -79,3 +79,12 @@ test('a failure that names its rule fails that rule only, and a rule it names be
   assert.deepEqual(byId('Error: [MON-01] Tælleren'), { 'DEL-01': 'ikke opfyldt', 'DEL-03': 'ikke opfyldt', 'MON-01': 'ikke opfyldt' });
   assert.deepEqual(byId('AssertionError: no rule named'), { 'DEL-01': 'ikke opfyldt', 'DEL-03': 'ikke opfyldt', 'MON-01': 'ikke afprøvet' });
 });
+
+test("a tester's answer attached to a scenario shows in the report as attesteret, with who and when, under its rule", () => {
+  const answer = { krav: 'DEL-03', spoergsmaal: 'Afviste LPS\'et det?', svar: 'ja', af: 'Tove Tester', tidspunkt: '2026-03-19T10:00:00.000Z', kanal: 'http' };
+  const withAnswer = `${MESSAGES}\n${JSON.stringify({ attachment: { testCaseStartedId: 'sa', mediaType: 'application/vnd.lokalsvar.attestation+json', body: JSON.stringify(answer) } })}`;
+  const run = readRun(withAnswer);
+  assert.deepEqual(run.scenarios[0]?.attested, [answer]);
+  const markdown = renderMarkdown(verdicts(REQUIREMENTS, [{ ...run.scenarios[0]!, requirementIds: ['DEL-03'] }]), { environment: 'local', lpsSystem: 'X', finishedAt: 'T', platformVersion: 'v' });
+  assert.match(markdown, /attesteret: \[DEL-03\] "Afviste LPS'et det\?" ja, af Tove Tester 2026-03-19T10:00:00.000Z/);
+});
