@@ -8,7 +8,8 @@
  */
 import { readReceipt } from '../../medcom';
 import { findAnalysis } from '../../medcom/npu-catalogue';
-import { compareWithExpected, describeDifferences, type Difference, type ExpectedShare } from '../support/expected-message';
+import { compareWithExpected, describeDifferences, rulesBroken, type Difference, type ExpectedShare } from '../support/expected-message';
+import { rulesOfRefusal } from '../support/refusal-rules';
 import { inArrivalOrder, pickFirst, readJournalLetter, type JournalLetter, type ResultIdentity } from '../support/message-matching';
 import { waitFor } from '../support/wait-for';
 import { requisitionOf, type LpsDriver, type RegisteredAndShared, type RegisteredResult, type ResultToRegister, type SharedResult } from './lps';
@@ -190,8 +191,13 @@ export class VendorLpsDriver implements LpsDriver {
       const near = closest(arrived, identity, expected);
       const head = `Ingen besked fra "${this.systemName}" for ${result.patient.cpr} med ${result.analysis} (${identity.code}) inden for ${Math.round(this.timeoutMs / 1000)} s.`;
       if (!near) throw new Error(`${head} PLSP modtog intet i ventetiden.`);
+      const { entry } = near.candidate;
+      const faults = entry.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.path}: ${finding.message}`);
+      // A refused message fails the rules its faults concern; otherwise the rules of the fields it differs in.
+      const rules = entry.receipt === 'XCTL02' ? rulesOfRefusal(faults.join('\n'), entry.httpStatus) : rulesBroken(near.differences);
+      const refused = entry.receipt === 'XCTL02' ? ` PLSP afviste beskeden (HTTP ${entry.httpStatus}): ${faults.join('; ')}.` : '';
       throw new Error(
-        `${head} Nærmeste besked, der kom: ${describeEntry(near.candidate.entry)}; den afviger i:\n${describeDifferences(near.differences)}` +
+        `${rules.map((rule) => `[${rule}]`).join(' ')} ${head}${refused} Nærmeste besked, der kom: ${describeEntry(entry)}; den afviger i:\n${describeDifferences(near.differences)}` +
           (arrived.length > 1 ? `\nModtaget i alt i ventetiden, uden match: ${arrived.map((letter) => describeEntry(letter.entry)).join(' | ')}` : ''),
       );
     }

@@ -18,7 +18,7 @@ test('when the vendor LPS sends something else, the step fails naming the closes
     await sendAsVendorLps({ ...instruction, analysis: 'HbA1c', value: '48', unit: 'mmol/mol' }, 'Robot-LPS', hubUrl);
   });
   assert.notEqual(run.exitCode, 0);
-  assert.match(run.output, /Ingen besked fra "Robot-LPS" for 2512489996 med CRP \(NPU19748\) inden for 3 s/);
+  assert.match(run.output, /\[DEL-01\] Ingen besked fra "Robot-LPS" for 2512489996 med CRP \(NPU19748\) inden for 3 s/);
   assert.match(run.output, /Nærmeste besked, der kom: envelope \S+ fra "Robot-LPS", CPR 2512489996, analyser NPU27300, kvittering XCTL03; den afviger i:/);
   assert.match(run.output, /\[DEL-01\] analysekode \(Analysis\/AnalysisCode\): forventet "NPU19748", sendt "NPU27300"/);
 });
