@@ -1,7 +1,7 @@
 /** Vendor mode end to end: the suite instructs a tester, waits for the vendor LPS's message, and checks the chain. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runAsVendor, sendAsVendorLps } from './robot-tester';
+import { correctLps, runAsVendor, sendAsVendorLps } from './robot-tester';
 
 test('a vendor LPS that does what the instruction says passes the scenario, checked through to Sundhedsjournalen', async () => {
   const run = await runAsVendor('@krav:DEL-02', 'Robot-LPS', 30, async (instruction, hubUrl) => {
@@ -40,10 +40,10 @@ test("a correction made in the vendor's LPS is followed through to Sundhedsjourn
   assert.match(run.instructions[1] ?? '', /ret HbA1c-svaret for 2509479989 til 52 mmol\/mol/);
 });
 
-test('scenarios that only the pilot LPS can show are skipped in vendor mode', async () => {
-  const run = await runAsVendor('@krav:DEL-04', 'Robot-LPS', 3, async () => {
-    throw new Error('no instruction expected');
-  });
+test('what only the LPS itself knows is a question to the tester, answered over HTTP and attested (DEL-04)', async () => {
+  const run = await runAsVendor('@krav:DEL-04', 'Robot-LPS', 30, correctLps('Robot-LPS'));
   assert.equal(run.exitCode, 0, run.output);
-  assert.match(run.output, /1 scenario \(1 skipped\)/);
+  assert.deepEqual(run.questions.map((question) => question.rule), ['DEL-04']);
+  assert.match(run.questions[0]?.question ?? '', /Forsøg at slette det delte CRP-svar for 2509479989 i LPS'et\. Afviste LPS'et det\?/);
+  assert.match(run.questions[0]?.answerUrl ?? '', /^http:\/\/127\.0\.0\.1:\d+\/svar\//);
 });
