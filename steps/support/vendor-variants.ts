@@ -175,5 +175,8 @@ export async function vendorTryShare(world: LokalsvarWorld, name: string): Promi
     ...spec,
     code: analysis(spec.analysis).code,
   });
-  return attestedRefusal(world, rule, `Afviste LPS'et at dele ${name}-svaret fra ${spec.producer?.name ?? 'en anden producent'}?`);
+  const refusal = await attestedRefusal(world, rule, `Afviste LPS'et at dele ${name}-svaret fra ${spec.producer?.name ?? 'en anden producent'}?`);
+  // Once more after the answer: a message still in flight at the end of the quiet period has arrived by now.
+  await assertNoForeignResultSent(world);
+  return refusal;
 }

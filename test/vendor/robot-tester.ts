@@ -51,7 +51,7 @@ export async function runAsVendor(
   const answers: Promise<void>[] = [];
   const run = await runCucumberChild(
     tags,
-    { E2E_ENV: 'local', LPS: 'vendor', VENDOR_LPS_SYSTEM: system, VENDOR_TIMEOUT_S: String(timeoutSeconds), VENDOR_QUIET_S: '1', E2E_PLSP_PORT: String(port), ...env },
+    { E2E_ENV: 'local', LPS: 'vendor', VENDOR_LPS_SYSTEM: system, VENDOR_TIMEOUT_S: String(timeoutSeconds), VENDOR_QUIET_S: '3', E2E_PLSP_PORT: String(port), ...env },
     {
       ...(messagesFile ? { messagesFile } : {}),
       onLine: (line) => {
@@ -61,7 +61,9 @@ export async function runAsVendor(
         else if (asked?.[1]) {
           const question = JSON.parse(asked[1]) as ChannelQuestion;
           questions.push(question);
-          answers.push(postAnswer(question, answer(question)));
+          // As a person would: answer only after doing what the instructions before the question said.
+          const before = [...answers];
+          answers.push(Promise.allSettled(before).then(() => postAnswer(question, answer(question))));
         }
         else if (line.startsWith('LOKALSVAR-INSTRUKTION: ')) instructions.push(line.slice('LOKALSVAR-INSTRUKTION: '.length));
       },
