@@ -109,10 +109,11 @@ export const FAULTY_PROFILES: readonly FaultyProfile[] = [
   },
   {
     name: 'strep-a-som-xrpt01',
-    defect: 'Mikrobiologi (Strep A) sendt som XRPT01 i stedet for XRPT05',
-    rule: 'DEL-08',
+    defect: 'Mikrobiologi (Strep A) sendt som XRPT01 i stedet for XRPT05; PLSP afviser den',
+    // Caught where it shows: PLSP refuses the microbiology code in an XRPT01 (schema), which is DEL-01's fault.
+    rule: 'DEL-01',
     tags: '@krav:DEL-08',
-    names: /brevtype for Strep A/,
+    names: /PLSP afviste beskeden.*LaboratoryReport/,
     behaviour: {
       instead: async (instruction, hubUrl, system) => {
         if (instruction.action !== 'registrer-og-del' || findAnalysis(instruction.analysis)?.letterType !== 'XRPT05') return false;
