@@ -2,13 +2,15 @@
  * `lokalsvar stubs`: starts every stub on fixed ports (hub 8701, LABA 8702, MiBa 8703, portal 8704,
  * Sundhedsjournal 8705, pilot LPS 8706, WireMock 8707), prints their URLs and how a vendor's LPS connects, and
  * runs until Ctrl-C, when it stops everything it started. A suite elsewhere reaches them with E2E_ENV=remote.
+ * With --data DIR the databanks, the hub's journal and its counters are kept in SQLite files under DIR.
  */
-import { parseArgs } from 'node:util';
 import { startEnvironment } from '../environments';
 import { registerCleanup } from '../environments/cleanup';
 import { SYSTEMS, type EndpointName, type Environment } from '../environments/environment';
 import { startLocalEnvironment } from '../environments/local';
 import { STUBS } from '../stubs/registry';
+import { integerOption, UsageError, type CommandSpec, type OptionSpec, type Output, type ParsedCommand } from './command';
+import { DATA_FILES, PASSED_PLSP_SETTINGS, stubSettings } from './stub-settings';
 
 const ENDPOINTS: readonly EndpointName[] = [...SYSTEMS, 'wiremock'];
 const DEFAULT_PORTS: Record<EndpointName, number> = {
@@ -22,45 +24,84 @@ const LABELS: Record<EndpointName, string> = {
   labportal: 'Laboratoriesvarportalen',
   sundhedsjournal: 'Sundhedsjournalen',
   'pilot-lps': 'Pilot-LPS',
-  wiremock: 'WireMock (PLSP→databanks)',
+  wiremock: 'WireMock (PLSP→databanker)',
 };
 
-function parsePorts(values: Record<string, string | boolean | undefined>): Partial<Record<EndpointName, number>> {
-  const ports: Partial<Record<EndpointName, number>> = {};
-  for (const name of ENDPOINTS) {
-    const given = values[`${name}-port`];
-    const port = typeof given === 'string' ? Number(given) : DEFAULT_PORTS[name];
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`--${name}-port ${given}: give a port number 1-65535`);
-    ports[name] = port;
-  }
-  return ports;
+const PORT_OPTIONS: OptionSpec[] = ENDPOINTS.map((name) => ({
+  name: `${name}-port`,
+  type: 'string',
+  value: 'PORT',
+  default: String(DEFAULT_PORTS[name]),
+  description: `port for ${LABELS[name]}`,
+  example: `lokalsvar stubs --${name}-port ${DEFAULT_PORTS[name] + 1000}`,
+}));
+
+export const STUBS_SPEC: CommandSpec = {
+  name: 'stubs',
+  summary: 'start alle stubbe (PLSP, LABA, MiBa, portal, Sundhedsjournalen, pilot-LPS, WireMock) til en testcamp',
+  synopsis: 'stubs [tilvalg]',
+  description: [
+    'Starter alle systemer i denne proces på faste porte og kører, til Ctrl-C stopper dem.',
+    `Uden --data starter alt tomt; med --data MAPPE gemmes LABAs og MiBas svar, PLSPs journal og tællere i`,
+    `${Object.values(DATA_FILES).join(', ')} i MAPPE, så en genstart (også efter kill -9) ikke mister noget, der fik en`,
+    'positiv kvittering. Fra miljøet gælder PLSPs indstillinger (se README):',
+    `  ${PASSED_PLSP_SETTINGS.join(', ')}.`,
+    'Afslutningskode 2: forkert kommandolinje; 1: stubbene kunne ikke starte; 130: stoppet med Ctrl-C.',
+  ].join('\n'),
+  positionals: false,
+  options: [
+    { name: 'containers', type: 'boolean', description: 'kør hver stub i sin egen container (kræver Docker)', example: 'lokalsvar stubs --containers' },
+    { name: 'host', type: 'string', value: 'ADRESSE', default: '127.0.0.1', description: 'adressen stubbene lytter på (0.0.0.0: hele netværket)', example: 'lokalsvar stubs --host 0.0.0.0' },
+    {
+      name: 'approved',
+      type: 'string',
+      value: 'NAVNE',
+      default: 'Pilot-LPS',
+      description: 'LPS-systemer, der må uploade (LABA-01), kommasepareret',
+      example: 'lokalsvar stubs --approved "Pilot-LPS,Mit-LPS"',
+    },
+    {
+      name: 'data',
+      type: 'string',
+      value: 'MAPPE',
+      description: 'gem databankerne, PLSPs journal og tællere i SQLite-filer i MAPPE (ikke med --containers)',
+      example: 'lokalsvar stubs --data ./testcamp-data',
+    },
+    ...PORT_OPTIONS,
+  ],
+  examples: ['lokalsvar stubs', 'lokalsvar stubs --host 0.0.0.0 --approved "Pilot-LPS,Mit-LPS" --data ./testcamp-data', 'lokalsvar stubs --containers'],
+};
+
+function ports(values: ParsedCommand['values']): Record<EndpointName, number> {
+  return Object.fromEntries(
+    ENDPOINTS.map((name) => {
+      const given = values[`${name}-port`];
+      return [name, typeof given === 'string' ? integerOption(`${name}-port`, given, 1, 65535) : DEFAULT_PORTS[name]];
+    }),
+  ) as Record<EndpointName, number>;
 }
 
-export async function runStubs(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      containers: { type: 'boolean', default: false },
-      host: { type: 'string', default: '127.0.0.1' },
-      approved: { type: 'string', default: 'Pilot-LPS' },
-      ...Object.fromEntries(ENDPOINTS.map((name) => [`${name}-port`, { type: 'string' as const }])),
-    },
-  });
-  const ports = parsePorts(values);
-  const approvedSystems = String(values.approved)
+export async function stubsCommand({ values }: ParsedCommand, output: Output): Promise<number> {
+  const listenPorts = ports(values);
+  const approvedSystems = String(values.approved ?? 'Pilot-LPS')
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
+  if (approvedSystems.length === 0) throw new UsageError('--approved: giv mindst ét LPS-system, fx --approved "Pilot-LPS,Mit-LPS"', 'stubs');
+  const dataDir = typeof values.data === 'string' ? values.data : undefined;
+  if (dataDir !== undefined && values.containers) throw new UsageError('--data gælder stubbene i denne proces og kan ikke bruges med --containers', 'stubs');
+  const options = { approvedSystems, stubSettings: stubSettings(process.env, dataDir) };
   const environment: Environment = values.containers
-    ? await startEnvironment('containers', { approvedSystems }, { ports })
-    : await startLocalEnvironment({ approvedSystems }, { host: String(values.host), ports });
+    ? await startEnvironment('containers', options, { ports: listenPorts })
+    : await startLocalEnvironment(options, { host: String(values.host ?? '127.0.0.1'), ports: listenPorts });
   registerCleanup('stubs', () => environment.stop());
-  console.log(`lokalsvar stubs (${environment.kind}) are running:`);
-  for (const name of ENDPOINTS) console.log(`  ${LABELS[name].padEnd(26)} ${environment.urls[name]}`);
-  console.log(`\nSystems approved to upload (LABA-01): ${approvedSystems.join(', ')}; add yours with --approved "Pilot-LPS,<your LPS>".`);
-  console.log(`A vendor's LPS sends to ${environment.urls.plsp}/plsp/v1/xrpt (header X-LPS-System: <system name>).`);
-  console.log(`Monitoring: ${environment.urls.plsp}/metrics. Run the suite against these stubs: E2E_ENV=remote npm run e2e`);
-  console.log('Stop with Ctrl-C.');
+  output.out(`lokalsvar stubs (${environment.kind}) kører:`);
+  for (const name of ENDPOINTS) output.out(`  ${LABELS[name].padEnd(26)} ${environment.urls[name]}`);
+  output.out(dataDir === undefined ? '\nData: kun i hukommelsen (tabes ved stop; gem dem med --data MAPPE).' : `\nData gemmes i ${dataDir}.`);
+  output.out(`LPS-systemer, der må uploade (LABA-01): ${approvedSystems.join(', ')}; tilføj jeres med --approved "Pilot-LPS,<jeres LPS>".`);
+  output.out(`Et LPS sender til ${environment.urls.plsp}/plsp/v1/xrpt (header X-LPS-System: <systemets navn>).`);
+  output.out(`Tællere: ${environment.urls.plsp}/metrics. Kør scenarierne mod stubbene: E2E_ENV=remote npm run e2e`);
+  output.out('Stop med Ctrl-C.');
   await new Promise<never>(() => undefined);
   return 0;
 }

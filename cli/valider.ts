@@ -1,20 +1,35 @@
 /**
  * `lokalsvar valider FIL.xml ...`: validates MedCom XRPT01/XRPT05 messages with the project's validator.
  *
- * Output, one finding a line, then one summary line:
+ * Output, one finding a line, then one summary line (in Danish, like the rest of the command line):
  *   FILE:LINE: error: PATH: what is wrong
  *   FILE:LINE: warning: PATH: what is recommended
- *   3 files: 2 valid, 1 invalid, 0 unreadable (4 errors, 1 warning)
- * (LINE is left out when unknown; FILE:LINE lets editors jump to the place.) A file that cannot be read gets
- * `FILE: cannot read: reason`.
+ *   3 filer: 2 gyldige, 1 ugyldig, 0 ulæselige (4 fejl, 1 advarsel)
+ * (LINE is left out when unknown; FILE:LINE and error/warning are the compiler format editors read. The findings'
+ * own text is the validator's, the same the hub puts in a negative receipt's RefuseText.) A file that cannot be
+ * read gets `FILE: kan ikke læses: reason`.
  * Exit code: 0 when every file is valid (warnings allowed), 1 when any is invalid, 2 when any cannot be read
  * (or no file was given).
  */
 import { readFile, stat } from 'node:fs/promises';
 import { decodeXmlBytes, validateEmessage, type Finding } from '../medcom';
 import { DEFAULT_LIMITS } from '../medcom/xml/parse';
+import { UsageError, type CommandSpec, type Output, type ParsedCommand } from './command';
 
-export const USAGE = 'Usage: lokalsvar valider FIL.xml ...';
+export const VALIDER: CommandSpec = {
+  name: 'valider',
+  summary: 'validér MedCom-beskeder (XRPT01/XRPT05), før de sendes',
+  synopsis: 'valider [--] FIL.xml ...',
+  description: [
+    'Tjekker MedComs skemaregler for XRPT01/XRPT05 og projektets egne regler; ét fund pr. linje:',
+    'FIL:LINJE: error|warning: STI: hvad der er galt, og hvad der er tilladt. Til sidst én opsummering.',
+    'Afslutningskode 0: alle gyldige (advarsler tilladt), 1: mindst én ugyldig, 2: en fil kan ikke læses',
+    'eller kommandolinjen er forkert. Et filnavn der begynder med "-" skrives efter --.',
+  ].join('\n'),
+  positionals: true,
+  options: [],
+  examples: ['lokalsvar valider besked.xml', 'lokalsvar valider beskeder/*.xml', 'lokalsvar valider -- -besked.xml'],
+};
 
 type FileOutcome = { unreadable: string } | { findings: Finding[] };
 
@@ -22,7 +37,7 @@ async function check(file: string): Promise<FileOutcome> {
   let bytes: Buffer;
   try {
     const info = await stat(file);
-    if (!info.isFile()) return { unreadable: 'not a file' };
+    if (!info.isFile()) return { unreadable: 'ikke en fil' };
     if (info.size > DEFAULT_LIMITS.maxBytes) {
       const message = `refused: the file is ${info.size} bytes; the limit is ${DEFAULT_LIMITS.maxBytes} bytes`;
       return { findings: [{ severity: 'error', kind: 'unsafe', path: '/', message }] };
@@ -37,9 +52,9 @@ async function check(file: string): Promise<FileOutcome> {
 }
 
 const READ_FAILURES: Record<string, string> = {
-  ENOENT: 'no such file (check the path)',
-  EACCES: 'permission denied',
-  EISDIR: 'is a folder, not a file',
+  ENOENT: 'findes ikke (tjek stien)',
+  EACCES: 'ingen adgang (tjek filens rettigheder)',
+  EISDIR: 'er en mappe, ikke en fil',
 };
 
 function readFailure(error: NodeJS.ErrnoException): string {
@@ -51,16 +66,13 @@ export function formatFinding(file: string, finding: Finding): string {
   return `${place}: ${finding.severity}: ${finding.path}: ${finding.message}`;
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+function count(value: number, one: string, many: string): string {
+  return `${value} ${value === 1 ? one : many}`;
 }
 
-export async function runValider(args: string[], out: (line: string) => void): Promise<number> {
-  const files = args.filter((arg) => arg !== '--');
-  if (files.length === 0) {
-    out(USAGE);
-    return 2;
-  }
+/** Validates the files; one line at a time to out. Returns the exit code. */
+export async function runValider(files: string[], out: (line: string) => void): Promise<number> {
+  if (files.length === 0) throw new UsageError('giv mindst én fil at validere, fx lokalsvar valider besked.xml', VALIDER.name);
   let valid = 0;
   let invalid = 0;
   let unreadable = 0;
@@ -70,7 +82,7 @@ export async function runValider(args: string[], out: (line: string) => void): P
     const outcome = await check(file);
     if ('unreadable' in outcome) {
       unreadable += 1;
-      out(`${file}: cannot read: ${outcome.unreadable}`);
+      out(`${file}: kan ikke læses: ${outcome.unreadable}`);
       continue;
     }
     for (const finding of outcome.findings) out(formatFinding(file, finding));
@@ -81,8 +93,12 @@ export async function runValider(args: string[], out: (line: string) => void): P
     else valid += 1;
   }
   out(
-    `${plural(files.length, 'file')}: ${valid} valid, ${invalid} invalid, ${unreadable} unreadable ` +
-      `(${plural(errors, 'error')}, ${plural(warnings, 'warning')})`,
+    `${count(files.length, 'fil', 'filer')}: ${count(valid, 'gyldig', 'gyldige')}, ${count(invalid, 'ugyldig', 'ugyldige')}, ` +
+      `${count(unreadable, 'ulæselig', 'ulæselige')} (${count(errors, 'fejl', 'fejl')}, ${count(warnings, 'advarsel', 'advarsler')})`,
   );
   return unreadable > 0 ? 2 : invalid > 0 ? 1 : 0;
+}
+
+export function validerCommand(parsed: ParsedCommand, output: Output): Promise<number> {
+  return runValider(parsed.positionals, output.out);
 }

@@ -30,6 +30,8 @@ export function environmentKind(value = process.env.E2E_ENV): EnvironmentKind {
 export interface EnvironmentOptions {
   /** LPS system names approved by MedCom to upload (LABA-01). Undefined: the stubs' default list. */
   approvedSystems?: string[];
+  /** Further environment variables per system (e.g. PLSP_FORWARD_ATTEMPTS, DATABANK_DB); the wiring's own win. */
+  stubSettings?: Partial<Record<SystemName, Readonly<Record<string, string>>>>;
 }
 
 export interface Environment {

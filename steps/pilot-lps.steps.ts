@@ -7,18 +7,18 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { isRefusal } from './drivers/pilot-lps';
-import { lpsStepTimeoutMs } from './support/lps-mode';
+import { lpsStepTimeoutMs } from '../run/lps-mode';
 import { register } from './support/registration';
 import { assertNoForeignResultSent, assertOnlyOwnShared, attestedRefusal, awaitCancellation, instructAndWatch, vendorTryShare } from './support/vendor-variants';
-import { testPerson } from './support/test-persons';
+import type { TestPerson } from './drivers/lps';
 import type { LokalsvarWorld } from './world';
 
-Given(/^lægen i "([^"]+)" har registreret (\S+) (\S+) (\S+)$/, { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, clinic: string, name: string, value: string, unit: string) {
+Given('lægen i {string} har registreret {analysis} {decimal} {word}', { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, clinic: string, name: string, value: string, unit: string) {
   await register(this, { clinic, analysis: name, value, unit });
 });
 
 Given(
-  /^LPS'et i "([^"]+)" har modtaget et (\S+)-svar fra laboratoriet "([^"]+)" med producentkoden "([^"]+)"$/,
+  "LPS'et i {string} har modtaget et {analysis}-svar fra laboratoriet {string} med producentkoden {string}",
   { timeout: lpsStepTimeoutMs() },
   async function (this: LokalsvarWorld, clinic: string, name: string, lab: string, code: string) {
     await register(this, { clinic, analysis: name, value: '8.1', origin: 'laboratorium', producer: { name: lab, code } });
@@ -26,7 +26,7 @@ Given(
 );
 
 Given(
-  /^LPS'et i "([^"]+)" har modtaget et kopisvar på (\S+) fra praksis "([^"]+)" med producentkoden "([^"]+)"$/,
+  "LPS'et i {string} har modtaget et kopisvar på {analysis} fra praksis {string} med producentkoden {string}",
   { timeout: lpsStepTimeoutMs() },
   async function (this: LokalsvarWorld, clinic: string, name: string, practice: string, code: string) {
     await register(this, { clinic, analysis: name, value: '2.4', origin: 'anden_praksis', producer: { name: practice, code } });
@@ -38,21 +38,33 @@ When('lægen deler alle nye svar', { timeout: lpsStepTimeoutMs() }, async functi
   this.lastShareAll = await this.pilot().shareAll();
 });
 
-When(/^lægen forsøger at dele (\S+)-svaret$/, { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, name: string) {
+When('lægen deler {analysis}-svaret i ISO-8859-1', async function (this: LokalsvarWorld, name: string) {
+  const result = this.result(name);
+  result.shared = await this.pilot().share(result.registered.id, 'ISO-8859-1');
+  this.recordShared(result.shared);
+});
+
+Then('beskeden blev sendt i ISO-8859-1', function (this: LokalsvarWorld) {
+  const { sentXml, sentEncoding } = this.shared();
+  assert.equal(sentEncoding, 'ISO-8859-1', 'the pilot LPS did not send the message in ISO-8859-1');
+  assert.match(sentXml, /^<\?xml version="1\.0" encoding="ISO-8859-1"\?>/, 'the message does not declare ISO-8859-1');
+});
+
+When('lægen forsøger at dele {analysis}-svaret', { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, name: string) {
   if (this.tester) return void (this.lastRefusal = await vendorTryShare(this, name));
   const outcome = await this.pilot().tryShare(this.result(name).registered.id);
   if (isRefusal(outcome)) this.lastRefusal = outcome;
   else this.recordShared(outcome);
 });
 
-When(/^lægen forsøger at slette (\S+)-svaret$/, { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, name: string) {
+When('lægen forsøger at slette {analysis}-svaret', { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, name: string) {
   if (this.tester) return void (this.lastRefusal = await attestedRefusal(this, 'DEL-04', `Forsøg at slette det delte ${name}-svar for ${this.testPerson().cpr} i LPS'et. Afviste LPS'et det?`));
   this.lastRefusal = await this.pilot().tryDelete(this.result(name).registered.id);
 });
 
-When(/^lægen forsøger at flytte (\S+)-svaret til testpersonen (.+) \(([0-9-]+)\)$/, { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, name: string, other: string, cpr: string) {
-  if (this.tester) return void (this.lastRefusal = await attestedRefusal(this, 'LABA-05', `Forsøg at flytte det delte ${name}-svar fra ${this.testPerson().cpr} til testpersonen ${other} (${cpr}) i LPS'et. Afviste LPS'et det?`));
-  this.lastRefusal = await this.pilot().tryChangePatient(this.result(name).registered.id, testPerson(other, cpr));
+When('lægen forsøger at flytte {analysis}-svaret til testpersonen {test-person}', { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, name: string, other: TestPerson) {
+  if (this.tester) return void (this.lastRefusal = await attestedRefusal(this, 'LABA-05', `Forsøg at flytte det delte ${name}-svar fra ${this.testPerson().cpr} til testpersonen ${other.givenName} ${other.surname} (${other.cpr}) i LPS'et. Afviste LPS'et det?`));
+  this.lastRefusal = await this.pilot().tryChangePatient(this.result(name).registered.id, other);
 });
 
 When("lægen annullerer alle svar, der er sendt for testpersonen, fordi patient-ID'et var forkert", { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld) {
@@ -61,13 +73,13 @@ When("lægen annullerer alle svar, der er sendt for testpersonen, fordi patient-
   this.lastCancellation = await this.pilot().cancelPatient(this.testPerson().cpr, this.clinic);
 });
 
-Then(/^afviser LPS'et det med henvisning til reglen "([^"]+)"$/, function (this: LokalsvarWorld, rule: string) {
+Then("afviser LPS'et det med henvisning til reglen {string}", function (this: LokalsvarWorld, rule: string) {
   const refusal = this.refusal();
   assert.equal(refusal.httpStatus, 409);
   assert.equal(refusal.rule, rule, `the LPS refused with rule ${refusal.rule}: ${refusal.error}`);
 });
 
-Then(/^sender LPS'et kun (\S+)-svaret$/, async function (this: LokalsvarWorld, name: string) {
+Then("sender LPS'et kun {analysis}-svaret", async function (this: LokalsvarWorld, name: string) {
   if (this.tester) return assertOnlyOwnShared(this, name);
   const outcome = this.lastShareAll;
   assert.ok(outcome, 'the doctor did not share all new results');
@@ -77,7 +89,7 @@ Then(/^sender LPS'et kun (\S+)-svaret$/, async function (this: LokalsvarWorld, n
   this.recordShared(only);
 });
 
-Then(/^LPS'et springer (\S+)-svaret over med henvisning til reglen "([^"]+)"$/, async function (this: LokalsvarWorld, name: string, rule: string) {
+Then("LPS'et springer {analysis}-svaret over med henvisning til reglen {string}", async function (this: LokalsvarWorld, name: string, rule: string) {
   if (this.tester) return assertNoForeignResultSent(this);
   const skipped = this.lastShareAll?.skipped.find((entry) => entry.id === this.result(name).registered.id);
   assert.ok(skipped, `the ${name} result was not skipped`);

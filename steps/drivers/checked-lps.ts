@@ -5,9 +5,10 @@
  * expected and the sent value. A message PLSP refused for its content fails only the rules its faults concern.
  */
 import { readEmessage } from '../../medcom';
-import { compareWithExpected, describeDifferences, rulesBroken, type ExpectedShare } from '../support/expected-message';
-import { rulesOfRefusal } from '../support/refusal-rules';
-import type { LpsDriver, RegisteredAndShared, RegisteredResult, ResultToRegister, SharedResult } from './lps';
+import { compareWithExpected, describeDifferences, rulesBroken, type ExpectedShare } from './expected-message';
+import { rulesOfRefusal } from './refusal-rules';
+import type { RegisteredResult, SharedResult } from '../../contracts/pilot-lps';
+import type { LpsDriver, RegisteredAndShared, ResultToRegister } from './lps';
 import { requisitionOf } from './lps';
 
 export interface CheckedLpsOptions {
@@ -69,7 +70,7 @@ export class CheckedLpsDriver implements LpsDriver {
 
   private check(shared: SharedResult, expectation: Omit<ExpectedShare, 'knownProducerCode' | 'foreignProducerCodes'>): void {
     if (shared.receipt.kind === 'XCTL02' && CONTENT_REFUSALS.has(shared.httpStatus)) {
-      const texts = [shared.receipt.refuseText, ...shared.receipt.originalLetters.map((letter) => letter.refuseText)].filter((text): text is string => Boolean(text));
+      const texts = [shared.receipt.refuseText, ...shared.receipt.originalLetters.map((letter: { refuseText?: string }) => letter.refuseText)].filter((text): text is string => Boolean(text));
       const rules = rulesOfRefusal(texts.join('\n'), shared.httpStatus);
       throw new Error(`${rules.map((rule) => `[${rule}]`).join(' ')} PLSP afviste beskeden fra "${this.systemName}" (HTTP ${shared.httpStatus}, envelope ${shared.envelopeIdentifier}): ${texts.join('; ')}`);
     }

@@ -8,24 +8,18 @@
  */
 import { readReceipt } from '../../medcom';
 import { findAnalysis } from '../../medcom/npu-catalogue';
-import { compareWithExpected, describeDifferences, rulesBroken, type Difference, type ExpectedShare } from '../support/expected-message';
-import { rulesOfRefusal } from '../support/refusal-rules';
-import { inArrivalOrder, pickFirst, readJournalLetter, type JournalLetter, type ResultIdentity } from '../support/message-matching';
-import { waitFor } from '../support/wait-for';
-import { requisitionOf, type LpsDriver, type RegisteredAndShared, type RegisteredResult, type ResultToRegister, type SharedResult } from './lps';
-import type { HubJournalEntry, PlspDriver } from './plsp';
+import type { RegisteredResult, SharedResult } from '../../contracts/pilot-lps';
+import type { HubJournalEntry } from '../../contracts/plsp';
+import type { Finding } from '../../medcom/model';
+import type { Instruction, TesterOutput } from '../../run/tester-channel';
+import { waitFor } from '../../run/wait-for';
+import { compareWithExpected, describeDifferences, rulesBroken, type Difference, type ExpectedShare } from './expected-message';
+import { inArrivalOrder, pickFirst, readJournalLetter, type JournalLetter, type ResultIdentity } from './message-matching';
+import { rulesOfRefusal } from './refusal-rules';
+import { requisitionOf, type LpsDriver, type RegisteredAndShared, type ResultToRegister } from './lps';
+import type { PlspDriver } from './plsp';
 
-/** One instruction to the tester: Danish text for people, the same as data for a robot tester. */
-export interface Instruction {
-  text: string;
-  data: Record<string, unknown>;
-}
-
-/** How the driver reaches the tester: instructions, and notes (resends seen) for the tester and the report. */
-export interface TesterOutput {
-  instruct(instruction: Instruction): void;
-  note(text: string): void;
-}
+export type { Instruction, TesterOutput } from '../../run/tester-channel';
 
 /** Letters matched in this run, by content: a later copy is a resend (run-wide, so a late resend never counts twice). */
 const matchedContent = new Set<string>();
@@ -192,7 +186,7 @@ export class VendorLpsDriver implements LpsDriver {
       const head = `Ingen besked fra "${this.systemName}" for ${result.patient.cpr} med ${result.analysis} (${identity.code}) inden for ${Math.round(this.timeoutMs / 1000)} s.`;
       if (!near) throw new Error(`${head} PLSP modtog intet i ventetiden.`);
       const { entry } = near.candidate;
-      const faults = entry.findings.filter((finding) => finding.severity === 'error').map((finding) => `${finding.path}: ${finding.message}`);
+      const faults = entry.findings.filter((finding: Finding) => finding.severity === 'error').map((finding: Finding) => `${finding.path}: ${finding.message}`);
       // A refused message fails the rules its faults concern; otherwise the rules of the fields it differs in.
       const rules = entry.receipt === 'XCTL02' ? rulesOfRefusal(faults.join('\n'), entry.httpStatus) : rulesBroken(near.differences);
       const refused = entry.receipt === 'XCTL02' ? ` PLSP afviste beskeden (HTTP ${entry.httpStatus}): ${faults.join('; ')}.` : '';

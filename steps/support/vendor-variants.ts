@@ -6,12 +6,14 @@
  */
 import { writeEmessage } from '../../medcom';
 import { clinicEmessage } from '../../medcom/compose-clinic-report';
-import type { CancellationOutcome, Refusal, RegisteredResult, ResultToRegister, SharedResult } from '../drivers/lps';
-import type { HubJournalEntry } from '../drivers/plsp';
+import type { PatientCancellationResponse, RegisteredResult, SharedResult } from '../../contracts/pilot-lps';
+import type { HubJournalEntry } from '../../contracts/plsp';
+import type { ResultToRegister } from '../drivers/lps';
+import type { Refusal } from '../drivers/pilot-lps';
 import { analysis, type LokalsvarWorld } from '../world';
-import { vendorSettings } from './lps-mode';
-import type { TesterChannel } from './tester-channel';
-import { waitFor } from './wait-for';
+import { vendorSettings } from '../../run/lps-mode';
+import type { TesterChannel } from '../../run/tester-channel';
+import { waitFor } from '../../run/wait-for';
 
 function channel(world: LokalsvarWorld): TesterChannel {
   if (!world.tester) throw new Error('This step variant is for LPS=vendor only');
@@ -126,7 +128,7 @@ export async function instructAndWatch(world: LokalsvarWorld, text: string, data
  * LABA-05: the tester corrects the wrong patient id in the LPS; the platform waits for the LPS's cancellation of
  * every result sent for that id at the hub's cancellation interface (ASSUMPTION: POST /plsp/v1/cancellations).
  */
-export async function awaitCancellation(world: LokalsvarWorld, clinic: string): Promise<CancellationOutcome> {
+export async function awaitCancellation(world: LokalsvarWorld, clinic: string): Promise<PatientCancellationResponse> {
   const person = world.testPerson();
   const since = new Date().toISOString();
   const { timeoutMs } = vendorSettings();

@@ -1,28 +1,30 @@
-/**
- * The databank's HTTP interface (ASSUMPTION: the real LABA/MiBa upload interfaces are not public):
- *   POST /api/v1/upload            Emessage XML from the hub; 200 {stored, duplicates} | 400/422 {error, findings}
- *   GET  /api/v1/results?patient=  every stored version of a patient's results, with consent and cancellation
- *   GET  /api/v1/messages/:id      an uploaded message exactly as received (by envelope identifier)
- *   POST /api/v1/cancellations     {patientId, producerCode}: cancel every result of that producer for that
- *                                  patient id (LABA-05; ASSUMPTION: XRPT01 has no cancel status) -> {cancelled}
- */
+/** The databank's HTTP interface, as contracts/databank.ts describes it (and its ASSUMPTIONs). A message's bytes are kept as sent. */
 import type { FastifyInstance } from 'fastify';
-import { CANCELLATION_SCHEMA, type Cancellation } from '../common/cancellation';
+import { charsetOf } from '../common/app-factory';
+import {
+  CANCELLATION_SCHEMA,
+  DATABANK_LETTER,
+  DATABANK_OF_ROLE,
+  DATABANK_PATHS,
+  type Cancellation,
+  type DatabankCancellationResponse,
+  type ResultsResponse,
+  type UploadResponse,
+} from '../../contracts/databank';
 import { readEmessage } from '../../medcom';
 import type { DatabankConfig } from './config';
 import { recordsOf } from './records';
 import type { DatabankStore } from './store';
 
-const ACCEPTED_KIND = { laba: 'XRPT01', miba: 'XRPT05' } as const;
-
 export function registerDatabankRoutes(app: FastifyInstance, config: DatabankConfig, store: DatabankStore): void {
-  const acceptedKind = ACCEPTED_KIND[config.role];
+  const acceptedKind = DATABANK_LETTER[DATABANK_OF_ROLE[config.role]];
 
-  app.post('/api/v1/upload', async (request, reply) => {
-    if (typeof request.body !== 'string') {
+  app.post(DATABANK_PATHS.upload, async (request, reply): Promise<UploadResponse | typeof reply> => {
+    if (!Buffer.isBuffer(request.body)) {
       return reply.code(415).send({ error: 'Send the Emessage as XML with Content-Type application/xml' });
     }
-    const outcome = readEmessage(request.body);
+    const charset = charsetOf(request);
+    const outcome = readEmessage(request.body, charset ? { charset } : {});
     if (!outcome.message) {
       return reply.code(400).send({ error: 'The message is not a valid MedCom Emessage', findings: outcome.findings });
     }
@@ -34,24 +36,31 @@ export function registerDatabankRoutes(app: FastifyInstance, config: DatabankCon
       });
     }
     const records = letters.flatMap((letter) => recordsOf(envelope.identifier, letter));
-    return store.storeMessage(envelope.identifier, request.body, records);
+    return store.storeMessage(envelope.identifier, { bytes: request.body, charset }, records);
+  });
+
+  app.delete<{ Params: { upload: string } }>(DATABANK_PATHS.undoUpload, async (request, reply) => {
+    const upload = Number(request.params.upload);
+    const outcome = Number.isSafeInteger(upload) ? store.undoUpload(upload) : undefined;
+    if (!outcome) return reply.code(404).send({ error: `No upload ${request.params.upload} to undo (unknown, or undone already)` });
+    return outcome;
   });
 
   app.post<{ Body: Cancellation }>(
-    '/api/v1/cancellations',
+    DATABANK_PATHS.cancellations,
     { schema: { body: CANCELLATION_SCHEMA } },
-    async (request) => ({ cancelled: store.cancelPatient(request.body.patientId, request.body.producerCode) }),
+    async (request): Promise<DatabankCancellationResponse> => ({ cancelled: store.cancelPatient(request.body.patientId, request.body.producerCode) }),
   );
 
-  app.get<{ Querystring: { patient?: string } }>('/api/v1/results', async (request, reply) => {
+  app.get<{ Querystring: { patient?: string } }>(DATABANK_PATHS.results, async (request, reply): Promise<ResultsResponse | typeof reply> => {
     const patient = request.query.patient;
     if (!patient) return reply.code(400).send({ error: 'Give the patient: /api/v1/results?patient=<CPR or replacement CPR>' });
     return { results: store.resultsForPatient(patient) };
   });
 
-  app.get<{ Params: { id: string } }>('/api/v1/messages/:id', async (request, reply) => {
-    const xml = store.messageXml(request.params.id);
-    if (xml === undefined) return reply.code(404).send({ error: `No message with envelope identifier ${request.params.id}` });
-    return reply.type('application/xml; charset=utf-8').send(xml);
+  app.get<{ Params: { id: string } }>(DATABANK_PATHS.message, async (request, reply) => {
+    const stored = store.message(request.params.id);
+    if (stored === undefined) return reply.code(404).send({ error: `No message with envelope identifier ${request.params.id}` });
+    return reply.type(stored.charset ? `application/xml; charset=${stored.charset}` : 'application/xml').send(stored.bytes);
   });
 }

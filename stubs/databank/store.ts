@@ -1,25 +1,25 @@
 /**
- * The databank's storage: SQLite (better-sqlite3). Every upload is kept as received (messages) and every
+ * The databank's storage: SQLite (better-sqlite3). Every upload is kept byte for byte as received, with the HTTP
+ * charset it came with (messages), and every
  * result as a versioned record (results). A result's identity is its key (LABA-06): patient id, requisition id,
  * analysis code and producer code. The same content under the same key again is a duplicate and stored once;
  * other content under the same key (a correction) becomes the next version, the old one kept as history.
+ * An upload can be undone (the hub's compensation when another part of a mixed message failed): that removes
+ * only what this upload newly stored and nobody has relied on since, never what an earlier upload stored.
  */
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { ResultRecord } from './records';
+import type { ResultRecord, StoredResult, UndoResponse, UploadResponse } from '../../contracts/databank';
 
-export interface StoredResult {
-  id: number;
-  key: string;
-  version: number;
-  cancelled: boolean;
-  receivedAt: string;
-  record: ResultRecord;
-}
+/** What storing one message did (the upload's answer). */
+export type StoreOutcome = UploadResponse;
 
-export interface StoreOutcome {
-  stored: number;
-  duplicates: number;
+export type UndoOutcome = UndoResponse;
+
+/** An uploaded message: its bytes exactly as received, and the charset its HTTP Content-Type named, if any. */
+export interface StoredMessage {
+  bytes: Buffer;
+  charset: string | undefined;
 }
 
 const SCHEMA = `
@@ -27,7 +27,8 @@ const SCHEMA = `
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     envelope_identifier TEXT NOT NULL,
     received_at TEXT NOT NULL,
-    xml TEXT NOT NULL
+    xml BLOB NOT NULL,
+    charset TEXT
   );
   CREATE INDEX IF NOT EXISTS messages_envelope ON messages (envelope_identifier);
   CREATE TABLE IF NOT EXISTS results (
@@ -41,9 +42,12 @@ const SCHEMA = `
     cancelled INTEGER NOT NULL DEFAULT 0,
     received_at TEXT NOT NULL,
     record TEXT NOT NULL,
+    upload_id INTEGER,
+    reconfirmed INTEGER NOT NULL DEFAULT 0,
     UNIQUE (result_key, version)
   );
   CREATE INDEX IF NOT EXISTS results_patient ON results (patient_id);
+  CREATE INDEX IF NOT EXISTS results_upload ON results (upload_id);
 `;
 
 /** LABA-06: the fields that make two uploads the same result. */
@@ -80,22 +84,27 @@ function toStoredResult(row: ResultRow): StoredResult {
 export class DatabankStore {
   private readonly db: Database.Database;
 
-  private readonly storeTransaction: (envelopeIdentifier: string, xml: string, records: ResultRecord[], receivedAt: string) => StoreOutcome;
+  private readonly storeTransaction: (envelopeIdentifier: string, message: StoredMessage, records: ResultRecord[], receivedAt: string) => StoreOutcome;
+
+  private readonly undoTransaction: (upload: number) => UndoOutcome | undefined;
 
   constructor(path: string) {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.exec(SCHEMA);
-    const latest = this.db.prepare<[string], { version: number; content_hash: string }>(
-      'SELECT version, content_hash FROM results WHERE result_key = ? ORDER BY version DESC LIMIT 1',
+    const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(messages)').all();
+    if (!columns.some((column) => column.name === 'charset')) this.db.exec('ALTER TABLE messages ADD COLUMN charset TEXT');
+    const latest = this.db.prepare<[string], { id: number; version: number; content_hash: string }>(
+      'SELECT id, version, content_hash FROM results WHERE result_key = ? ORDER BY version DESC LIMIT 1',
     );
-    const insertMessage = this.db.prepare('INSERT INTO messages (envelope_identifier, received_at, xml) VALUES (?, ?, ?)');
+    const insertMessage = this.db.prepare('INSERT INTO messages (envelope_identifier, received_at, xml, charset) VALUES (?, ?, ?, ?)');
     const insertResult = this.db.prepare(
-      `INSERT INTO results (result_key, version, content_hash, patient_id, producer_code, envelope_identifier, received_at, record)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO results (result_key, version, content_hash, patient_id, producer_code, envelope_identifier, received_at, record, upload_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.storeTransaction = this.db.transaction((envelopeIdentifier: string, xml: string, records: ResultRecord[], receivedAt: string): StoreOutcome => {
-      insertMessage.run(envelopeIdentifier, receivedAt, xml);
+    const reconfirm = this.db.prepare('UPDATE results SET reconfirmed = 1 WHERE id = ?');
+    this.storeTransaction = this.db.transaction((envelopeIdentifier: string, message: StoredMessage, records: ResultRecord[], receivedAt: string): StoreOutcome => {
+      const upload = Number(insertMessage.run(envelopeIdentifier, receivedAt, message.bytes, message.charset ?? null).lastInsertRowid);
       let stored = 0;
       let duplicates = 0;
       for (const record of records) {
@@ -103,20 +112,45 @@ export class DatabankStore {
         const hash = contentHash(record);
         const previous = latest.get(key);
         if (previous?.content_hash === hash) {
+          reconfirm.run(previous.id);
           duplicates += 1;
           continue;
         }
         const version = (previous?.version ?? 0) + 1;
-        insertResult.run(key, version, hash, record.patientId, record.producerCode, envelopeIdentifier, receivedAt, JSON.stringify(record));
+        insertResult.run(key, version, hash, record.patientId, record.producerCode, envelopeIdentifier, receivedAt, JSON.stringify(record), upload);
         stored += 1;
       }
-      return { stored, duplicates };
+      return { upload, stored, duplicates };
+    });
+    const uploadExists = this.db.prepare<[number], { id: number }>('SELECT id FROM messages WHERE id = ?');
+    // Removable: stored by this upload, not delivered again since (LABA-06 made that later upload rely on it),
+    // and not superseded by a later version (a correction builds on it).
+    const removable = this.db.prepare<[number], { id: number }>(
+      `SELECT r.id FROM results r WHERE r.upload_id = ? AND r.reconfirmed = 0
+         AND NOT EXISTS (SELECT 1 FROM results later WHERE later.result_key = r.result_key AND later.version > r.version)`,
+    );
+    const storedBy = this.db.prepare<[number], { count: number }>('SELECT COUNT(*) AS count FROM results WHERE upload_id = ?');
+    const deleteResult = this.db.prepare('DELETE FROM results WHERE id = ?');
+    const deleteMessage = this.db.prepare('DELETE FROM messages WHERE id = ?');
+    this.undoTransaction = this.db.transaction((upload: number): UndoOutcome | undefined => {
+      if (!uploadExists.get(upload)) return undefined;
+      const total = storedBy.get(upload)?.count ?? 0;
+      const rows = removable.all(upload);
+      for (const row of rows) deleteResult.run(row.id);
+      const kept = total - rows.length;
+      if (kept === 0) deleteMessage.run(upload);
+      return { removed: rows.length, kept };
     });
   }
 
   /** Stores one message and all its results atomically: all of it or, on any error, none of it. */
-  storeMessage(envelopeIdentifier: string, xml: string, records: ResultRecord[]): StoreOutcome {
-    return this.storeTransaction(envelopeIdentifier, xml, records, new Date().toISOString());
+  storeMessage(envelopeIdentifier: string, message: StoredMessage, records: ResultRecord[]): StoreOutcome {
+    return this.storeTransaction(envelopeIdentifier, message, records, new Date().toISOString());
+  }
+
+  /** Undoes one upload (see the header); undefined when there is no such upload (or it was undone already). */
+  undoUpload(upload: number): UndoOutcome | undefined {
+    return this.undoTransaction(upload);
   }
 
   /** LABA-05: cancels every version of every result a producer stored for a patient id; returns how many results. */
@@ -140,12 +174,16 @@ export class DatabankStore {
       .map(toStoredResult);
   }
 
-  /** The message exactly as it was received, or undefined. */
-  messageXml(envelopeIdentifier: string): string | undefined {
+  /** The message byte for byte as it was received, or undefined. */
+  message(envelopeIdentifier: string): StoredMessage | undefined {
     const row = this.db
-      .prepare<[string], { xml: string }>('SELECT xml FROM messages WHERE envelope_identifier = ? ORDER BY id LIMIT 1')
+      .prepare<[string], { xml: Buffer | string; charset: string | null }>(
+        'SELECT xml, charset FROM messages WHERE envelope_identifier = ? ORDER BY id LIMIT 1',
+      )
       .get(envelopeIdentifier);
-    return row?.xml;
+    if (!row) return undefined;
+    // files written before messages were kept as bytes hold them as UTF-8 text
+    return { bytes: typeof row.xml === 'string' ? Buffer.from(row.xml, 'utf8') : row.xml, charset: row.charset ?? undefined };
   }
 
   close(): void {

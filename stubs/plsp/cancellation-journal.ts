@@ -3,7 +3,7 @@
  * A vendor-mode run reads it to see that a vendor's LPS cancelled the results it sent for a wrong patient id.
  * Bounded: the oldest entries go first.
  */
-import type { Cancellation } from '../common/cancellation';
+import type { Cancellation } from '../../contracts/databank';
 
 export interface CancellationEntry extends Cancellation {
   lpsSystem?: string;

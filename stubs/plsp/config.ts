@@ -1,9 +1,11 @@
+import { DEFAULT_JOURNAL_LIMITS, type JournalLimits } from './journal';
+import { PLSP_DEFAULT_EAN } from '../../contracts/plsp';
 import { optionalInteger, optionalList, optionalString, requiredUrl, type Env } from '../common/config';
 
 export interface PlspConfig {
   labaUrl: string;
   mibaUrl: string;
-  /** The hub's own EAN location number, the sender of its receipts. ASSUMPTION: placeholder until PLSP gives one. */
+  /** The hub's own EAN location number, the sender of its receipts (contracts/plsp.ts: a placeholder). */
   ean: string;
   /** LPS systems approved by MedCom to upload (LABA-01); ['*'] approves every system. */
   approvedSystems: string[];
@@ -11,19 +13,28 @@ export interface PlspConfig {
   testCprsOnly: boolean;
   /** How the hub forwards to a databank: attempts in all, the wait before the first retry (doubling), per-attempt timeout. */
   forwarding: { attempts: number; backoffMs: number; timeoutMs: number };
+  /** SQLite file for the journal and the counters, or ':memory:' (the default: every run starts empty). */
+  databasePath?: string;
+  /** The journal's bounds (default DEFAULT_JOURNAL_LIMITS). */
+  journalLimits?: JournalLimits;
 }
 
 export function readPlspConfig(env: Env): PlspConfig {
   return {
     labaUrl: requiredUrl(env, 'PLSP_LABA_URL'),
     mibaUrl: requiredUrl(env, 'PLSP_MIBA_URL'),
-    ean: optionalString(env, 'PLSP_EAN', '5790000000009'),
+    ean: optionalString(env, 'PLSP_EAN', PLSP_DEFAULT_EAN),
     approvedSystems: optionalList(env, 'PLSP_APPROVED_SYSTEMS', ['*']),
     testCprsOnly: optionalString(env, 'PLSP_TEST_CPRS_ONLY', 'true') !== 'false',
     forwarding: {
       attempts: optionalInteger(env, 'PLSP_FORWARD_ATTEMPTS', 3, 1, 10),
       backoffMs: optionalInteger(env, 'PLSP_FORWARD_BACKOFF_MS', 200, 0, 60_000),
       timeoutMs: optionalInteger(env, 'PLSP_FORWARD_TIMEOUT_MS', 5_000, 100, 120_000),
+    },
+    databasePath: optionalString(env, 'PLSP_DB', ':memory:'),
+    journalLimits: {
+      maxEntries: optionalInteger(env, 'PLSP_JOURNAL_MAX_ENTRIES', DEFAULT_JOURNAL_LIMITS.maxEntries, 1, 1_000_000),
+      maxBytes: optionalInteger(env, 'PLSP_JOURNAL_MAX_BYTES', DEFAULT_JOURNAL_LIMITS.maxBytes, 1024 * 1024, 4 * 1024 * 1024 * 1024),
     },
   };
 }

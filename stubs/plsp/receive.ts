@@ -1,6 +1,7 @@
 /**
  * The hub's handling of one message from an LPS: read and validate, check the sending system's approval,
- * forward to the databanks, count, and answer with a MedCom receipt. Nothing is forwarded from a refused message.
+ * forward to the databanks (all parts or none), count, and answer with a MedCom receipt. Nothing is forwarded from a
+ * refused message.
  */
 import {
   negativeReceipt,
@@ -11,11 +12,13 @@ import {
 } from '../../medcom';
 import type { Finding, RefuseCode, ReportLetter } from '../../medcom/model';
 import { letterContentKey } from '../../medcom/content-key';
+import { readRefs } from '../../medcom/read/refs';
 import { isApproved, type PlspConfig } from './config';
-import { UpstreamError } from '../common/fetch-json';
-import { deliver, planDeliveries } from './forward';
+import { deliverAllOrNothing, DeliveryFailure } from './all-or-nothing';
+import { planDeliveries, type Delivery } from './forward';
 import { contentsOf, MAX_KEPT_BYTES, type MessageJournal } from './journal';
 import type { HubMetrics } from './metrics';
+import { UNNAMED_LABEL } from './system-labels';
 import { realPersonFindings } from './test-person-guard';
 
 export interface HubAnswer {
@@ -41,10 +44,15 @@ export class Hub {
     private readonly journal: MessageJournal,
   ) {}
 
-  async receive(system: string | undefined, xml: string): Promise<HubAnswer> {
+  /**
+   * One message as the bytes that arrived, with the charset of its HTTP Content-Type if any: decoded strictly (a
+   * malformed byte or a contradictory or unsupported encoding is refused, naming the byte offset), forwarded as is.
+   */
+  async receive(system: string | undefined, body: Uint8Array, charset?: string): Promise<HubAnswer> {
     // When it arrived, not when handling ended: two messages keep their order even if forwarding one takes longer.
     const receivedAt = new Date().toISOString();
-    const outcome = readEmessage(xml);
+    const outcome = readEmessage(body, charset ? { charset } : {});
+    const xml = outcome.text ?? '';
     // keepContent false: the message is about a real person, so the journal keeps neither it nor its patient ids.
     const record = (httpStatus: number, refuseCode: RefuseCode | undefined, findings: Finding[], receiptXml: string, keepContent = true): void => {
       const contents = contentsOf(outcome.message);
@@ -56,14 +64,14 @@ export class Hub {
         receipt: refuseCode ? 'XCTL02' : 'XCTL03',
         ...(refuseCode ? { refuseCode } : {}),
         findings,
-        ...(keepContent && xml.length <= MAX_KEPT_BYTES ? { xml } : {}),
+        ...(keepContent && xml !== '' && xml.length <= MAX_KEPT_BYTES ? { xml } : {}),
         receiptXml,
         ...contents,
         ...(keepContent ? {} : { patientIds: [] }),
       });
     };
     const refuse = (status: number, code: RefuseCode, findings: Finding[], keepContent = true): HubAnswer => {
-      this.metrics.refused(system ?? '(unnamed)');
+      this.metrics.refused(system ?? UNNAMED_LABEL);
       const answer = this.answer(status, negativeReceipt(outcome.refs, { ean: this.config.ean }, code, findings));
       record(status, code, [...outcome.findings.filter((finding) => !findings.includes(finding)), ...findings], answer.receiptXml, keepContent);
       return answer;
@@ -80,25 +88,50 @@ export class Hub {
     if (!isApproved(this.config, system)) {
       return refuse(403, 'ikke_specificeret', hubFinding('X-LPS-System', `the LPS system "${system}" is not approved by MedCom to upload lab results`));
     }
-    const deliveries = planDeliveries(this.config, message, xml);
+    const deliveries = planDeliveries(this.config, message, { bytes: body, charset });
+    const countForwarded = (delivered: Delivery[]): void => {
+      for (const delivery of delivered) {
+        this.metrics.resultsForwarded(system, delivery.databank, delivery.letters.reduce((sum, letter) => sum + resultCount(letter), 0));
+      }
+    };
     try {
-      await Promise.all(deliveries.map((delivery) => deliver(delivery, this.config.forwarding, system)));
+      await deliverAllOrNothing(deliveries, this.config.forwarding, system);
     } catch (error) {
-      if (!(error instanceof UpstreamError)) throw error;
-      return refuse(502, 'ikke_specificeret', hubFinding('/Emessage', `${error.message}; nothing was confirmed, send the message again`));
+      if (!(error instanceof DeliveryFailure)) throw error;
+      countForwarded(error.staysStored);
+      return refuse(502, 'ikke_specificeret', hubFinding('/Emessage', error.message));
     }
     this.metrics.accepted(system);
     // MON-01: a letter accepted before with the same content is a resend, counted apart from the results shared.
     const resend = (letter: ReportLetter): boolean => this.accepted.has(`${system}\u0000${letterContentKey(letter)}`);
     for (const letter of message.letters.filter((letter) => !resend(letter))) this.metrics.resultsShared(system, letter.kind, resultCount(letter));
-    for (const delivery of deliveries) {
-      const count = (letters: ReportLetter[]): number => letters.reduce((sum, letter) => sum + resultCount(letter), 0);
-      this.metrics.resultsForwarded(system, delivery.databank, count(delivery.letters.filter((letter) => !resend(letter))));
-      this.metrics.resultsResent(system, delivery.databank, count(delivery.letters.filter(resend)));
-    }
+    const count = (letters: ReportLetter[]): number => letters.reduce((sum, letter) => sum + resultCount(letter), 0);
+    for (const delivery of deliveries) this.metrics.resultsResent(system, delivery.databank, count(delivery.letters.filter(resend)));
+    countForwarded(deliveries.map((delivery) => ({ ...delivery, letters: delivery.letters.filter((letter) => !resend(letter)) })));
     for (const letter of message.letters) this.accepted.add(`${system}\u0000${letterContentKey(letter)}`);
     const answer = this.answer(200, positiveReceipt(outcome.refs, { ean: this.config.ean }));
     record(200, undefined, outcome.findings, answer.receiptXml);
+    return answer;
+  }
+
+  /**
+   * A request refused before its message was read (wrong content type, too large, the hub shutting down, an unknown
+   * path): a negative receipt all the same, whose text says what was wrong and where, counted and journaled.
+   */
+  refuseUnread(system: string | undefined, status: number, where: string, message: string): HubAnswer {
+    const findings = hubFinding(where, message);
+    this.metrics.refused(system ?? '(unnamed)');
+    const answer = this.answer(status, negativeReceipt(readRefs(undefined), { ean: this.config.ean }, 'ikke_specificeret', findings));
+    this.journal.record({
+      lpsSystem: system,
+      receivedAt: new Date().toISOString(),
+      httpStatus: status,
+      receipt: 'XCTL02',
+      refuseCode: 'ikke_specificeret',
+      findings,
+      receiptXml: answer.receiptXml,
+      ...contentsOf(undefined),
+    });
     return answer;
   }
 

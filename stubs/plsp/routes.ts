@@ -1,25 +1,36 @@
 /**
- * PLSP Health Hub's interface (ASSUMPTION until PLSP's real interface is known, DESIGN.md §5):
- *   POST /plsp/v1/xrpt   Emessage XML, header X-LPS-System; 200 + XCTL03, or 4xx/502 + XCTL02 naming every fault
- *   POST /plsp/v1/cancellations  {patientId, producerCode}, header X-LPS-System: cancel results sent for a
- *                        wrong patient id in both databanks (LABA-05, ASSUMPTION) -> 200 {cancelled: {LABA, MiBa}}
- *   GET  /plsp/v1/cancellations?patient=&system=&since=  the cancellations received, oldest first (LABA-05)
- *   GET  /plsp/v1/messages?envelope=&patient=&system=&since=  the hub's journal, newest first: per message its
- *                        outcome, findings (warnings too), the message and the receipt
- *   GET  /metrics        monitoring counters (MON-01), Prometheus text format
+ * PLSP Health Hub's interface, as contracts/plsp.ts describes it (and its ASSUMPTIONs). Every refusal of a message
+ * is a negative receipt (XCTL02) whose text says what and where, also when the message was never read: see
+ * front-door.ts. Beside it: GET /plsp/v1/cancellations?patient=&system=&since= lists the cancellations received,
+ * oldest first (LABA-05).
  */
 import type { FastifyInstance } from 'fastify';
-import { CANCELLATION_SCHEMA, type Cancellation } from '../common/cancellation';
+import { CANCELLATION_SCHEMA, type Cancellation } from '../../contracts/databank';
+import { PLSP_PATHS, type JournalFilter, type JournalPageRequest } from '../../contracts/plsp';
+import { charsetOf } from '../common/app-factory';
 import { cancelResults } from './cancel';
 import { CancellationJournal } from './cancellation-journal';
 import type { PlspConfig } from './config';
-import type { MessageJournal } from './journal';
+import { MAX_PAGE_SIZE, type MessageJournal } from './journal';
 import type { Hub } from './receive';
 import type { HubMetrics } from './metrics';
+import { guardFrontDoor, notXml } from './front-door';
 
 function lpsSystem(header: string | string[] | undefined): string | undefined {
   return typeof header === 'string' && header !== '' ? header : undefined;
 }
+
+const JOURNAL_QUERY_SCHEMA = {
+  type: 'object',
+  properties: {
+    envelope: { type: 'string' },
+    patient: { type: 'string' },
+    system: { type: 'string' },
+    since: { type: 'string' },
+    limit: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE },
+    before: { type: 'integer', minimum: 1 },
+  },
+} as const;
 
 export interface PlspParts {
   config: PlspConfig;
@@ -29,14 +40,18 @@ export interface PlspParts {
 }
 
 export function registerPlspRoutes(app: FastifyInstance, { config, hub, metrics, journal }: PlspParts): void {
-  const cancellations = new CancellationJournal();
-  app.post('/plsp/v1/xrpt', async (request, reply) => {
-    const body = typeof request.body === 'string' ? request.body : '';
-    const answer = await hub.receive(lpsSystem(request.headers['x-lps-system']), body);
-    return reply.code(answer.status).type('application/xml; charset=utf-8').send(answer.receiptXml);
+  guardFrontDoor(app, hub, (scope) => {
+    scope.post('/plsp/v1/xrpt', async (request, reply) => {
+      const system = lpsSystem(request.headers['x-lps-system']);
+      const answer = Buffer.isBuffer(request.body)
+        ? await hub.receive(system, request.body, charsetOf(request))
+        : notXml(hub, system, request.headers['content-type']);
+      return reply.code(answer.status).type('application/xml; charset=utf-8').send(answer.receiptXml);
+    });
   });
 
-  app.post<{ Body: Cancellation }>('/plsp/v1/cancellations', { schema: { body: CANCELLATION_SCHEMA } }, async (request, reply) => {
+  const cancellations = new CancellationJournal();
+  app.post<{ Body: Cancellation }>(PLSP_PATHS.cancellations, { schema: { body: CANCELLATION_SCHEMA } }, async (request, reply) => {
     const receivedAt = new Date().toISOString();
     const system = lpsSystem(request.headers['x-lps-system']);
     const answer = await cancelResults(config, metrics, system, request.body);
@@ -44,15 +59,16 @@ export function registerPlspRoutes(app: FastifyInstance, { config, hub, metrics,
     return reply.code(answer.status).send(answer.body);
   });
 
-  app.get<{ Querystring: { patient?: string; system?: string; since?: string } }>('/plsp/v1/cancellations', async (request) => ({
+  app.get<{ Querystring: { patient?: string; system?: string; since?: string } }>(PLSP_PATHS.cancellations, async (request) => ({
     cancellations: cancellations.list(request.query),
   }));
 
-  app.get<{ Querystring: { envelope?: string; patient?: string; system?: string; since?: string } }>('/plsp/v1/messages', async (request) => ({
-    messages: journal.list(request.query),
-  }));
+  app.get<{ Querystring: JournalFilter & JournalPageRequest }>(PLSP_PATHS.messages, { schema: { querystring: JOURNAL_QUERY_SCHEMA } }, async (request) => {
+    const { limit, before, ...filter } = request.query;
+    return journal.page(filter, { limit, before });
+  });
 
-  app.get('/metrics', async (_request, reply) => {
+  app.get(PLSP_PATHS.metrics, async (_request, reply) => {
     return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 }

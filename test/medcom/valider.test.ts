@@ -4,9 +4,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { UsageError } from '../../cli/command';
 import { runValider } from '../../cli/valider';
 import { writeEmessage } from '../../medcom';
-import { crpReport, message } from './support/fixtures';
+import { crpReport, message } from '../../corpora/medcom/fixtures';
 
 let dir = '';
 const file = (name: string) => join(dir, name);
@@ -34,7 +35,7 @@ describe('lokalsvar valider', () => {
   it('exits 0 for valid files, with the summary', async () => {
     const { code, lines } = await run(file('valid.xml'));
     assert.equal(code, 0);
-    assert.deepEqual(lines, ['1 file: 1 valid, 0 invalid, 0 unreadable (0 errors, 0 warnings)']);
+    assert.deepEqual(lines, ['1 fil: 1 gyldig, 0 ugyldige, 0 ulæselige (0 fejl, 0 advarsler)']);
   });
 
   it('exits 0 with warnings, printing them', async () => {
@@ -49,19 +50,19 @@ describe('lokalsvar valider', () => {
     assert.ok(lines.includes(`${file('invalid.xml')}:67: error: /Emessage/LaboratoryReport/LaboratoryResults/Result[1]/Analysis/AnalysisCodeType: the value "NPU" is not allowed; allowed values: iupac, mds, lokal`), lines.join('\n'));
     assert.ok(lines.some((line) => line.startsWith(`${file('invalid.xml')}:`) && line.includes('/Result[1]/Value: the value is empty')));
     assert.ok(lines.some((line) => line.startsWith(`${file('broken.xml')}:1: error: /Emessage: not well-formed XML at line 1, column 11`)));
-    assert.ok(lines.includes(`${file('latin1.xml')}: error: /: the bytes are not valid UTF-8 (first bad byte at offset 3)`));
-    assert.equal(lines.at(-1), '4 files: 1 valid, 3 invalid, 0 unreadable (4 errors, 0 warnings)');
+    assert.ok(lines.includes(`${file('latin1.xml')}: error: /: the bytes are not valid UTF-8: the first bad byte is at byte offset 3`));
+    assert.equal(lines.at(-1), '4 filer: 1 gyldig, 3 ugyldige, 0 ulæselige (4 fejl, 0 advarsler)');
   });
 
   it('exits 2 when a file cannot be read, and still checks the others', async () => {
     const { code, lines } = await run(file('missing.xml'), file('invalid.xml'), dir);
     assert.equal(code, 2);
-    assert.equal(lines[0], `${file('missing.xml')}: cannot read: no such file (check the path)`);
-    assert.ok(lines.includes(`${dir}: cannot read: not a file`));
-    assert.equal(lines.at(-1), '3 files: 0 valid, 1 invalid, 2 unreadable (2 errors, 0 warnings)');
+    assert.equal(lines[0], `${file('missing.xml')}: kan ikke læses: findes ikke (tjek stien)`);
+    assert.ok(lines.includes(`${dir}: kan ikke læses: ikke en fil`));
+    assert.equal(lines.at(-1), '3 filer: 0 gyldige, 1 ugyldig, 2 ulæselige (2 fejl, 0 advarsler)');
   });
 
-  it('exits 2 with the usage when no file is given', async () => {
-    assert.deepEqual(await run(), { code: 2, lines: ['Usage: lokalsvar valider FIL.xml ...'] });
+  it('refuses a command line without a file (a usage error: exit 2)', async () => {
+    await assert.rejects(run(), (error: unknown) => error instanceof UsageError && /giv mindst én fil/.test(error.message));
   });
 });

@@ -5,7 +5,7 @@ import { clinicReportLetter, type ClinicResult } from '../../medcom/compose-clin
 import type { LaboratoryReport, MicrobiologyWebReport, ReportLetter } from '../../medcom/model';
 import { findAnalysis } from '../../medcom/npu-catalogue';
 import type { ResultToRegister } from '../../steps/drivers/lps';
-import { compareWithExpected, describeDifferences, sameDecimal, splitOperator, type ExpectedShare } from '../../steps/support/expected-message';
+import { compareWithExpected, describeDifferences, sameDecimal, splitOperator, type ExpectedShare } from '../../steps/drivers/expected-message';
 
 const from = new Date('2026-03-14T09:40:10Z');
 const at = new Date('2026-03-14T09:41:30Z');

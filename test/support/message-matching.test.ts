@@ -4,8 +4,8 @@ import { describe, it } from 'node:test';
 import { writeEmessage } from '../../medcom';
 import { clinicEmessage } from '../../medcom/compose-clinic-report';
 import { findAnalysis } from '../../medcom/npu-catalogue';
-import type { HubJournalEntry } from '../../steps/drivers/plsp';
-import { inArrivalOrder, pickFirst, readJournalLetter, type ResultIdentity } from '../../steps/support/message-matching';
+import type { HubJournalEntry } from '../../contracts/plsp';
+import { inArrivalOrder, pickFirst, readJournalLetter, type ResultIdentity } from '../../steps/drivers/message-matching';
 
 const at = new Date('2026-03-14T09:41:00Z');
 
@@ -33,6 +33,7 @@ function entry(receivedAt: string, options: { value?: string; sample?: string; e
     receivedAt,
     xml: writeEmessage(message),
     receiptXml: '',
+    letterTypes: [analysis.letterType],
     patientIds: [options.cpr ?? '2512489996'],
     analysisCodes: [analysis.code],
   };

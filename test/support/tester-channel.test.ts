@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { ATTESTATION_MEDIA_TYPE, AnswerServer, parseTerminalAnswer, TesterChannel } from '../../steps/support/tester-channel';
-import { waitFor } from '../../steps/support/wait-for';
+import { ATTESTATION_MEDIA_TYPE, AnswerServer, parseTerminalAnswer, TesterChannel } from '../../run/tester-channel';
+import { waitFor } from '../../run/wait-for';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64');
 

@@ -20,8 +20,19 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
-import { ATTESTATION_MEDIA_TYPE, type TesterAttestation } from '../../requirements/tester-attestation';
-import type { Instruction, TesterOutput } from '../drivers/vendor-lps';
+import { ATTESTATION_MEDIA_TYPE, type TesterAttestation } from '../requirements/tester-attestation';
+
+/** One instruction to the tester: Danish text for people, the same as data for a robot tester. */
+export interface Instruction {
+  text: string;
+  data: Record<string, unknown>;
+}
+
+/** How a driver reaches the tester: instructions, and notes (resends seen) for the tester and the report. */
+export interface TesterOutput {
+  instruct(instruction: Instruction): void;
+  note(text: string): void;
+}
 
 export const INSTRUCTION_PREFIX = 'LOKALSVAR-INSTRUKTION';
 export const QUESTION_PREFIX = 'LOKALSVAR-SPØRGSMÅL';

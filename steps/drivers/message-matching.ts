@@ -7,7 +7,7 @@
 import { readEmessage } from '../../medcom';
 import { letterContentKey } from '../../medcom/content-key';
 import type { ReportLetter } from '../../medcom/model';
-import type { HubJournalEntry } from '../drivers/plsp';
+import type { HubJournalEntry } from '../../contracts/plsp';
 
 export interface ResultIdentity {
   system: string;
