@@ -54,7 +54,7 @@ BeforeAll({ timeout: 300_000 }, async function (this: { parameters?: { environme
   const environment = await startEnvironment(kind, { approvedSystems }, { ports: hubPort() });
   if (vendor) {
     console.log(`\nLPS=vendor: ${vendor} sends to ${environment.urls.plsp}/plsp/v1/xrpt (header X-LPS-System: ${vendor}).`);
-    console.log('Follow the LOKALSVAR-INSTRUKTION lines; scenarios tagged @kun-pilot are skipped and tried by hand at the test camp.\n');
+    console.log('Follow the LOKALSVAR-INSTRUKTION lines and answer the LOKALSVAR-SPØRGSMÅL questions (tester channel, README); scenarios tagged @kun-pilot, if any, are skipped.\n');
   }
   const stopEnvironment = stopOnce(`${kind} environment`, () => environment.stop());
   let browser: Browser;
