@@ -104,6 +104,8 @@ export const PLSP_METRICS = {
   shared: 'plsp_results_shared_total',
   /** Labels databank (LABA | MiBa), lps_system. */
   forwarded: 'plsp_results_forwarded_total',
+  /** Labels lps_system, databank: results sent again with the same content (a resend, not counted in shared or forwarded). */
+  resent: 'plsp_results_resent_total',
   /** Label lps_system. */
   cancelled: 'plsp_results_cancelled_total',
 } as const;

@@ -97,6 +97,7 @@ function isNumeric(value: string): boolean {
   return /^[0-9]+([.,][0-9]+)?$/.test(value);
 }
 
+
 function senderOf(clinic: ClinicIdentity): Sender {
   return {
     eanIdentifier: clinic.ean,

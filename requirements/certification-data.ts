@@ -4,6 +4,7 @@
  * `lokalsvar sammenlign` read this shape; change REPORT_FORMAT when it changes incompatibly.
  */
 import type { Attestation } from './attestations';
+import type { TesterAttestation } from './tester-attestation';
 import type { RequirementVerdict, Verdict } from './certification';
 import { expectedAndActual } from './expected-actual';
 import type { RunAttachment, ScenarioRun, StepAction, StepRun } from './run-results';
@@ -67,6 +68,8 @@ export interface ScenarioReport {
   steps: StepReport[];
   /** Every evidence file of the scenario, its steps' included. */
   evidence: EvidenceFile[];
+  /** The tester's answers to the run's questions in this scenario (vendor mode): who answered what, and when. */
+  attested?: TesterAttestation[];
 }
 
 export interface RequirementReport {
@@ -106,7 +109,8 @@ function stepVerdict(step: StepRun): StepVerdict {
 }
 
 function scenarioVerdict(scenario: ScenarioRun, attested: boolean): StepVerdict {
-  if (scenario.outcome === 'passed') return 'bestået';
+  // Passed on the tester's word (vendor mode: a question answered ja) rather than on what the wire showed alone.
+  if (scenario.outcome === 'passed') return (scenario.attested?.length ?? 0) > 0 ? 'attesteret' : 'bestået';
   if (scenario.outcome !== 'skipped') return 'fejlet';
   if (attested) return 'attesteret';
   // Skipped on purpose: what only the pilot LPS can show, in a run with a vendor's LPS.
@@ -163,6 +167,7 @@ export function scenarioReport(scenario: ScenarioRun, evidence: EvidenceIndex, a
     ...(scenario.error ? { error: scenario.error } : {}),
     steps,
     evidence: steps.flatMap((step) => step.evidence),
+    ...(scenario.attested ? { attested: scenario.attested } : {}),
   };
 }
 

@@ -20,6 +20,28 @@ export interface RequirementVerdict {
   manual: boolean;
 }
 
+/**
+ * The rules a failure names itself: "[DEL-02] [LABA-04] ..." at the start of its first line (the expected-message
+ * check and the tester's answers write so). Undefined when it names none.
+ */
+export function rulesNamedBy(error: string | undefined): string[] | undefined {
+  const prefix = /^(?:[\w.]*Error: )?((?:\[[A-Z]+-\d+\]\s*)+)/.exec(error ?? '');
+  return prefix ? [...(prefix[1] as string).matchAll(/\[([A-Z]+-\d+)\]/g)].map((match) => match[1] as string) : undefined;
+}
+
+/**
+ * How a scenario counts for one rule: a failure that names rules it carries fails only those (for its other rules it
+ * proved nothing: skipped); a failure that names a rule it does not carry fails that rule too.
+ */
+function outcomeFor(scenario: ScenarioRun, id: string): ScenarioRun['outcome'] | undefined {
+  const named = scenario.outcome === 'failed' ? rulesNamedBy(scenario.error) : undefined;
+  const tagged = scenario.requirementIds.includes(id);
+  if (!named) return tagged ? scenario.outcome : undefined;
+  if (named.includes(id)) return 'failed';
+  if (!tagged) return undefined;
+  return named.some((rule) => scenario.requirementIds.includes(rule)) ? 'skipped' : 'failed';
+}
+
 function automaticVerdict(tagged: readonly ScenarioRun[]): Verdict {
   if (tagged.some((scenario) => scenario.outcome === 'failed' || scenario.outcome === 'undefined')) return 'ikke opfyldt';
   const passed = tagged.filter((scenario) => scenario.outcome === 'passed').length;
@@ -38,9 +60,9 @@ export function verdicts(
   attestations: readonly Attestation[] = [],
 ): RequirementVerdict[] {
   return requirements.map((requirement) => {
-    const tagged = scenarios.filter((scenario) => scenario.requirementIds.includes(requirement.id));
+    const tagged = scenarios.filter((scenario) => outcomeFor(scenario, requirement.id) !== undefined);
     const attested = attestations.filter((attestation) => attestation.requirementId === requirement.id);
-    const automatic = automaticVerdict(tagged);
+    const automatic = automaticVerdict(tagged.map((scenario) => ({ ...scenario, outcome: outcomeFor(scenario, requirement.id) ?? scenario.outcome })));
     const manual = automatic === 'ikke afprøvet' && attested.length > 0;
     return { requirement, verdict: manual ? manualVerdict(attested) : automatic, scenarios: tagged, attestations: attested, manual };
   });

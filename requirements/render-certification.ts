@@ -3,6 +3,7 @@
  * step, with expected and actual results and a link to every evidence file; offline, no external resources).
  */
 import type { RequirementVerdict, Verdict } from './certification';
+import { attestationLine } from './tester-attestation';
 import { scenarioLabel, type CertificationReport, type EvidenceFile, type ReportContext, type ScenarioReport, type StepReport, type StepVerdict } from './certification-data';
 
 export type { ReportContext } from './certification-data';
@@ -53,7 +54,10 @@ export function renderMarkdown(verdicts: readonly RequirementVerdict[], context:
     '| Krav | Titel | Resultat | Scenarier |',
     '|---|---|---|---|',
     ...verdicts.map((entry) => {
-      const names = entry.scenarios.map((scenario) => `${scenario.outcome === 'passed' ? '✔' : scenario.outcome === 'failed' ? '✖' : '–'} ${scenarioLabel(scenario)}`);
+      const names = entry.scenarios.flatMap((scenario) => [
+        `${scenario.outcome === 'passed' ? '✔' : scenario.outcome === 'failed' ? '✖' : '–'} ${scenarioLabel(scenario)}`,
+        ...(scenario.attested ?? []).filter((attestation) => attestation.krav === entry.requirement.id).map(attestationLine),
+      ]);
       const lines = [...names, ...attestationText(entry)];
       return `| ${entry.requirement.id} | ${entry.requirement.title} | ${mark(entry)} | ${lines.join('<br>') || '–'} |`;
     }),
@@ -64,6 +68,11 @@ export function renderMarkdown(verdicts: readonly RequirementVerdict[], context:
   );
   if (failures.length > 0) lines.push('## Fejl', '', ...failures, '');
   return lines.join('\n');
+}
+
+/** The tester's answers in a scenario about this rule, "attesteret" with who and when. */
+function attestedFor(scenario: RequirementVerdict['scenarios'][number], id: string): string[] {
+  return (scenario.attested ?? []).filter((attestation) => attestation.krav === id).map(attestationLine);
 }
 
 function escapeHtml(text: string): string {
@@ -116,6 +125,7 @@ function scenarioSection(scenario: ScenarioReport): string {
   return (
     `<details class="scenarie ${scenario.verdict.replace(/ /g, '-')}"${scenario.verdict === 'fejlet' ? ' open' : ''}>` +
     `<summary><span class="resultat">${escapeHtml(STEP_MARK[scenario.verdict])}</span> ${escapeHtml(scenario.label)} <span class="kilde">${escapeHtml(scenario.uri)}${scenario.line ? `:${scenario.line}` : ''} · ${seconds(scenario.durationMs)}</span></summary>` +
+    (scenario.attested ? scenario.attested.map((attestation) => `<div class="attesteret">${escapeHtml(attestationLine(attestation))}</div>`).join('') : '') +
     (data.length > 0 ? `<dl class="testdata">${data.map(([field, value]) => `<dt>${escapeHtml(field)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>` : '') +
     (scenario.steps.length > 0
       ? `<table class="trin"><thead><tr><th>#</th><th>Handling</th><th>Testdata</th><th>Forventet</th><th>Faktisk</th><th>Resultat</th><th>Varighed</th><th>Evidens</th></tr></thead><tbody>${scenario.steps.map(stepRow).join('')}</tbody></table>`

@@ -1,8 +1,9 @@
 /**
  * Reads a cucumber run from its messages (reports/messages.ndjson): every scenario that ran, with its rule tags,
  * its outcome, its example row (outlines), and step by step what was done, with which data, how it went, how long
- * it took and what it attached.
+ * it took and what it attached, and the tester's attested answers (vendor mode).
  */
+import { ATTESTATION_MEDIA_TYPE, type TesterAttestation } from './tester-attestation';
 
 export type Outcome = 'passed' | 'failed' | 'skipped' | 'undefined';
 
@@ -54,6 +55,8 @@ export interface ScenarioRun {
   durationMs?: number;
   /** Steps and the hooks that failed or attached something, in run order. */
   steps?: StepRun[];
+  /** The tester's answers in this scenario (vendor mode), as attached by the tester channel. */
+  attested?: TesterAttestation[];
 }
 
 export interface RunSummary {
@@ -274,6 +277,10 @@ function scenarioOf(
   const example = row ? Object.fromEntries(row.header.map((column, index) => [column, row.cells[index] ?? ''])) : undefined;
   const line = row?.line ?? (pickle.astNodeIds ?? []).map((id) => gherkin.lines.get(id)).find((found) => found !== undefined);
   const outcome = OUTCOME[worst?.status ?? 'SKIPPED'] ?? 'failed';
+  const attested = [...stepAttachments.values()]
+    .flat()
+    .filter((attachment) => attachment.mediaType === ATTESTATION_MEDIA_TYPE)
+    .map((attachment) => JSON.parse(attachment.contentEncoding === 'BASE64' ? Buffer.from(attachment.body, 'base64').toString('utf8') : attachment.body) as TesterAttestation);
   return {
     name: pickle.name,
     uri: pickle.uri,
@@ -285,5 +292,6 @@ function scenarioOf(
     tags: pickle.tags.map((tag) => tag.name),
     durationMs: [...stepResults.values()].reduce((sum, result) => sum + millis(result.duration), 0),
     steps,
+    ...(attested.length > 0 ? { attested } : {}),
   };
 }

@@ -1,10 +1,13 @@
 /** What one cucumber run (one worker) shares between scenarios: the environment and the browser. */
 import type { Browser } from 'playwright';
 import type { Environment } from '../environments/environment';
+import type { AnswerServer } from './tester-channel';
 
 export interface RunContext {
   environment: Environment;
   browser: Browser;
+  /** The tester channel's answer server (vendor mode only). */
+  tester?: AnswerServer;
 }
 
 let current: RunContext | undefined;

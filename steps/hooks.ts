@@ -14,6 +14,7 @@ import { launchBrowser } from '../run/browser';
 import { lpsMode, vendorSettings } from '../run/lps-mode';
 import { runContext, setRunContext } from '../run/run-context';
 import { attachScenarioEvidence } from './support/scenario-evidence';
+import { AnswerServer } from '../run/tester-channel';
 import type { LokalsvarWorld } from './world';
 
 setDefaultTimeout(30_000);
@@ -60,7 +61,7 @@ BeforeAll({ timeout: 300_000 }, async function (this: { parameters?: { environme
   const environment = await startEnvironment(kind, { approvedSystems }, { ports: hubPort() });
   if (vendor) {
     console.log(`\nLPS=vendor: ${vendor} sends to ${environment.urls.plsp}/plsp/v1/xrpt (header X-LPS-System: ${vendor}).`);
-    console.log('Follow the LOKALSVAR-INSTRUKTION lines; scenarios tagged @kun-pilot are skipped and tried by hand at the test camp.\n');
+    console.log('Follow the LOKALSVAR-INSTRUKTION lines and answer the LOKALSVAR-SPØRGSMÅL questions (tester channel, README); scenarios tagged @kun-pilot, if any, are skipped.\n');
   }
   const stopEnvironment = stopOnce(`${kind} environment`, () => environment.stop());
   let browser: Browser;
@@ -71,8 +72,12 @@ BeforeAll({ timeout: 300_000 }, async function (this: { parameters?: { environme
     throw error;
   }
   const closeBrowser = stopOnce('browser', () => browser.close());
-  setRunContext({ environment, browser });
+  const tester = vendor ? await AnswerServer.start() : undefined;
+  const closeTester = tester ? stopOnce('tester channel', () => tester.close()) : async () => undefined;
+  if (tester) console.log(`Tester channel: questions are answered and files fetched at ${tester.baseUrl} (LOKALSVAR-SPØRGSMÅL-JSON lines give the URLs).\n`);
+  setRunContext({ environment, browser, ...(tester ? { tester } : {}) });
   stopRun = async () => {
+    await closeTester();
     await closeBrowser();
     await stopEnvironment();
   };

@@ -1,21 +1,25 @@
 /**
  * What only the pilot LPS simulator can show automatically: results registered but not shared, results received
  * from laboratories and other practices, and the LPS's own refusals (delete, move, share a foreign result) and
- * cancellations. Scenarios using these steps are tagged @kun-pilot; vendor mode skips them.
+ * cancellations. With a vendor's LPS (vendor mode) each has a variant: files to import, questions to the tester,
+ * checks at the hub (steps/support/vendor-variants.ts).
  */
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { isRefusal } from './drivers/pilot-lps';
+import { lpsStepTimeoutMs } from '../run/lps-mode';
 import { register } from './support/registration';
+import { assertNoForeignResultSent, assertOnlyOwnShared, attestedRefusal, awaitCancellation, instructAndWatch, vendorTryShare } from './support/vendor-variants';
 import type { TestPerson } from './drivers/lps';
 import type { LokalsvarWorld } from './world';
 
-Given('lægen i {string} har registreret {analysis} {decimal} {word}', async function (this: LokalsvarWorld, clinic: string, name: string, value: string, unit: string) {
+Given('lægen i {string} har registreret {analysis} {decimal} {word}', { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, clinic: string, name: string, value: string, unit: string) {
   await register(this, { clinic, analysis: name, value, unit });
 });
 
 Given(
   "LPS'et i {string} har modtaget et {analysis}-svar fra laboratoriet {string} med producentkoden {string}",
+  { timeout: lpsStepTimeoutMs() },
   async function (this: LokalsvarWorld, clinic: string, name: string, lab: string, code: string) {
     await register(this, { clinic, analysis: name, value: '8.1', origin: 'laboratorium', producer: { name: lab, code } });
   },
@@ -23,12 +27,14 @@ Given(
 
 Given(
   "LPS'et i {string} har modtaget et kopisvar på {analysis} fra praksis {string} med producentkoden {string}",
+  { timeout: lpsStepTimeoutMs() },
   async function (this: LokalsvarWorld, clinic: string, name: string, practice: string, code: string) {
     await register(this, { clinic, analysis: name, value: '2.4', origin: 'anden_praksis', producer: { name: practice, code } });
   },
 );
 
-When('lægen deler alle nye svar', async function (this: LokalsvarWorld) {
+When('lægen deler alle nye svar', { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld) {
+  if (this.tester) return instructAndWatch(this, "I LPS'et: del alle nye svar.", { action: 'del-alle-nye' });
   this.lastShareAll = await this.pilot().shareAll();
 });
 
@@ -44,22 +50,26 @@ Then('beskeden blev sendt i ISO-8859-1', function (this: LokalsvarWorld) {
   assert.match(sentXml, /^<\?xml version="1\.0" encoding="ISO-8859-1"\?>/, 'the message does not declare ISO-8859-1');
 });
 
-When('lægen forsøger at dele {analysis}-svaret', async function (this: LokalsvarWorld, name: string) {
+When('lægen forsøger at dele {analysis}-svaret', { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, name: string) {
+  if (this.tester) return void (this.lastRefusal = await vendorTryShare(this, name));
   const outcome = await this.pilot().tryShare(this.result(name).registered.id);
   if (isRefusal(outcome)) this.lastRefusal = outcome;
   else this.recordShared(outcome);
 });
 
-When('lægen forsøger at slette {analysis}-svaret', async function (this: LokalsvarWorld, name: string) {
+When('lægen forsøger at slette {analysis}-svaret', { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, name: string) {
+  if (this.tester) return void (this.lastRefusal = await attestedRefusal(this, 'DEL-04', `Forsøg at slette det delte ${name}-svar for ${this.testPerson().cpr} i LPS'et. Afviste LPS'et det?`));
   this.lastRefusal = await this.pilot().tryDelete(this.result(name).registered.id);
 });
 
-When('lægen forsøger at flytte {analysis}-svaret til testpersonen {test-person}', async function (this: LokalsvarWorld, name: string, other: TestPerson) {
+When('lægen forsøger at flytte {analysis}-svaret til testpersonen {test-person}', { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, name: string, other: TestPerson) {
+  if (this.tester) return void (this.lastRefusal = await attestedRefusal(this, 'LABA-05', `Forsøg at flytte det delte ${name}-svar fra ${this.testPerson().cpr} til testpersonen ${other.givenName} ${other.surname} (${other.cpr}) i LPS'et. Afviste LPS'et det?`));
   this.lastRefusal = await this.pilot().tryChangePatient(this.result(name).registered.id, other);
 });
 
-When("lægen annullerer alle svar, der er sendt for testpersonen, fordi patient-ID'et var forkert", async function (this: LokalsvarWorld) {
+When("lægen annullerer alle svar, der er sendt for testpersonen, fordi patient-ID'et var forkert", { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld) {
   assert.ok(this.clinic, 'the scenario names no practice');
+  if (this.tester) return void (this.lastCancellation = await awaitCancellation(this, this.clinic));
   this.lastCancellation = await this.pilot().cancelPatient(this.testPerson().cpr, this.clinic);
 });
 
@@ -69,7 +79,8 @@ Then("afviser LPS'et det med henvisning til reglen {string}", function (this: Lo
   assert.equal(refusal.rule, rule, `the LPS refused with rule ${refusal.rule}: ${refusal.error}`);
 });
 
-Then("sender LPS'et kun {analysis}-svaret", function (this: LokalsvarWorld, name: string) {
+Then("sender LPS'et kun {analysis}-svaret", async function (this: LokalsvarWorld, name: string) {
+  if (this.tester) return assertOnlyOwnShared(this, name);
   const outcome = this.lastShareAll;
   assert.ok(outcome, 'the doctor did not share all new results');
   assert.deepEqual(outcome.shared.map((shared) => shared.id), [this.result(name).registered.id]);
@@ -78,7 +89,8 @@ Then("sender LPS'et kun {analysis}-svaret", function (this: LokalsvarWorld, name
   this.recordShared(only);
 });
 
-Then("LPS'et springer {analysis}-svaret over med henvisning til reglen {string}", function (this: LokalsvarWorld, name: string, rule: string) {
+Then("LPS'et springer {analysis}-svaret over med henvisning til reglen {string}", async function (this: LokalsvarWorld, name: string, rule: string) {
+  if (this.tester) return assertNoForeignResultSent(this);
   const skipped = this.lastShareAll?.skipped.find((entry) => entry.id === this.result(name).registered.id);
   assert.ok(skipped, `the ${name} result was not skipped`);
   assert.equal(skipped.rule, rule, skipped.reason);

@@ -12,7 +12,9 @@ import { LabportalDriver } from './drivers/labportal';
 import type { LpsDriver, ResultToRegister, TestPerson } from './drivers/lps';
 import { PilotLpsDriver, type Refusal } from './drivers/pilot-lps';
 import { PlspDriver } from './drivers/plsp';
-import { VendorLpsDriver, type Instruction } from './drivers/vendor-lps';
+import { CheckedLpsDriver } from './drivers/checked-lps';
+import { VendorLpsDriver } from './drivers/vendor-lps';
+import { TesterChannel } from '../run/tester-channel';
 import type { ViewCheck } from './support/scenario-evidence';
 
 /** A result the scenario registered in the LPS, by its analysis. */
@@ -24,15 +26,21 @@ export interface ScenarioResult {
   shared?: SharedResult;
 }
 
-/** Printed on its own lines, so a tester sees it live and a robot tester can read the data. */
-export const INSTRUCTION_PREFIX = 'LOKALSVAR-INSTRUKTION';
+/** Printed on its own lines, so a tester sees it live and a robot tester can read the data (the tester channel). */
+export { INSTRUCTION_PREFIX } from '../run/tester-channel';
 
 export class LokalsvarWorld extends World {
   readonly environment = runContext().environment;
   readonly plsp = new PlspDriver(this.environment.urls.plsp);
   private readonly pilotLps = new PilotLpsDriver(this.environment.urls['pilot-lps']);
   /** The LPS that sends in this run: the pilot LPS, or a vendor's real LPS (LPS=vendor). */
-  readonly lps: LpsDriver = lpsMode() === 'vendor' ? this.vendorLps() : this.pilotLps;
+  /** How the run talks to the vendor's tester (vendor mode only). */
+  readonly tester?: TesterChannel = lpsMode() === 'vendor' ? this.testerChannel() : undefined;
+  /** The LPS that sends in this run (the pilot LPS, or a vendor's real LPS), held to the expected message. */
+  readonly lps: LpsDriver = new CheckedLpsDriver(this.tester ? this.vendorLps(this.tester) : this.pilotLps, {
+    assignSampleNumbers: this.tester !== undefined,
+    foreignProducerCodes: () => this.foreignProducerCodes(),
+  });
   readonly laba = new DatabankDriver('LABA', this.environment.urls.laba);
   readonly miba = new DatabankDriver('MiBa', this.environment.urls.miba);
   readonly labportal = new LabportalDriver(this.environment.urls.labportal);
@@ -73,17 +81,24 @@ export class LokalsvarWorld extends World {
 
   /** The pilot LPS, for steps only the simulator can do (scenarios tagged @kun-pilot, skipped in vendor mode). */
   pilot(): PilotLpsDriver {
-    if (this.lps !== this.pilotLps) throw new Error('This step needs the pilot LPS: tag its scenario @kun-pilot, so vendor mode skips it');
+    if (this.tester) throw new Error('This step needs the pilot LPS: tag its scenario @kun-pilot, so vendor mode skips it');
     return this.pilotLps;
   }
 
-  private vendorLps(): VendorLpsDriver {
+  private testerChannel(): TesterChannel {
+    const server = runContext().tester;
+    if (!server) throw new Error('LPS=vendor but the tester channel is not started: BeforeAll in steps/hooks.ts starts it');
+    return new TesterChannel(server, { print: (line) => process.stdout.write(`${line}\n`), attach: (data, mediaType, fileName) => (typeof data === 'string' ? this.attach(data, fileName ? { mediaType, fileName } : mediaType) : this.attach(data, fileName ? { mediaType, fileName } : mediaType)) });
+  }
+
+  private vendorLps(tester: TesterChannel): VendorLpsDriver {
     const { system, timeoutMs } = vendorSettings();
-    const instruct = (instruction: Instruction): void => {
-      process.stdout.write(`\n${INSTRUCTION_PREFIX}: ${instruction.text}\n${INSTRUCTION_PREFIX}-JSON: ${JSON.stringify(instruction.data)}\n`);
-      this.attach(instruction.text, { mediaType: 'text/plain', fileName: 'instruktion.txt' });
-    };
-    return new VendorLpsDriver(system, this.plsp, instruct, timeoutMs);
+    return new VendorLpsDriver(system, this.plsp, tester, timeoutMs);
+  }
+
+  /** Producer codes of the laboratories and other practices the scenario's LPS received results from. */
+  private foreignProducerCodes(): string[] {
+    return [...this.results.values()].flatMap((result) => (result.spec.origin && result.spec.origin !== 'klinik' && result.spec.producer ? [result.spec.producer.code] : []));
   }
 
   testPerson(): TestPerson {

@@ -6,7 +6,7 @@ Egenskab: Kun svar produceret i egen praksis deles
   Regel: Svar, som LPS har modtaget fra laboratorier, videresendes ikke (DEL-06)
     "Øvrige data, som LPS modtager (produceret af laboratorier), videresendes ikke til databankerne."
 
-    @krav:DEL-06 @kun-pilot
+    @krav:DEL-06
     Scenarie: Et svar modtaget fra et laboratorium sendes ikke videre, når lægen deler nye svar
       Givet testpersonen Nancy Ann Test Berggren (2512489996)
       Og LPS'et i "Lægerne Testgade" har modtaget et Hb-svar fra laboratoriet "KBA Aalborg" med producentkoden "KBA"
@@ -19,7 +19,7 @@ Egenskab: Kun svar produceret i egen praksis deles
   Regel: Svar hentet fra en anden producent sendes ikke (DEL-07)
     "Data hentet fra anden producent (fx kopisvar fra anden almen praksis) sendes ikke til databankerne."
 
-    @krav:DEL-07 @kun-pilot
+    @krav:DEL-07
     Scenarie: Et kopisvar fra en anden praksis kan ikke deles
       Givet testpersonen Nancy Ann Test Berggren (2512489996)
       Og LPS'et i "Lægerne Testgade" har modtaget et kopisvar på INR fra praksis "Lægehuset Nord" med producentkoden "LHN"

@@ -7,7 +7,7 @@ Egenskab: Delte svar slettes ikke, de rettes
     "Svar der er overført til LABA må ikke kunne slettes lokalt (i fødesystemet). Hvis et resultat skal ændres,
     skal der laves en rettelse, som også skal uploades til LABA."
 
-    @krav:DEL-04 @kun-pilot
+    @krav:DEL-04
     Scenarie: Lægesystemet afviser at slette et delt svar, og svaret bliver i lægesystemet
       Givet testpersonen Bruno Test Elmer (2509479989)
       Og lægen i "Lægerne Testgade" har registreret og delt CRP 45 mg/L

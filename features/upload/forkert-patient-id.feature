@@ -7,14 +7,14 @@ Egenskab: Forkert patient-ID
 
   Regel: Patient-ID må ikke ændres, og ved forkert patient-ID annulleres alle udsendte svar (LABA-05)
 
-    @krav:LABA-05 @kun-pilot
+    @krav:LABA-05
     Scenarie: Lægesystemet afviser at ændre patienten på et delt svar
       Givet testpersonen Bruno Test Elmer (2509479989)
       Og lægen i "Lægerne Testgade" har registreret og delt CRP 45 mg/L
       Når lægen forsøger at flytte CRP-svaret til testpersonen Einer Test Lauridsen (0201609995)
       Så afviser LPS'et det med henvisning til reglen "LABA-05"
 
-    @krav:LABA-05 @kun-pilot
+    @krav:LABA-05
     Scenarie: Alle svar sendt for et forkert patient-ID annulleres og forsvinder fra visningerne
       Givet testpersonen Bruno Test Elmer (2509479989)
       Og lægen i "Lægehuset Annullering" har registreret og delt CRP 45 mg/L

@@ -21,6 +21,8 @@ export interface ResultToRegister {
   origin?: Origin;
   producer?: { name: string; code: string };
   withoutSampleNumber?: boolean;
+  /** The national sample number the tester is given to register the result under (vendor mode); the pilot LPS draws its own. */
+  sampleNumber?: string;
 }
 
 /** A result registered and shared through the LPS, as the scenario knows it afterwards. */

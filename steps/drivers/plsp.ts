@@ -4,6 +4,17 @@ import { LPS_SYSTEM_HEADER, PLSP_PATHS, type HubJournalEntry, type JournalQuery,
 import { readReceipt } from '../../medcom';
 import { expectStatus, httpClient } from './http';
 
+/** A cancellation the hub received (LABA-05). */
+export interface HubCancellation {
+  patientId: string;
+  producerCode: string;
+  lpsSystem?: string;
+  receivedAt: string;
+  httpStatus: number;
+  cancelled?: { LABA: number; MiBa: number };
+  error?: string;
+}
+
 export class PlspDriver {
   private readonly http: AxiosInstance;
 
@@ -23,6 +34,12 @@ export class PlspDriver {
   async journal(filter: JournalQuery): Promise<HubJournalEntry[]> {
     const response = await this.http.get<JournalPage>(PLSP_PATHS.messages, { params: filter });
     return expectStatus(response, 200, "Read PLSP's message journal").messages;
+  }
+
+  /** The cancellations the hub received (LABA-05), oldest first. */
+  async cancellations(filter: { patient?: string; system?: string; since?: string }): Promise<HubCancellation[]> {
+    const response = await this.http.get<{ cancellations: HubCancellation[] }>('/plsp/v1/cancellations', { params: filter });
+    return expectStatus(response, 200, "Read PLSP's cancellations").cancellations;
   }
 
   async metricsText(): Promise<string> {

@@ -2,6 +2,7 @@
 import type { ReferenceInterval } from '../../medcom/model';
 import type { ResultToRegister } from '../drivers/lps';
 import { analysis, type LokalsvarWorld } from '../world';
+import { registerWithVendor } from './vendor-variants';
 
 export interface Registration {
   clinic: string;
@@ -30,9 +31,18 @@ function specOf(world: LokalsvarWorld, input: Registration): ResultToRegister {
   };
 }
 
-/** Registers in the pilot LPS only, without sharing (pilot-only steps). */
+/**
+ * Registers without sharing in the pilot LPS; with a vendor's LPS a received result is imported and an own result
+ * registered and shared (steps/support/vendor-variants.ts).
+ */
 export async function register(world: LokalsvarWorld, input: Registration): Promise<void> {
   const spec = specOf(world, input);
+  if (world.tester) {
+    const { registered, shared } = await registerWithVendor(world, spec);
+    world.results.set(spec.analysis, { analysis: analysis(spec.analysis), spec, registered, ...(shared ? { shared } : {}) });
+    if (shared) world.recordShared(shared);
+    return;
+  }
   const registered = await world.pilot().register(spec);
   world.results.set(spec.analysis, { analysis: analysis(spec.analysis), spec, registered });
 }

@@ -28,6 +28,11 @@ export class HubMetrics {
     'Local lab results forwarded by PLSP to each databank, by the LPS system they came from',
     ['databank', 'lps_system'],
   );
+  private readonly resent = this.counter(
+    PLSP_METRICS.resent,
+    'Results an LPS system sent again with the same content as before (a resend; not counted as shared or forwarded again), by databank',
+    ['lps_system', 'databank'],
+  );
   private readonly cancelled = this.counter(
     PLSP_METRICS.cancelled,
     'Results cancelled in the databanks at the request of each LPS system (LABA-05)',
@@ -72,6 +77,10 @@ export class HubMetrics {
 
   resultsForwarded(system: string, databank: string, count: number): void {
     this.count(this.forwarded, { databank, lps_system: this.labels.label(system) }, count);
+  }
+
+  resultsResent(system: string, databank: string, count: number): void {
+    this.count(this.resent, { lps_system: this.labels.label(system), databank }, count);
   }
 
   resultsCancelled(system: string, count: number): void {

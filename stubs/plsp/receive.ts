@@ -11,6 +11,7 @@ import {
   writeReceipt,
 } from '../../medcom';
 import type { Finding, RefuseCode, ReportLetter } from '../../medcom/model';
+import { letterContentKey } from '../../medcom/content-key';
 import { readRefs } from '../../medcom/read/refs';
 import { isApproved, type PlspConfig } from './config';
 import { deliverAllOrNothing, DeliveryFailure } from './all-or-nothing';
@@ -34,6 +35,9 @@ function hubFinding(path: string, message: string): Finding[] {
 }
 
 export class Hub {
+  /** System and content of every letter accepted so far: what a resend repeats (MON-01). */
+  private readonly accepted = new Set<string>();
+
   constructor(
     private readonly config: PlspConfig,
     private readonly metrics: HubMetrics,
@@ -45,6 +49,8 @@ export class Hub {
    * malformed byte or a contradictory or unsupported encoding is refused, naming the byte offset), forwarded as is.
    */
   async receive(system: string | undefined, body: Uint8Array, charset?: string): Promise<HubAnswer> {
+    // When it arrived, not when handling ended: two messages keep their order even if forwarding one takes longer.
+    const receivedAt = new Date().toISOString();
     const outcome = readEmessage(body, charset ? { charset } : {});
     const xml = outcome.text ?? '';
     // keepContent false: the message is about a real person, so the journal keeps neither it nor its patient ids.
@@ -53,7 +59,7 @@ export class Hub {
       this.journal.record({
         envelopeIdentifier: outcome.refs.envelopeIdentifier,
         lpsSystem: system,
-        receivedAt: new Date().toISOString(),
+        receivedAt,
         httpStatus,
         receipt: refuseCode ? 'XCTL02' : 'XCTL03',
         ...(refuseCode ? { refuseCode } : {}),
@@ -96,8 +102,13 @@ export class Hub {
       return refuse(502, 'ikke_specificeret', hubFinding('/Emessage', error.message));
     }
     this.metrics.accepted(system);
-    for (const letter of message.letters) this.metrics.resultsShared(system, letter.kind, resultCount(letter));
-    countForwarded(deliveries);
+    // MON-01: a letter accepted before with the same content is a resend, counted apart from the results shared.
+    const resend = (letter: ReportLetter): boolean => this.accepted.has(`${system}\u0000${letterContentKey(letter)}`);
+    for (const letter of message.letters.filter((letter) => !resend(letter))) this.metrics.resultsShared(system, letter.kind, resultCount(letter));
+    const count = (letters: ReportLetter[]): number => letters.reduce((sum, letter) => sum + resultCount(letter), 0);
+    for (const delivery of deliveries) this.metrics.resultsResent(system, delivery.databank, count(delivery.letters.filter(resend)));
+    countForwarded(deliveries.map((delivery) => ({ ...delivery, letters: delivery.letters.filter((letter) => !resend(letter)) })));
+    for (const letter of message.letters) this.accepted.add(`${system}\u0000${letterContentKey(letter)}`);
     const answer = this.answer(200, positiveReceipt(outcome.refs, { ean: this.config.ean }));
     record(200, undefined, outcome.findings, answer.receiptXml);
     return answer;

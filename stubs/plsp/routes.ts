@@ -1,13 +1,15 @@
 /**
  * PLSP Health Hub's interface, as contracts/plsp.ts describes it (and its ASSUMPTIONs). Every refusal of a message
  * is a negative receipt (XCTL02) whose text says what and where, also when the message was never read: see
- * front-door.ts.
+ * front-door.ts. Beside it: GET /plsp/v1/cancellations?patient=&system=&since= lists the cancellations received,
+ * oldest first (LABA-05).
  */
 import type { FastifyInstance } from 'fastify';
 import { CANCELLATION_SCHEMA, type Cancellation } from '../../contracts/databank';
 import { PLSP_PATHS, type JournalFilter, type JournalPageRequest } from '../../contracts/plsp';
 import { charsetOf } from '../common/app-factory';
 import { cancelResults } from './cancel';
+import { CancellationJournal } from './cancellation-journal';
 import type { PlspConfig } from './config';
 import { MAX_PAGE_SIZE, type MessageJournal } from './journal';
 import type { Hub } from './receive';
@@ -48,10 +50,18 @@ export function registerPlspRoutes(app: FastifyInstance, { config, hub, metrics,
     });
   });
 
+  const cancellations = new CancellationJournal();
   app.post<{ Body: Cancellation }>(PLSP_PATHS.cancellations, { schema: { body: CANCELLATION_SCHEMA } }, async (request, reply) => {
-    const answer = await cancelResults(config, metrics, lpsSystem(request.headers['x-lps-system']), request.body);
+    const receivedAt = new Date().toISOString();
+    const system = lpsSystem(request.headers['x-lps-system']);
+    const answer = await cancelResults(config, metrics, system, request.body);
+    cancellations.record({ ...request.body, ...(system ? { lpsSystem: system } : {}), receivedAt, httpStatus: answer.status, ...answer.body });
     return reply.code(answer.status).send(answer.body);
   });
+
+  app.get<{ Querystring: { patient?: string; system?: string; since?: string } }>(PLSP_PATHS.cancellations, async (request) => ({
+    cancellations: cancellations.list(request.query),
+  }));
 
   app.get<{ Querystring: JournalFilter & JournalPageRequest }>(PLSP_PATHS.messages, { schema: { querystring: JOURNAL_QUERY_SCHEMA } }, async (request) => {
     const { limit, before, ...filter } = request.query;

@@ -72,3 +72,20 @@ test('declared scenarios that a filtered run left out count as not tried, so the
   assert.equal(del01?.verdict, 'delvist afprøvet');
   assert.deepEqual(del01?.scenarios.map((scenario) => [scenario.name, scenario.outcome]), [['A', 'passed'], ['C', 'skipped']]);
 });
+
+test('a failure that names its rule fails that rule only, and a rule it names beyond the scenario tags too', () => {
+  const failed = (error: string) => ({ name: 'C', uri: 'features/c.feature', requirementIds: ['DEL-01', 'DEL-03'], outcome: 'failed' as const, error });
+  const byId = (error: string) => Object.fromEntries(verdicts(REQUIREMENTS, [failed(error)]).map((v) => [v.requirement.id, v.verdict]));
+  assert.deepEqual(byId('Error: [DEL-03] Beskeden afviger'), { 'DEL-01': 'ikke afprøvet', 'DEL-03': 'ikke opfyldt', 'MON-01': 'ikke afprøvet' });
+  assert.deepEqual(byId('Error: [MON-01] Tælleren'), { 'DEL-01': 'ikke opfyldt', 'DEL-03': 'ikke opfyldt', 'MON-01': 'ikke opfyldt' });
+  assert.deepEqual(byId('AssertionError: no rule named'), { 'DEL-01': 'ikke opfyldt', 'DEL-03': 'ikke opfyldt', 'MON-01': 'ikke afprøvet' });
+});
+
+test("a tester's answer attached to a scenario shows in the report as attesteret, with who and when, under its rule", () => {
+  const answer = { krav: 'DEL-03', spoergsmaal: 'Afviste LPS\'et det?', svar: 'ja', af: 'Tove Tester', tidspunkt: '2026-03-19T10:00:00.000Z', kanal: 'http' };
+  const withAnswer = `${MESSAGES}\n${JSON.stringify({ attachment: { testCaseStartedId: 'sa', mediaType: 'application/vnd.lokalsvar.attestation+json', body: JSON.stringify(answer) } })}`;
+  const run = readRun(withAnswer);
+  assert.deepEqual(run.scenarios[0]?.attested, [answer]);
+  const markdown = renderMarkdown(verdicts(REQUIREMENTS, [{ ...run.scenarios[0]!, requirementIds: ['DEL-03'] }]), { environment: 'local', lpsSystem: 'X', finishedAt: 'T', platformVersion: 'v' });
+  assert.match(markdown, /attesteret: \[DEL-03\] "Afviste LPS'et det\?" ja, af Tove Tester 2026-03-19T10:00:00.000Z/);
+});

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { http, HttpResponse } from 'msw';
 import { readReceipt } from '../../medcom';
 import { buildPlspApp } from '../../stubs/plsp/app';
+import { sumOf } from '../../steps/support/prometheus-text';
 import { crpMessage } from '../support/crp-message';
 import { mixedMessage } from '../support/mixed-message';
 import { fakeNetwork } from '../support/msw';
@@ -133,6 +134,29 @@ test('the monitoring counters count what each system shared and what went to eac
   const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
   assert.match(metrics, /plsp_results_shared_total\{lps_system="Pilot-LPS",letter_type="XRPT01"\} [1-9]/);
   assert.match(metrics, /plsp_results_forwarded_total\{databank="LABA",lps_system="Pilot-LPS"\} [1-9]/);
+});
+
+test('a resend of the same letter is counted as a resend, not as one more result shared or forwarded (MON-01)', async () => {
+  const counters = async () => {
+    const text = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+    return {
+      shared: sumOf(text, 'plsp_results_shared_total', { lps_system: 'Pilot-LPS' }),
+      forwarded: sumOf(text, 'plsp_results_forwarded_total', { lps_system: 'Pilot-LPS', databank: 'LABA' }),
+      resent: sumOf(text, 'plsp_results_resent_total', { lps_system: 'Pilot-LPS', databank: 'LABA' }),
+    };
+  };
+  const before = await counters();
+  const message = crpMessage('0201609995');
+  assert.equal((await post(message.xml)).statusCode, 200);
+  // The same letter again in a new envelope with a new letter identifier, as an LPS resends it.
+  const again = message.xml.replace(message.envelope, 'E2RESEND').replace(message.letter, 'L2RESEND');
+  assert.equal((await post(again)).statusCode, 200);
+  const after = await counters();
+  assert.deepEqual(
+    { shared: after.shared - before.shared, forwarded: after.forwarded - before.forwarded, resent: after.resent - before.resent },
+    { shared: 1, forwarded: 1, resent: 1 },
+  );
+  assert.equal(uploads.length, 2, 'the resend still goes to LABA, which stores it once (LABA-06)');
 });
 
 test("the journal's listing is paged over HTTP: limit, next and before; a bad limit is refused naming it", async () => {

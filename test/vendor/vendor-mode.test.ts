@@ -1,7 +1,7 @@
 /** Vendor mode end to end: the suite instructs a tester, waits for the vendor LPS's message, and checks the chain. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { runAsVendor, sendAsVendorLps } from './robot-tester';
+import { correctLps, runAsVendor, sendAsVendorLps } from './robot-tester';
 
 test('a vendor LPS that does what the instruction says passes the scenario, checked through to Sundhedsjournalen', async () => {
   const run = await runAsVendor('@krav:DEL-02', 'Robot-LPS', 30, async (instruction, hubUrl) => {
@@ -10,16 +10,17 @@ test('a vendor LPS that does what the instruction says passes the scenario, chec
   });
   assert.equal(run.exitCode, 0, run.output);
   assert.equal(run.instructions.length, 1);
-  assert.match(run.instructions[0] ?? '', /registrér for testpersonen Nancy Ann Test Berggren \(2512489996\) CRP 45 mg\/L med referenceinterval under 10, og del svaret/);
+  assert.match(run.instructions[0] ?? '', /registrér for testpersonen Nancy Ann Test Berggren \(2512489996\) CRP 45 mg\/L med referenceinterval under 10, under det nationale prøvenummer \d{10}, og del svaret/);
 });
 
-test('when the vendor LPS sends something else, the step fails and lists what arrived instead', async () => {
+test('when the vendor LPS sends something else, the step fails naming the closest message and every field in which it differs', async () => {
   const run = await runAsVendor('@krav:DEL-02', 'Robot-LPS', 3, async (instruction, hubUrl) => {
     await sendAsVendorLps({ ...instruction, analysis: 'HbA1c', value: '48', unit: 'mmol/mol' }, 'Robot-LPS', hubUrl);
   });
   assert.notEqual(run.exitCode, 0);
-  assert.match(run.output, /Ingen besked fra "Robot-LPS" for 2512489996 med CRP \(NPU19748\) inden for 3 s/);
-  assert.match(run.output, /Modtaget i ventetiden, uden match: envelope \S+ fra "Robot-LPS", CPR 2512489996, analyser NPU27300, kvittering XCTL03/);
+  assert.match(run.output, /\[DEL-01\] Ingen besked fra "Robot-LPS" for 2512489996 med CRP \(NPU19748\) inden for 3 s/);
+  assert.match(run.output, /Nærmeste besked, der kom: envelope \S+ fra "Robot-LPS", CPR 2512489996, analyser NPU27300, kvittering XCTL03; den afviger i:/);
+  assert.match(run.output, /\[DEL-01\] analysekode \(Analysis\/AnalysisCode\): forventet "NPU19748", sendt "NPU27300"/);
 });
 
 test("a correction made in the vendor's LPS is followed through to Sundhedsjournalen as corrected", async () => {
@@ -39,10 +40,10 @@ test("a correction made in the vendor's LPS is followed through to Sundhedsjourn
   assert.match(run.instructions[1] ?? '', /ret HbA1c-svaret for 2509479989 til 52 mmol\/mol/);
 });
 
-test('scenarios that only the pilot LPS can show are skipped in vendor mode', async () => {
-  const run = await runAsVendor('@krav:DEL-04', 'Robot-LPS', 3, async () => {
-    throw new Error('no instruction expected');
-  });
+test('what only the LPS itself knows is a question to the tester, answered over HTTP and attested (DEL-04)', async () => {
+  const run = await runAsVendor('@krav:DEL-04', 'Robot-LPS', 30, correctLps('Robot-LPS'));
   assert.equal(run.exitCode, 0, run.output);
-  assert.match(run.output, /1 scenario \(1 skipped\)/);
+  assert.deepEqual(run.questions.map((question) => question.rule), ['DEL-04']);
+  assert.match(run.questions[0]?.question ?? '', /Forsøg at slette det delte CRP-svar for 2509479989 i LPS'et\. Afviste LPS'et det\?/);
+  assert.match(run.questions[0]?.answerUrl ?? '', /^http:\/\/127\.0\.0\.1:\d+\/svar\//);
 });
