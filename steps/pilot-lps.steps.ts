@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { isRefusal } from './drivers/pilot-lps';
 import { lpsStepTimeoutMs } from '../run/lps-mode';
 import { register } from './support/registration';
-import { assertNoForeignResultSent, assertOnlyOwnShared, attestedRefusal, awaitCancellation, instructAndWatch, vendorTryShare } from './support/vendor-variants';
+import { assertNoForeignResultSent, assertOnlyOwnShared, attestedFact, attestedRefusal, awaitCancellation, instructAndWatch, vendorTryShare } from './support/vendor-variants';
 import type { TestPerson } from './drivers/lps';
 import type { LokalsvarWorld } from './world';
 
@@ -96,7 +96,8 @@ Then("LPS'et springer {analysis}-svaret over med henvisning til reglen {string}"
   assert.equal(skipped.rule, rule, skipped.reason);
 });
 
-Then("LPS'et har stadig {analysis}-svaret på {decimal} {word}, markeret som delt", async function (this: LokalsvarWorld, name: string, value: string, unit: string) {
+Then("LPS'et har stadig {analysis}-svaret på {decimal} {word}, markeret som delt", { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, name: string, value: string, unit: string) {
+  if (this.tester) return attestedFact(this, 'DEL-04', `Har LPS'et stadig ${name}-svaret på ${value} ${unit} for ${this.testPerson().cpr}, uændret og markeret som delt?`);
   const result = this.result(name);
   const held = await this.pilot().find(result.registered.id);
   assert.ok(held, `${this.rulePrefix()}LPS'et har slettet ${name}-svaret, selv om det var delt`);

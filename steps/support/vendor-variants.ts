@@ -28,6 +28,11 @@ async function confirmed(world: LokalsvarWorld, rule: string, question: string):
   return `${attested}${answer.note ? `: ${answer.note}` : ''}`;
 }
 
+/** Asks the tester to confirm what only the LPS's own screen shows; "ja" attests it, "nej" fails the rule. */
+export async function attestedFact(world: LokalsvarWorld, rule: string, question: string): Promise<void> {
+  await confirmed(world, rule, question);
+}
+
 /**
  * Asks the tester whether the LPS refused what it was asked to try. "ja" is the LPS's refusal, attested (reported
  * like the pilot LPS's refusal, HTTP 409, with the rule); "nej" fails the rule.
