@@ -40,6 +40,8 @@ export async function runAsVendor(tags: string, system: string, timeoutSeconds: 
 export interface VendorShare {
   /** Send the result as corrected (svar_rettet) under this earlier sample number. */
   correctionOf?: string;
+  /** A defect: send a national sample number even where the instruction says to register none (LABA-03). */
+  ignoreWithoutSampleNumber?: boolean;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function sendAsVendorLps(result: ResultToRegister, system: string, 
   if (!analysis) throw new Error(`unknown analysis ${result.analysis}`);
   const now = new Date();
   const sampleNumber = share.correctionOf ?? String(now.getTime()).slice(-10);
+  const withSampleNumber = !result.withoutSampleNumber || share.ignoreWithoutSampleNumber === true;
   const message = clinicEmessage({
     clinic: { name: result.clinic, ydernummer: '054321', ean: '5790000000123', producerCode: 'RB' },
     patient: { ...result.patient, consentGiven: result.consentGiven ?? true },
@@ -58,7 +61,7 @@ export async function sendAsVendorLps(result: ResultToRegister, system: string, 
     value: result.value,
     ...(result.unit ? { unit: result.unit } : {}),
     ...(result.referenceInterval ? { referenceInterval: result.referenceInterval } : {}),
-    sampleNumber,
+    ...(withSampleNumber ? { sampleNumber } : { internalSampleIdentifier: sampleNumber }),
     sampledAt: now,
     resultAt: now,
     ...(share.correctionOf ? { status: 'svar_rettet' as const } : {}),
