@@ -124,7 +124,7 @@ function renderControls(session: VendorSession): string {
 function renderJudgementForm(session: VendorSession): string {
   return `<section aria-labelledby="vurder-titel"><h2 id="vurder-titel">Testlederens vurdering</h2>
 <form method="post" action="/s/${esc(session.id)}/vurderinger" class="felter">
-<p><label for="vurder-regel">Regel</label><select id="vurder-regel" name="regel">${RULE_OPTIONS}</select></p>
+<p><label for="vurder-regel">Vurderet regel</label><select id="vurder-regel" name="regel">${RULE_OPTIONS}</select></p>
 <p><label for="vurdering">Vurdering</label><select id="vurdering" name="vurdering"><option value="kommentar">kommentar</option><option value="opfyldt">opfyldt (attesteret)</option><option value="ikke opfyldt">ikke opfyldt</option></select></p>
 <p><label for="kommentar">Kommentar</label><textarea id="kommentar" name="kommentar" rows="3"></textarea></p>
 <p><button type="submit">Gem vurdering</button></p></form></section>`;
