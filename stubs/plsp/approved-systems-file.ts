@@ -6,7 +6,8 @@
 import { readFileSync, statSync } from 'node:fs';
 
 export class ApprovedSystemsFile {
-  private modified = -1;
+  /** mtime, size and inode of the version read: a rewrite within the same clock tick still differs in one. */
+  private version = '';
   private names = new Set<string>();
 
   constructor(readonly path: string) {}
@@ -17,16 +18,17 @@ export class ApprovedSystemsFile {
   }
 
   private refresh(): void {
-    let modified: number;
+    let version: string;
     try {
-      modified = statSync(this.path).mtimeMs;
+      const stat = statSync(this.path);
+      version = `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
     } catch {
-      this.modified = -1;
+      this.version = '';
       this.names = new Set();
       return;
     }
-    if (modified === this.modified) return;
-    this.modified = modified;
+    if (version === this.version) return;
+    this.version = version;
     this.names = new Set(
       readFileSync(this.path, 'utf8')
         .split('\n')
