@@ -1,6 +1,7 @@
 /**
  * The embedded default: every stub in this process, each on its own free loopback port, and WireMock (Java) as a
- * child process between PLSP and the databanks.
+ * child process between PLSP and the databanks. Stopping closes callers before callees: the pilot LPS, the hub,
+ * WireMock, then the views and the databanks.
  */
 import { startStub, type RunningStub } from '../stubs/start-stub';
 import type { EndpointName, Environment, EnvironmentOptions } from './environment';
@@ -27,9 +28,15 @@ export async function startLocalEnvironment(options: EnvironmentOptions = {}, li
   // WireMock's JVM starts while the first stubs do.
   const wiremockStarting = startWireMockProcess({ host: listen.host ?? '127.0.0.1', port: listen.ports?.wiremock ?? 0 });
   wiremockStarting.catch(() => undefined);
+  // Callers stop before what they call, one at a time: a closing stub stops accepting and finishes the requests it
+  // has, which still reach their peers (the hub's messages in flight get through WireMock to the databanks).
+  const stopWireMock = async (): Promise<void> => (wiremock ?? (await wiremockStarting.catch(() => undefined)))?.stop();
   const stopAll = async (): Promise<void> => {
-    await Promise.all(running.splice(0).reverse().map((stub) => stub.close()));
-    await (wiremock ?? (await wiremockStarting.catch(() => undefined)))?.stop();
+    for (const stub of running.splice(0).reverse()) {
+      await stub.close();
+      if (stub.name === 'plsp') await stopWireMock();
+    }
+    await stopWireMock();
   };
   try {
     for (const system of START_ORDER) {

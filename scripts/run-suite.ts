@@ -4,8 +4,13 @@
  * (cucumber.cjs reads it too): a test camp gives every run a folder of its own.
  * Makes sure a browser is there first; in containers mode, skips with a clear message when no Docker engine
  * answers, unless E2E_REQUIRE_DOCKER=1 (CI), where that is a failure.
+ *
+ * Signals: each step runs in a process group of its own, and this process passes the first SIGINT, SIGTERM or
+ * SIGHUP it gets on to that group, once. So a Ctrl-C in the terminal, and a SIGTERM sent to `npm` alone (what
+ * `timeout`, CI runners and process managers send; npm passes it on to this process), both reach cucumber exactly
+ * once, and its cleanup registry stops the environment (containers included) before it exits.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { dockerAvailable } from '../docker/availability';
@@ -16,11 +21,40 @@ const PROFILES = { local: 'default', containers: 'containers', remote: 'remote' 
 const REPORT_DIRS = { local: 'reports', containers: path.join('reports', 'containers'), remote: path.join('reports', 'remote') } as const;
 type Mode = keyof typeof PROFILES;
 
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+type ForwardedSignal = keyof typeof SIGNAL_EXIT_CODES;
+
+/** The step running now, and the signal that asked this run to stop (passed on once). */
+let current: ChildProcess | undefined;
+let stopSignal: ForwardedSignal | undefined;
+
+function passOn(child: ChildProcess, signal: ForwardedSignal): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
+function onStopSignal(signal: ForwardedSignal): void {
+  // The same stop often arrives more than once (the terminal's group, npm and tsx each pass it on): once is enough,
+  // and a second signal would make cucumber exit without cleaning up.
+  if (stopSignal !== undefined) return;
+  stopSignal = signal;
+  if (current) passOn(current, signal);
+}
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  if (stopSignal) return Promise.resolve(SIGNAL_EXIT_CODES[stopSignal]);
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', env });
+    const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env, detached: true });
+    current = child;
     child.on('error', reject);
-    child.on('exit', (code, signal) => resolve(code ?? (signal === 'SIGINT' ? 130 : 1)));
+    child.on('exit', (code, signal) => {
+      current = undefined;
+      resolve(code ?? (signal && signal in SIGNAL_EXIT_CODES ? SIGNAL_EXIT_CODES[signal as ForwardedSignal] : 1));
+    });
   });
 }
 
@@ -30,9 +64,8 @@ async function main(): Promise<number> {
   const mode: Mode = isEnvironmentKind(args[0]) ? args[0] : environmentKind();
   if (args[0] === mode) args.shift();
   const cucumberArgs = args;
-  // Ctrl-C reaches the children too; this process waits for them to stop what they started.
-  process.on('SIGINT', () => undefined);
-  process.on('SIGTERM', () => undefined);
+  // This process passes a stop on to the running step and waits for it to stop what it started.
+  for (const signal of Object.keys(SIGNAL_EXIT_CODES) as ForwardedSignal[]) process.on(signal, onStopSignal);
   const root = path.resolve(__dirname, '..');
   if (mode === 'containers') {
     const docker = await dockerAvailable();

@@ -1,13 +1,16 @@
 /**
  * WireMock (the jar the npm package `wiremock` ships) as a child process on loopback: the proxy between PLSP and
- * the databanks in the embedded default. Java is spawned directly, since the npm bin does not forward signals.
- * Stopped on stop(), and through the cleanup registry on Ctrl-C, SIGTERM and exit.
+ * the databanks in the embedded default. Java is spawned directly, since the npm bin does not forward signals, in a
+ * process group of its own (so a Ctrl-C reaches this process only, which stops WireMock after what depends on it).
+ * Stopped on stop(), and through the cleanup registry on Ctrl-C, SIGTERM and exit. What a killed process left
+ * behind (the JVM holding its port, the temporary folder) is swept at the next start (leftovers.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { registerCleanup } from '../cleanup';
+import { ROOT_DIR_PREFIX, sweepOrphanedWireMocks, writeOwnerFile } from './leftovers';
 
 export const WIREMOCK_JAR = path.join(path.dirname(require.resolve('wiremock/package.json')), 'build', 'wiremock-standalone-3.13.2.jar');
 
@@ -51,16 +54,23 @@ function waitForPort(child: ChildProcess, timeoutMs: number): Promise<number> {
 }
 
 export async function startWireMockProcess(listen: { host: string; port: number } = { host: '127.0.0.1', port: 0 }, timeoutMs = 30_000): Promise<RunningWireMock> {
-  const rootDir = mkdtempSync(path.join(tmpdir(), 'lokalsvar-wiremock-'));
+  await sweepOrphanedWireMocks();
+  const rootDir = mkdtempSync(path.join(tmpdir(), ROOT_DIR_PREFIX));
   const child = spawn(
     process.env.JAVA ?? 'java',
     ['-Xmx256m', '-jar', WIREMOCK_JAR, '--port', String(listen.port), '--bind-address', listen.host, '--root-dir', rootDir,
       '--max-request-journal-entries', String(JOURNAL_LIMIT), '--disable-banner', '--async-response-enabled', 'true'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
+  if (child.pid !== undefined) writeOwnerFile(rootDir, { pid: child.pid, ownerPid: process.pid });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const kill = (): void => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      child.kill('SIGTERM');
+    }
   };
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>

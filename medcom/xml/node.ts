@@ -29,6 +29,8 @@ export interface XmlElement {
   parent: XmlElement | undefined;
   /** Offset of the `<` of the start tag in the source. */
   offset: number;
+  /** Offset just after the `>` that ends the element (its end tag, or `/>`); -1 while it is open. */
+  end: number;
 }
 
 export interface ParseFailure {

@@ -270,6 +270,7 @@ class Parser {
       textOffset: parent ? parent.text.length : 0,
       parent,
       offset,
+      end: -1,
     };
     if (parent) parent.children.push(element);
     else this.root = element;
@@ -337,9 +338,11 @@ class Parser {
   }
 
   private close(): void {
+    const element = this.current as XmlElement;
+    element.end = this.pos;
     this.namespaces.pop();
     this.depth -= 1;
-    this.current = (this.current as XmlElement).parent;
+    this.current = element.parent;
   }
 
   private name(what: string): string {

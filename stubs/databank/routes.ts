@@ -1,6 +1,9 @@
 /**
  * The databank's HTTP interface (ASSUMPTION: the real LABA/MiBa upload interfaces are not public):
- *   POST /api/v1/upload            Emessage XML from the hub; 200 {stored, duplicates} | 400/422 {error, findings}
+ *   POST /api/v1/upload            Emessage XML from the hub; 200 {upload, stored, duplicates} | 400/422 {error, findings}
+ *   DELETE /api/v1/uploads/:upload undo one upload (hub only; ASSUMPTION: the hub's compensation when another part
+ *                                  of a mixed message failed): removes the results it newly stored that no later
+ *                                  upload delivered again or corrected -> 200 {removed, kept} | 404
  *   GET  /api/v1/results?patient=  every stored version of a patient's results, with consent and cancellation
  *   GET  /api/v1/messages/:id      an uploaded message exactly as received (by envelope identifier)
  *   POST /api/v1/cancellations     {patientId, producerCode}: cancel every result of that producer for that
@@ -35,6 +38,13 @@ export function registerDatabankRoutes(app: FastifyInstance, config: DatabankCon
     }
     const records = letters.flatMap((letter) => recordsOf(envelope.identifier, letter));
     return store.storeMessage(envelope.identifier, request.body, records);
+  });
+
+  app.delete<{ Params: { upload: string } }>('/api/v1/uploads/:upload', async (request, reply) => {
+    const upload = Number(request.params.upload);
+    const outcome = Number.isSafeInteger(upload) ? store.undoUpload(upload) : undefined;
+    if (!outcome) return reply.code(404).send({ error: `No upload ${request.params.upload} to undo (unknown, or undone already)` });
+    return outcome;
   });
 
   app.post<{ Body: Cancellation }>(

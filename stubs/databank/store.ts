@@ -3,6 +3,8 @@
  * result as a versioned record (results). A result's identity is its key (LABA-06): patient id, requisition id,
  * analysis code and producer code. The same content under the same key again is a duplicate and stored once;
  * other content under the same key (a correction) becomes the next version, the old one kept as history.
+ * An upload can be undone (the hub's compensation when another part of a mixed message failed): that removes
+ * only what this upload newly stored and nobody has relied on since, never what an earlier upload stored.
  */
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -18,8 +20,17 @@ export interface StoredResult {
 }
 
 export interface StoreOutcome {
+  /** Identifies this upload, for undoing it. */
+  upload: number;
   stored: number;
   duplicates: number;
+}
+
+export interface UndoOutcome {
+  /** Results this upload had newly stored, now removed. */
+  removed: number;
+  /** Results this upload had newly stored that stay: a later upload delivered them again or corrected them. */
+  kept: number;
 }
 
 const SCHEMA = `
@@ -41,9 +52,12 @@ const SCHEMA = `
     cancelled INTEGER NOT NULL DEFAULT 0,
     received_at TEXT NOT NULL,
     record TEXT NOT NULL,
+    upload_id INTEGER,
+    reconfirmed INTEGER NOT NULL DEFAULT 0,
     UNIQUE (result_key, version)
   );
   CREATE INDEX IF NOT EXISTS results_patient ON results (patient_id);
+  CREATE INDEX IF NOT EXISTS results_upload ON results (upload_id);
 `;
 
 /** LABA-06: the fields that make two uploads the same result. */
@@ -82,20 +96,23 @@ export class DatabankStore {
 
   private readonly storeTransaction: (envelopeIdentifier: string, xml: string, records: ResultRecord[], receivedAt: string) => StoreOutcome;
 
+  private readonly undoTransaction: (upload: number) => UndoOutcome | undefined;
+
   constructor(path: string) {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.exec(SCHEMA);
-    const latest = this.db.prepare<[string], { version: number; content_hash: string }>(
-      'SELECT version, content_hash FROM results WHERE result_key = ? ORDER BY version DESC LIMIT 1',
+    const latest = this.db.prepare<[string], { id: number; version: number; content_hash: string }>(
+      'SELECT id, version, content_hash FROM results WHERE result_key = ? ORDER BY version DESC LIMIT 1',
     );
     const insertMessage = this.db.prepare('INSERT INTO messages (envelope_identifier, received_at, xml) VALUES (?, ?, ?)');
     const insertResult = this.db.prepare(
-      `INSERT INTO results (result_key, version, content_hash, patient_id, producer_code, envelope_identifier, received_at, record)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO results (result_key, version, content_hash, patient_id, producer_code, envelope_identifier, received_at, record, upload_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    const reconfirm = this.db.prepare('UPDATE results SET reconfirmed = 1 WHERE id = ?');
     this.storeTransaction = this.db.transaction((envelopeIdentifier: string, xml: string, records: ResultRecord[], receivedAt: string): StoreOutcome => {
-      insertMessage.run(envelopeIdentifier, receivedAt, xml);
+      const upload = Number(insertMessage.run(envelopeIdentifier, receivedAt, xml).lastInsertRowid);
       let stored = 0;
       let duplicates = 0;
       for (const record of records) {
@@ -103,20 +120,45 @@ export class DatabankStore {
         const hash = contentHash(record);
         const previous = latest.get(key);
         if (previous?.content_hash === hash) {
+          reconfirm.run(previous.id);
           duplicates += 1;
           continue;
         }
         const version = (previous?.version ?? 0) + 1;
-        insertResult.run(key, version, hash, record.patientId, record.producerCode, envelopeIdentifier, receivedAt, JSON.stringify(record));
+        insertResult.run(key, version, hash, record.patientId, record.producerCode, envelopeIdentifier, receivedAt, JSON.stringify(record), upload);
         stored += 1;
       }
-      return { stored, duplicates };
+      return { upload, stored, duplicates };
+    });
+    const uploadExists = this.db.prepare<[number], { id: number }>('SELECT id FROM messages WHERE id = ?');
+    // Removable: stored by this upload, not delivered again since (LABA-06 made that later upload rely on it),
+    // and not superseded by a later version (a correction builds on it).
+    const removable = this.db.prepare<[number], { id: number }>(
+      `SELECT r.id FROM results r WHERE r.upload_id = ? AND r.reconfirmed = 0
+         AND NOT EXISTS (SELECT 1 FROM results later WHERE later.result_key = r.result_key AND later.version > r.version)`,
+    );
+    const storedBy = this.db.prepare<[number], { count: number }>('SELECT COUNT(*) AS count FROM results WHERE upload_id = ?');
+    const deleteResult = this.db.prepare('DELETE FROM results WHERE id = ?');
+    const deleteMessage = this.db.prepare('DELETE FROM messages WHERE id = ?');
+    this.undoTransaction = this.db.transaction((upload: number): UndoOutcome | undefined => {
+      if (!uploadExists.get(upload)) return undefined;
+      const total = storedBy.get(upload)?.count ?? 0;
+      const rows = removable.all(upload);
+      for (const row of rows) deleteResult.run(row.id);
+      const kept = total - rows.length;
+      if (kept === 0) deleteMessage.run(upload);
+      return { removed: rows.length, kept };
     });
   }
 
   /** Stores one message and all its results atomically: all of it or, on any error, none of it. */
   storeMessage(envelopeIdentifier: string, xml: string, records: ResultRecord[]): StoreOutcome {
     return this.storeTransaction(envelopeIdentifier, xml, records, new Date().toISOString());
+  }
+
+  /** Undoes one upload (see the header); undefined when there is no such upload (or it was undone already). */
+  undoUpload(upload: number): UndoOutcome | undefined {
+    return this.undoTransaction(upload);
   }
 
   /** LABA-05: cancels every version of every result a producer stored for a patient id; returns how many results. */

@@ -1,6 +1,7 @@
 /**
  * The hub's handling of one message from an LPS: read and validate, check the sending system's approval,
- * forward to the databanks, count, and answer with a MedCom receipt. Nothing is forwarded from a refused message.
+ * forward to the databanks (all parts or none), count, and answer with a MedCom receipt. Nothing is forwarded from a
+ * refused message.
  */
 import {
   negativeReceipt,
@@ -11,8 +12,8 @@ import {
 } from '../../medcom';
 import type { Finding, RefuseCode, ReportLetter } from '../../medcom/model';
 import { isApproved, type PlspConfig } from './config';
-import { UpstreamError } from '../common/fetch-json';
-import { deliver, planDeliveries } from './forward';
+import { deliverAllOrNothing, DeliveryFailure } from './all-or-nothing';
+import { planDeliveries, type Delivery } from './forward';
 import { contentsOf, MAX_KEPT_BYTES, type MessageJournal } from './journal';
 import type { HubMetrics } from './metrics';
 import { UNNAMED_LABEL } from './system-labels';
@@ -76,17 +77,21 @@ export class Hub {
       return refuse(403, 'ikke_specificeret', hubFinding('X-LPS-System', `the LPS system "${system}" is not approved by MedCom to upload lab results`));
     }
     const deliveries = planDeliveries(this.config, message, xml);
+    const countForwarded = (delivered: Delivery[]): void => {
+      for (const delivery of delivered) {
+        this.metrics.resultsForwarded(system, delivery.databank, delivery.letters.reduce((sum, letter) => sum + resultCount(letter), 0));
+      }
+    };
     try {
-      await Promise.all(deliveries.map((delivery) => deliver(delivery, this.config.forwarding, system)));
+      await deliverAllOrNothing(deliveries, this.config.forwarding, system);
     } catch (error) {
-      if (!(error instanceof UpstreamError)) throw error;
-      return refuse(502, 'ikke_specificeret', hubFinding('/Emessage', `${error.message}; nothing was confirmed, send the message again`));
+      if (!(error instanceof DeliveryFailure)) throw error;
+      countForwarded(error.staysStored);
+      return refuse(502, 'ikke_specificeret', hubFinding('/Emessage', error.message));
     }
     this.metrics.accepted(system);
     for (const letter of message.letters) this.metrics.resultsShared(system, letter.kind, resultCount(letter));
-    for (const delivery of deliveries) {
-      this.metrics.resultsForwarded(system, delivery.databank, delivery.letters.reduce((sum, letter) => sum + resultCount(letter), 0));
-    }
+    countForwarded(deliveries);
     const answer = this.answer(200, positiveReceipt(outcome.refs, { ean: this.config.ean }));
     record(200, undefined, outcome.findings, answer.receiptXml);
     return answer;

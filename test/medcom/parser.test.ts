@@ -24,6 +24,16 @@ describe('parseXml', () => {
     assert.equal(tree.children[0]?.children[0]?.ns, 'urn:a');
   });
 
+  it("gives each element's source range, start tag to end tag, so a part can be cut out byte for byte", () => {
+    const xml = '<?xml version="1.0"?>\n<a xmlns="urn:a">\n  <b x="1"><c/>t&amp;</b >\n  <d/>\n</a>';
+    const tree = root(xml);
+    const [b, d] = tree.children;
+    assert.equal(xml.slice(b!.offset, b!.end), '<b x="1"><c/>t&amp;</b >');
+    assert.equal(xml.slice(b!.children[0]!.offset, b!.children[0]!.end), '<c/>');
+    assert.equal(xml.slice(d!.offset, d!.end), '<d/>');
+    assert.equal(tree.end, xml.length);
+  });
+
   it('resolves references, CDATA and line ends in text', () => {
     const tree = root('<a>x &lt;&amp;&gt;&quot;&apos; &#65;&#x42; <![CDATA[<raw>&]]>\r\ny\rz</a>');
     assert.equal(tree.text, 'x <&>"\' AB <raw>&\ny\nz');

@@ -5,10 +5,10 @@ import { sampleRecord } from '../support/records';
 
 test('the same result sent twice is stored once (LABA-06)', () => {
   const store = new DatabankStore(':memory:');
-  assert.deepEqual(store.storeMessage('E1', '<x/>', [sampleRecord()]), { stored: 1, duplicates: 0 });
+  assert.deepEqual(store.storeMessage('E1', '<x/>', [sampleRecord()]), { upload: 1, stored: 1, duplicates: 0 });
   assert.deepEqual(
     store.storeMessage('E2', '<y/>', [sampleRecord({ envelopeIdentifier: 'E2', letterIdentifier: 'L2' })]),
-    { stored: 0, duplicates: 1 },
+    { upload: 2, stored: 0, duplicates: 1 },
   );
   assert.equal(store.resultsForPatient('2512489996').length, 1);
   store.close();
@@ -32,7 +32,7 @@ test('another analysis, producer or requisition is another result', () => {
     sampleRecord({ producerCode: 'XY' }),
     sampleRecord({ requisitionId: '999' }),
   ]);
-  assert.deepEqual(outcome, { stored: 4, duplicates: 0 });
+  assert.deepEqual(outcome, { upload: 1, stored: 4, duplicates: 0 });
   store.close();
 });
 
@@ -50,5 +50,36 @@ test('the message is kept exactly as received', () => {
   const xml = '<?xml version="1.0"?>\n<Emessage>  æøå &amp; </Emessage>';
   store.storeMessage('E7', xml, [sampleRecord({ envelopeIdentifier: 'E7' })]);
   assert.equal(store.messageXml('E7'), xml);
+  store.close();
+});
+
+test('undoing an upload removes what it stored, and the message as received', () => {
+  const store = new DatabankStore(':memory:');
+  const { upload } = store.storeMessage('E1', '<x/>', [sampleRecord(), sampleRecord({ analysisCode: 'NPU27300' })]);
+  assert.deepEqual(store.undoUpload(upload), { removed: 2, kept: 0 });
+  assert.deepEqual(store.resultsForPatient('2512489996'), []);
+  assert.equal(store.messageXml('E1'), undefined);
+  assert.equal(store.undoUpload(upload), undefined, 'an upload can be undone once');
+  store.close();
+});
+
+test('undoing a resend never removes the result an earlier upload stored (LABA-06)', () => {
+  const store = new DatabankStore(':memory:');
+  store.storeMessage('E1', '<x/>', [sampleRecord()]);
+  const resend = store.storeMessage('E1', '<x/>', [sampleRecord()]);
+  assert.deepEqual(store.undoUpload(resend.upload), { removed: 0, kept: 0 });
+  assert.equal(store.resultsForPatient('2512489996').length, 1);
+  assert.equal(store.messageXml('E1'), '<x/>');
+  store.close();
+});
+
+test('undoing an upload keeps a result that a later upload delivered again or corrected', () => {
+  const store = new DatabankStore(':memory:');
+  const first = store.storeMessage('E1', '<x/>', [sampleRecord(), sampleRecord({ analysisCode: 'NPU27300' })]);
+  store.storeMessage('E2', '<y/>', [sampleRecord({ envelopeIdentifier: 'E2' })]);
+  store.storeMessage('E3', '<z/>', [sampleRecord({ envelopeIdentifier: 'E3', analysisCode: 'NPU27300', value: '40', resultStatusCode: 'svar_rettet' })]);
+  assert.deepEqual(store.undoUpload(first.upload), { removed: 0, kept: 2 });
+  assert.equal(store.resultsForPatient('2512489996').length, 3);
+  assert.equal(store.messageXml('E1'), '<x/>', 'the message of results that stay is kept');
   store.close();
 });

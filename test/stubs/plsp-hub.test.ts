@@ -6,22 +6,34 @@ import { http, HttpResponse } from 'msw';
 import { readReceipt } from '../../medcom';
 import { buildPlspApp } from '../../stubs/plsp/app';
 import { crpMessage } from '../support/crp-message';
+import { mixedMessage } from '../support/mixed-message';
 import { fakeNetwork } from '../support/msw';
 
 const uploads: { databank: string; body: string }[] = [];
 /** Statuses LABA answers with, one per upload; 200 once they run out. */
 let labaStatuses: number[] = [];
 let lastUploadSystem: string | null = null;
+/** Statuses MiBa answers uploads with, and LABA answers an undo with; 200 once they run out. */
+let mibaStatuses: number[] = [];
+let undoStatuses: number[] = [];
+const undone: string[] = [];
 const network = fakeNetwork(
   http.post('http://laba.invalid/api/v1/upload', async ({ request }) => {
     uploads.push({ databank: 'LABA', body: await request.text() });
     lastUploadSystem = request.headers.get('x-lps-system');
     const status = labaStatuses.shift() ?? 200;
-    return status === 200 ? HttpResponse.json({ stored: 1, duplicates: 0 }) : new HttpResponse('down', { status });
+    return status === 200 ? HttpResponse.json({ upload: uploads.length, stored: 1, duplicates: 0 }) : new HttpResponse('down', { status });
+  }),
+  http.delete('http://laba.invalid/api/v1/uploads/:upload', ({ params }) => {
+    const status = undoStatuses.shift() ?? 200;
+    if (status !== 200) return new HttpResponse('undo broken', { status });
+    undone.push(String(params.upload));
+    return HttpResponse.json({ removed: 1, kept: 0 });
   }),
   http.post('http://miba.invalid/api/v1/upload', async ({ request }) => {
     uploads.push({ databank: 'MiBa', body: await request.text() });
-    return HttpResponse.json({ stored: 1, duplicates: 0 });
+    const status = mibaStatuses.shift() ?? 200;
+    return status === 200 ? HttpResponse.json({ upload: uploads.length, stored: 1, duplicates: 0 }) : new HttpResponse('MiBa says no', { status });
   }),
 );
 
@@ -34,7 +46,10 @@ before(async () => {
 });
 afterEach(() => {
   uploads.length = 0;
+  undone.length = 0;
   labaStatuses = [];
+  mibaStatuses = [];
+  undoStatuses = [];
 });
 after(async () => {
   await app.close();
@@ -137,4 +152,33 @@ test('messages from systems outside the approved list are counted under one labe
   const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
   assert.doesNotMatch(metrics, /Probe-/);
   assert.match(metrics, /plsp_messages_received_total\{lps_system="\(ikke godkendt\)",outcome="refused"\} [5-9]/);
+});
+
+test("when MiBa refuses a mixed message's part, LABA's part is undone and the receipt says nothing was stored", async () => {
+  mibaStatuses = [422];
+  const response = await post(mixedMessage().xml);
+  assert.equal(response.statusCode, 502);
+  const text = JSON.stringify(readReceipt(response.body));
+  assert.match(text, /MiBa refused .* 422: MiBa says no/);
+  assert.match(text, /LABA's part \(letter XRPT01 L\w+\) was withdrawn again/);
+  assert.match(text, /nothing of this message was stored/);
+  assert.deepEqual(undone, ['1'], 'the hub did not undo the upload LABA named');
+});
+
+test('when the undo fails too, the receipt says exactly which part stays stored, and MON-01 counts it as forwarded', async () => {
+  mibaStatuses = [422];
+  undoStatuses = [503];
+  const message = mixedMessage();
+  const letter = /<LaboratoryReport>\s*<Letter>\s*<Identifier>(\w+)</.exec(message.xml)?.[1];
+  const forwarded = async (databank: string): Promise<number> => {
+    const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+    return Number(new RegExp(`plsp_results_forwarded_total\\{databank="${databank}",lps_system="Pilot-LPS"\\} (\\d+)`).exec(metrics)?.[1] ?? 0);
+  };
+  const before = { laba: await forwarded('LABA'), miba: await forwarded('MiBa') };
+  const response = await post(message.xml);
+  assert.equal(response.statusCode, 502);
+  const text = JSON.stringify(readReceipt(response.body));
+  assert.match(text, new RegExp(`LABA STORED its part \\(letter XRPT01 ${letter}\\) and it could not be withdrawn \\(.*503: undo broken\\): that part stays stored`));
+  assert.ok(!text.includes('nothing of this message was stored'), 'the receipt claims nothing was stored');
+  assert.deepEqual({ laba: await forwarded('LABA'), miba: await forwarded('MiBa') }, { laba: before.laba + 1, miba: before.miba });
 });
