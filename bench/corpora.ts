@@ -6,9 +6,9 @@
 import fc from 'fast-check';
 import { writeEmessage } from '../medcom';
 import type { LabResult } from '../medcom/model';
-import { buildCorpus } from '../test/medcom/support/corpus';
-import { crpReport, message, strepAReport } from '../test/medcom/support/fixtures';
-import { mutate, mutation } from '../test/medcom/support/mutate';
+import { buildCorpus } from '../corpora/medcom/corpus';
+import { crpReport, message, strepAReport } from '../corpora/medcom/fixtures';
+import { mutate, mutation } from '../corpora/medcom/mutate';
 
 const ANALYSES: [string, string, string, string][] = [
   ['NPU19748', 'CRP', 'P—C-reaktivt protein; massek. = ? mg/L', 'mg/L'],

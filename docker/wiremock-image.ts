@@ -8,7 +8,7 @@
 import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { WIREMOCK_JAR } from '../environments/wiremock/process';
+import { WIREMOCK_JAR } from '../contracts/wiremock';
 import { fileFingerprint, hashParts, shortHash } from './content-hash';
 import { buildImage, imageExists, pruneOldTags } from './engine-images';
 import { ensureJavaBaseImage } from './java-base-image';
@@ -16,6 +16,8 @@ import { oncePerProcess } from './once-per-process';
 
 export const WIREMOCK_REPOSITORY = 'lokalsvar-e2e-wiremock';
 export const WIREMOCK_DOCKERFILE = path.join(__dirname, 'wiremock.Dockerfile');
+/** Where the image has the jar and WireMock's (empty, writable) root dir; wiremock.Dockerfile copies them there. */
+export const WIREMOCK_IMAGE_PATHS = { jar: '/wiremock.jar', rootDir: '/tmp/wiremock' } as const;
 /** Bump when the way the image is built changes without changing its inputs. */
 const RECIPE_VERSION = 'wiremock-1';
 /** WireMock images kept after a build; older ones are removed unless a container uses them. */

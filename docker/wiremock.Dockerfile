@@ -1,7 +1,9 @@
 # WireMock between PLSP and the databanks in containers mode: the jar the npm package `wiremock` ships, run by the
 # registry-free Java base image (docker/java-base-image.ts: this machine's Java at /opt/java). Built with the
 # classic builder and no pull; docker/wiremock-image.ts stages the context (Dockerfile, wiremock.jar, an empty
-# root-dir/) and passes BASE_IMAGE. The container's command gives the options (environments/containers/wiremock-container.ts).
+# root-dir/) and passes BASE_IMAGE. The entrypoint is java; the container's command gives every argument, the same as
+# in local mode (contracts/wiremock.ts, wiremockJavaArguments), with the jar and root dir of WIREMOCK_IMAGE_PATHS
+# (docker/wiremock-image.ts), which the COPY lines below must match.
 ARG BASE_IMAGE
 FROM ${BASE_IMAGE}
 COPY wiremock.jar /wiremock.jar
@@ -11,4 +13,4 @@ ENV LANG=C.UTF-8 JAVA_HOME=/opt/java PATH=/opt/java/bin
 USER 1000:1000
 EXPOSE 8080
 LABEL org.opencontainers.image.title="lokalsvar-e2e wiremock"
-ENTRYPOINT ["/opt/java/bin/java", "-Xmx256m", "-jar", "/wiremock.jar", "--root-dir", "/tmp/wiremock"]
+ENTRYPOINT ["/opt/java/bin/java"]

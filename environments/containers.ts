@@ -153,7 +153,7 @@ function startEndpoint(endpoint: EndpointName, plan: StartPlan, labels: Record<s
   const common = { runId: plan.runId, networkName: plan.networkName, labels, startupTimeoutMs: plan.startupTimeoutMs, ...(hostPort ? { hostPort } : {}) };
   if (endpoint === 'wiremock') {
     // Ready once the pass-through is installed: before PLSP, which starts in a later wave, sends anything.
-    return startWireMockContainer({ ...common, image: plan.wiremockImage, databanks: { laba: networkUrl('laba'), miba: networkUrl('miba') } });
+    return startWireMockContainer({ ...common, image: plan.wiremockImage, databanks: { LABA: networkUrl('laba'), MiBa: networkUrl('miba') } });
   }
   return startSystemContainer({ ...common, image: plan.image, system: endpoint, env: stubEnv(endpoint, networkUrl, plan.options) });
 }

@@ -43,7 +43,7 @@ export async function startLocalEnvironment(options: EnvironmentOptions = {}, li
       if (system === 'plsp') {
         wiremock = await wiremockStarting;
         urls.wiremock = wiremock.url;
-        await installDatabankProxies(wiremock.url, { laba: urls.laba, miba: urls.miba });
+        await installDatabankProxies(wiremock.url, { LABA: urls.laba, MiBa: urls.miba });
       }
       const stub = await startStub(system, stubEnv(system, urlOf, options), { host: listen.host ?? '127.0.0.1', port: listen.ports?.[system] ?? 0 });
       running.push(stub);

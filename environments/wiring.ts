@@ -3,7 +3,7 @@
  * where its peers are. One place for every mode: local passes in-process URLs, containers network aliases.
  */
 import type { EndpointName, EnvironmentOptions, SystemName } from './environment';
-import { DATABANK_PREFIXES } from './wiremock/databank-proxies';
+import { DATABANK_PREFIXES } from '../contracts/wiremock';
 
 /** Start order: every system after the systems it calls (WireMock is started first, beside them). */
 export const START_ORDER: readonly SystemName[] = ['laba', 'miba', 'labportal', 'sundhedsjournal', 'plsp', 'pilot-lps'];
@@ -29,8 +29,8 @@ function wiringEnv(system: SystemName, urlOf: (peer: EndpointName) => string, op
     case 'plsp':
       return {
         // PLSP reaches the databanks through WireMock (environments/wiremock), which passes everything on.
-        PLSP_LABA_URL: `${urlOf('wiremock')}${DATABANK_PREFIXES.laba}`,
-        PLSP_MIBA_URL: `${urlOf('wiremock')}${DATABANK_PREFIXES.miba}`,
+        PLSP_LABA_URL: `${urlOf('wiremock')}${DATABANK_PREFIXES.LABA}`,
+        PLSP_MIBA_URL: `${urlOf('wiremock')}${DATABANK_PREFIXES.MiBa}`,
         ...(options.approvedSystems ? { PLSP_APPROVED_SYSTEMS: options.approvedSystems.join(',') } : {}),
       };
     case 'pilot-lps':

@@ -13,7 +13,7 @@ import { verdicts, withScenariosNotRun } from '../requirements/certification';
 import { renderHtml, renderMarkdown, summaryLine } from '../requirements/render-certification';
 import { readRun } from '../requirements/run-results';
 import { featureFiles, scenariosOf } from '../requirements/scenario-tags';
-import { lpsMode, vendorSettings } from '../steps/support/lps-mode';
+import { lpsMode, vendorSettings } from '../run/lps-mode';
 
 function platformVersion(root: string): string {
   try {

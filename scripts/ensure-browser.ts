@@ -1,6 +1,6 @@
 /**
  * Makes sure the suite has a Chromium before it starts (`npm run e2e` runs this first):
- *   1. a Chromium is found (steps/support/browser-executable.ts) -> it is started once to prove it works, exit 0;
+ *   1. a Chromium is found (run/browser-executable.ts) -> it is started once to prove it works, exit 0;
  *   2. else `npx playwright install chromium` (at most 120 s, output shown);
  *   3. else, as root on Debian, `apt-get install -y chromium` (after `apt-get update` if the first try fails);
  *   4. else exit 1 with the commands a person can run.
@@ -9,8 +9,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { launchBrowser } from '../steps/support/browser';
-import { browserMissingMessage, findBrowserExecutable, type BrowserExecutable } from '../steps/support/browser-executable';
+import { launchBrowser } from '../run/browser';
+import { browserMissingMessage, findBrowserExecutable, type BrowserExecutable } from '../run/browser-executable';
 
 const PLAYWRIGHT_INSTALL_TIMEOUT_MS = 120_000;
 const APT_UPDATE_TIMEOUT_MS = 120_000;

@@ -1,16 +1,15 @@
 /** What the databanks (LABA, MiBa) hold. */
 import { Then } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import type { DatabankDriver, StoredResult } from './drivers/databank';
+import type { DatabankName, StoredResult } from '../contracts/databank';
+import type { DatabankDriver } from './drivers/databank';
 import { requisitionOf } from './drivers/lps';
 import { differencesFromSent } from './support/stored-unchanged';
-import { waitFor } from './support/wait-for';
+import { waitFor } from '../run/wait-for';
 import type { LokalsvarWorld } from './world';
 
-function databank(world: LokalsvarWorld, name: string): DatabankDriver {
-  if (name === 'LABA') return world.laba;
-  if (name === 'MiBa') return world.miba;
-  throw new Error(`"${name}" is not a databank: LABA or MiBa`);
+function databank(world: LokalsvarWorld, name: DatabankName): DatabankDriver {
+  return name === 'LABA' ? world.laba : world.miba;
 }
 
 /** The stored versions of one of the scenario's results, oldest first. */
@@ -22,7 +21,7 @@ async function versionsOf(world: LokalsvarWorld, bank: DatabankDriver, analysisN
     .sort((a, b) => a.version - b.version);
 }
 
-Then(/^(LABA|MiBa) har svaret gemt uændret$/, async function (this: LokalsvarWorld, name: string) {
+Then('{databank} har svaret gemt uændret', async function (this: LokalsvarWorld, name: DatabankName) {
   const bank = databank(this, name);
   const { sentXml, envelopeIdentifier } = this.shared();
   const storedXml = await waitFor(() => bank.message(envelopeIdentifier), { what: `${name} to store envelope ${envelopeIdentifier}` });
@@ -30,7 +29,7 @@ Then(/^(LABA|MiBa) har svaret gemt uændret$/, async function (this: LokalsvarWo
   assert.deepEqual(differencesFromSent(sentXml, storedXml, stored), [], `${name} did not store the result as it was sent`);
 });
 
-Then(/^(LABA|MiBa) har ikke fået beskeden$/, async function (this: LokalsvarWorld, name: string) {
+Then('{databank} har ikke fået beskeden', async function (this: LokalsvarWorld, name: DatabankName) {
   const { envelopeIdentifier } = this.shared();
   assert.equal(await databank(this, name).message(envelopeIdentifier), undefined, `${name} received envelope ${envelopeIdentifier}`);
 });
@@ -42,7 +41,7 @@ Then('LABA har intet gemt fra beskeden', async function (this: LokalsvarWorld) {
   assert.deepEqual(stored.filter((result) => result.record.envelopeIdentifier === envelope), []);
 });
 
-Then(/^LABA har (\S+)-svaret gemt med nægtet samtykke$/, async function (this: LokalsvarWorld, name: string) {
+Then('LABA har {analysis}-svaret gemt med nægtet samtykke', async function (this: LokalsvarWorld, name: string) {
   const versions = await waitFor(async () => {
     const found = await versionsOf(this, this.laba, name);
     return found.length > 0 ? found : undefined;
@@ -50,12 +49,12 @@ Then(/^LABA har (\S+)-svaret gemt med nægtet samtykke$/, async function (this: 
   assert.deepEqual(versions.map((stored) => stored.record.consentGiven), [false]);
 });
 
-Then(/^LABA har intet svar fra producentkoden "([^"]+)" for testpersonen$/, async function (this: LokalsvarWorld, code: string) {
+Then('LABA har intet svar fra producentkoden {string} for testpersonen', async function (this: LokalsvarWorld, code: string) {
   const stored = await this.laba.results(this.testPerson().cpr);
   assert.deepEqual(stored.filter((result) => result.record.producerCode === code).map((result) => result.record.analysisCode), []);
 });
 
-Then(/^LABA har begge versioner af (\S+)-svaret, med den rettede som den nyeste$/, async function (this: LokalsvarWorld, name: string) {
+Then('LABA har begge versioner af {analysis}-svaret, med den rettede som den nyeste', async function (this: LokalsvarWorld, name: string) {
   const versions = await versionsOf(this, this.laba, name);
   const corrected = this.result(name).shared;
   assert.ok(corrected, `the ${name} result was not shared`);
@@ -66,7 +65,7 @@ Then(/^LABA har begge versioner af (\S+)-svaret, med den rettede som den nyeste$
   assert.equal(versions[1]?.record.envelopeIdentifier, corrected.envelopeIdentifier);
 });
 
-Then(/^LABA har kun ét (\S+)-svar på rekvisitionen$/, async function (this: LokalsvarWorld, name: string) {
+Then('LABA har kun ét {analysis}-svar på rekvisitionen', async function (this: LokalsvarWorld, name: string) {
   const versions = await versionsOf(this, this.laba, name);
   assert.equal(versions.length, 1, `LABA holds ${versions.length} ${name} results on the requisition`);
 });

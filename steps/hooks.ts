@@ -9,9 +9,9 @@ import path from 'node:path';
 import type { Browser } from 'playwright';
 import { environmentKind, startEnvironment } from '../environments';
 import { registerCleanup } from '../environments/cleanup';
-import { launchBrowser } from './support/browser';
-import { lpsMode, vendorSettings } from './support/lps-mode';
-import { runContext, setRunContext } from './support/run-context';
+import { launchBrowser } from '../run/browser';
+import { lpsMode, vendorSettings } from '../run/lps-mode';
+import { runContext, setRunContext } from '../run/run-context';
 import type { LokalsvarWorld } from './world';
 
 setDefaultTimeout(30_000);

@@ -1,24 +1,38 @@
 /** What the doctor does in the clinic's LPS that every LPS can do: register and share, correct, resend. */
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { lpsStepTimeoutMs } from './support/lps-mode';
-import { intervalFromWords, registerAndShare } from './support/registration';
+import { lpsStepTimeoutMs } from '../run/lps-mode';
+import type { ReferenceInterval } from '../medcom/model';
+import type { RegistrationOption } from './parameter-types';
+import { registerAndShare } from './support/registration';
 import type { LokalsvarWorld } from './world';
 
-const REGISTER_AND_SHARE =
-  /^lægen i "([^"]+)" registrerer (\S+) (\S+) (\S+?)( med referenceinterval under \S+| med referenceinterval \S+-\S+| med behandlingsmål under \S+| uden referenceinterval)?( med nægtet samtykke)?( uden nationalt prøvenummer)? og deler svaret$/;
-
 When(
-  REGISTER_AND_SHARE,
+  'lægen i {string} registrerer {analysis} {decimal} {word} og deler svaret',
   { timeout: lpsStepTimeoutMs() },
-  async function (this: LokalsvarWorld, clinic: string, name: string, value: string, unit: string, interval?: string, denied?: string, noSample?: string) {
-    const referenceInterval = intervalFromWords(interval);
-    await registerAndShare(this, { clinic, analysis: name, value, unit, referenceInterval, consentDenied: Boolean(denied), withoutSampleNumber: Boolean(noSample) });
+  async function (this: LokalsvarWorld, clinic: string, name: string, value: string, unit: string) {
+    await registerAndShare(this, { clinic, analysis: name, value, unit });
   },
 );
 
 When(
-  /^lægen i "([^"]+)" registrerer en (.+)-test med resultatet "([^"]+)" og deler svaret$/,
+  'lægen i {string} registrerer {analysis} {decimal} {word} {reference-interval} og deler svaret',
+  { timeout: lpsStepTimeoutMs() },
+  async function (this: LokalsvarWorld, clinic: string, name: string, value: string, unit: string, referenceInterval: ReferenceInterval | undefined) {
+    await registerAndShare(this, { clinic, analysis: name, value, unit, referenceInterval });
+  },
+);
+
+When(
+  'lægen i {string} registrerer {analysis} {decimal} {word} {registration-option} og deler svaret',
+  { timeout: lpsStepTimeoutMs() },
+  async function (this: LokalsvarWorld, clinic: string, name: string, value: string, unit: string, option: RegistrationOption) {
+    await registerAndShare(this, { clinic, analysis: name, value, unit, ...option });
+  },
+);
+
+When(
+  'lægen i {string} registrerer en {analysis}-test med resultatet {string} og deler svaret',
   { timeout: lpsStepTimeoutMs() },
   async function (this: LokalsvarWorld, clinic: string, name: string, value: string) {
     await registerAndShare(this, { clinic, analysis: name, value });
@@ -26,7 +40,7 @@ When(
 );
 
 Given(
-  /^lægen i "([^"]+)" har registreret og delt (\S+) (\S+) (\S+)$/,
+  'lægen i {string} har registreret og delt {analysis} {decimal} {word}',
   { timeout: lpsStepTimeoutMs() },
   async function (this: LokalsvarWorld, clinic: string, name: string, value: string, unit: string) {
     await registerAndShare(this, { clinic, analysis: name, value, unit });
@@ -34,13 +48,13 @@ Given(
   },
 );
 
-When(/^lægen deler (\S+)-svaret igen$/, { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, name: string) {
+When('lægen deler {analysis}-svaret igen', { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, name: string) {
   const result = this.result(name);
   result.shared = await this.lps.shareAgain(result.spec, result.registered);
   this.recordShared(result.shared);
 });
 
-When(/^lægen retter (\S+)-svaret til (\S+) (\S+)$/, { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, name: string, value: string, unit: string) {
+When('lægen retter {analysis}-svaret til {decimal} {word}', { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, name: string, value: string, unit: string) {
   const result = this.result(name);
   result.shared = await this.lps.correct(result.spec, result.registered, { value, unit });
   this.recordShared(result.shared);

@@ -1,6 +1,8 @@
 /** MON-01: PLSP's counters, read before and after. */
 import { Given, Then } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
+import type { DatabankName } from '../contracts/databank';
+import { PLSP_METRICS } from '../contracts/plsp';
 import { sumOf } from './support/prometheus-text';
 import type { LokalsvarWorld } from './world';
 
@@ -13,11 +15,11 @@ Given("PLSP's tællere er aflæst", async function (this: LokalsvarWorld) {
   this.metricsBefore = await this.plsp.metricsText();
 });
 
-Then(/^er tælleren for svar delt af LPS'et steget med (\d+)$/, async function (this: LokalsvarWorld, count: string) {
-  assert.equal(await increase(this, 'plsp_results_shared_total', { lps_system: this.lps.systemName }), Number(count));
+Then("er tælleren for svar delt af LPS'et steget med {int}", async function (this: LokalsvarWorld, count: number) {
+  assert.equal(await increase(this, PLSP_METRICS.shared, { lps_system: this.lps.systemName }), count);
 });
 
-Then(/^er tælleren for svar sendt til (LABA|MiBa) steget med (\d+)$/, async function (this: LokalsvarWorld, databank: string, count: string) {
+Then('er tælleren for svar sendt til {databank} steget med {int}', async function (this: LokalsvarWorld, databank: DatabankName, count: number) {
   // Only this run's LPS system: other LPS systems may share a remote hub (a test camp) at the same time.
-  assert.equal(await increase(this, 'plsp_results_forwarded_total', { databank, lps_system: this.lps.systemName }), Number(count));
+  assert.equal(await increase(this, PLSP_METRICS.forwarded, { databank, lps_system: this.lps.systemName }), count);
 });

@@ -1,7 +1,7 @@
 import { Given } from '@cucumber/cucumber';
-import { testPerson } from './support/test-persons';
+import type { TestPerson } from './drivers/lps';
 import type { LokalsvarWorld } from './world';
 
-Given(/^testpersonen (.+) \(([0-9-]+)\)$/, function (this: LokalsvarWorld, name: string, cpr: string) {
-  this.person = testPerson(name, cpr);
+Given('testpersonen {test-person}', function (this: LokalsvarWorld, person: TestPerson) {
+  this.person = person;
 });

@@ -7,22 +7,22 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { isRefusal } from './drivers/pilot-lps';
 import { register } from './support/registration';
-import { testPerson } from './support/test-persons';
+import type { TestPerson } from './drivers/lps';
 import type { LokalsvarWorld } from './world';
 
-Given(/^lægen i "([^"]+)" har registreret (\S+) (\S+) (\S+)$/, async function (this: LokalsvarWorld, clinic: string, name: string, value: string, unit: string) {
+Given('lægen i {string} har registreret {analysis} {decimal} {word}', async function (this: LokalsvarWorld, clinic: string, name: string, value: string, unit: string) {
   await register(this, { clinic, analysis: name, value, unit });
 });
 
 Given(
-  /^LPS'et i "([^"]+)" har modtaget et (\S+)-svar fra laboratoriet "([^"]+)" med producentkoden "([^"]+)"$/,
+  "LPS'et i {string} har modtaget et {analysis}-svar fra laboratoriet {string} med producentkoden {string}",
   async function (this: LokalsvarWorld, clinic: string, name: string, lab: string, code: string) {
     await register(this, { clinic, analysis: name, value: '8.1', origin: 'laboratorium', producer: { name: lab, code } });
   },
 );
 
 Given(
-  /^LPS'et i "([^"]+)" har modtaget et kopisvar på (\S+) fra praksis "([^"]+)" med producentkoden "([^"]+)"$/,
+  "LPS'et i {string} har modtaget et kopisvar på {analysis} fra praksis {string} med producentkoden {string}",
   async function (this: LokalsvarWorld, clinic: string, name: string, practice: string, code: string) {
     await register(this, { clinic, analysis: name, value: '2.4', origin: 'anden_praksis', producer: { name: practice, code } });
   },
@@ -32,18 +32,18 @@ When('lægen deler alle nye svar', async function (this: LokalsvarWorld) {
   this.lastShareAll = await this.pilot().shareAll();
 });
 
-When(/^lægen forsøger at dele (\S+)-svaret$/, async function (this: LokalsvarWorld, name: string) {
+When('lægen forsøger at dele {analysis}-svaret', async function (this: LokalsvarWorld, name: string) {
   const outcome = await this.pilot().tryShare(this.result(name).registered.id);
   if (isRefusal(outcome)) this.lastRefusal = outcome;
   else this.recordShared(outcome);
 });
 
-When(/^lægen forsøger at slette (\S+)-svaret$/, async function (this: LokalsvarWorld, name: string) {
+When('lægen forsøger at slette {analysis}-svaret', async function (this: LokalsvarWorld, name: string) {
   this.lastRefusal = await this.pilot().tryDelete(this.result(name).registered.id);
 });
 
-When(/^lægen forsøger at flytte (\S+)-svaret til testpersonen (.+) \(([0-9-]+)\)$/, async function (this: LokalsvarWorld, name: string, other: string, cpr: string) {
-  this.lastRefusal = await this.pilot().tryChangePatient(this.result(name).registered.id, testPerson(other, cpr));
+When('lægen forsøger at flytte {analysis}-svaret til testpersonen {test-person}', async function (this: LokalsvarWorld, name: string, other: TestPerson) {
+  this.lastRefusal = await this.pilot().tryChangePatient(this.result(name).registered.id, other);
 });
 
 When("lægen annullerer alle svar, der er sendt for testpersonen, fordi patient-ID'et var forkert", async function (this: LokalsvarWorld) {
@@ -51,13 +51,13 @@ When("lægen annullerer alle svar, der er sendt for testpersonen, fordi patient-
   this.lastCancellation = await this.pilot().cancelPatient(this.testPerson().cpr, this.clinic);
 });
 
-Then(/^afviser LPS'et det med henvisning til reglen "([^"]+)"$/, function (this: LokalsvarWorld, rule: string) {
+Then("afviser LPS'et det med henvisning til reglen {string}", function (this: LokalsvarWorld, rule: string) {
   const refusal = this.refusal();
   assert.equal(refusal.httpStatus, 409);
   assert.equal(refusal.rule, rule, `the LPS refused with rule ${refusal.rule}: ${refusal.error}`);
 });
 
-Then(/^sender LPS'et kun (\S+)-svaret$/, function (this: LokalsvarWorld, name: string) {
+Then("sender LPS'et kun {analysis}-svaret", function (this: LokalsvarWorld, name: string) {
   const outcome = this.lastShareAll;
   assert.ok(outcome, 'the doctor did not share all new results');
   assert.deepEqual(outcome.shared.map((shared) => shared.id), [this.result(name).registered.id]);
@@ -66,7 +66,7 @@ Then(/^sender LPS'et kun (\S+)-svaret$/, function (this: LokalsvarWorld, name: s
   this.recordShared(only);
 });
 
-Then(/^LPS'et springer (\S+)-svaret over med henvisning til reglen "([^"]+)"$/, function (this: LokalsvarWorld, name: string, rule: string) {
+Then("LPS'et springer {analysis}-svaret over med henvisning til reglen {string}", function (this: LokalsvarWorld, name: string, rule: string) {
   const skipped = this.lastShareAll?.skipped.find((entry) => entry.id === this.result(name).registered.id);
   assert.ok(skipped, `the ${name} result was not skipped`);
   assert.equal(skipped.rule, rule, skipped.reason);

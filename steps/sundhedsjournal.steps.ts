@@ -29,7 +29,7 @@ async function assertNotShown(world: LokalsvarWorld, journal: SundhedsjournalPag
 }
 
 Then(
-  /^Sundhedsjournalen viser (\S+) (\S+) (\S+), referenceinterval "([^"]+)" og producenten "([^"]+)"$/,
+  'Sundhedsjournalen viser {analysis} {decimal} {word}, referenceinterval {string} og producenten {string}',
   async function (this: LokalsvarWorld, name: string, value: string, unit: string, interval: string, producer: string) {
     const shown = await shownResult(this, await journalPage(this), name);
     assert.deepEqual(
@@ -40,27 +40,27 @@ Then(
   },
 );
 
-Then(/^Sundhedsjournalen viser (\S+) (\S+) (\S+) med referenceintervallet "([^"]*)"$/, async function (this: LokalsvarWorld, name: string, value: string, unit: string, interval: string) {
+Then('Sundhedsjournalen viser {analysis} {decimal} {word} med referenceintervallet {string}', async function (this: LokalsvarWorld, name: string, value: string, unit: string, interval: string) {
   const shown = await shownResult(this, await journalPage(this), name);
   assert.deepEqual({ value: shown.value, unit: shown.unit, referenceInterval: shown.referenceInterval }, { value, unit, referenceInterval: interval });
 });
 
-Then(/^Sundhedsjournalen viser (\S+) (\S+) (\S+) markeret som "([^"]+)"$/, async function (this: LokalsvarWorld, name: string, value: string, unit: string, status: string) {
+Then('Sundhedsjournalen viser {analysis} {decimal} {word} markeret som {string}', async function (this: LokalsvarWorld, name: string, value: string, unit: string, status: string) {
   const shown = await shownResult(this, await journalPage(this), name);
   assert.deepEqual({ value: shown.value, unit: shown.unit, status: shown.status }, { value, unit, status });
 });
 
-Then(/^Sundhedsjournalen viser (.+) med resultatet "([^"]+)" og producenten "([^"]+)"$/, async function (this: LokalsvarWorld, name: string, value: string, producer: string) {
+Then('Sundhedsjournalen viser {analysis} med resultatet {string} og producenten {string}', async function (this: LokalsvarWorld, name: string, value: string, producer: string) {
   const shown = await shownResult(this, await journalPage(this), name);
   assert.deepEqual({ value: shown.value, producer: shown.producer }, { value, producer });
 });
 
-Then(/^Sundhedsjournalen viser (\S+)-svaret, men ikke (\S+)-svaret$/, async function (this: LokalsvarWorld, shownName: string, hiddenName: string) {
+Then('Sundhedsjournalen viser {analysis}-svaret, men ikke {analysis}-svaret', async function (this: LokalsvarWorld, shownName: string, hiddenName: string) {
   const journal = await journalPage(this);
   await shownResult(this, journal, shownName);
   await assertNotShown(this, journal, [hiddenName]);
 });
 
-Then(/^Sundhedsjournalen viser hverken (\S+)-svaret eller (\S+)-svaret$/, async function (this: LokalsvarWorld, first: string, second: string) {
+Then('Sundhedsjournalen viser hverken {analysis}-svaret eller {analysis}-svaret', async function (this: LokalsvarWorld, first: string, second: string) {
   await assertNotShown(this, await journalPage(this), [first, second]);
 });

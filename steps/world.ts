@@ -1,25 +1,18 @@
 /** The World of one scenario: drivers for every system, and what the scenario did so far. */
 import { setWorldConstructor, World, type IWorldOptions } from '@cucumber/cucumber';
 import type { BrowserContext, Page } from 'playwright';
+import type { PatientCancellationResponse, RegisteredResult, ShareAllResponse, SharedResult } from '../contracts/pilot-lps';
+import type { ReceiptReply } from '../contracts/plsp';
 import { findAnalysis, type CatalogueAnalysis } from '../medcom/npu-catalogue';
+import { lpsMode, vendorSettings } from '../run/lps-mode';
+import { runContext } from '../run/run-context';
 import { DatabankDriver } from './drivers/databank';
 import { DatabankProxyDriver } from './drivers/databank-proxy';
 import { LabportalDriver } from './drivers/labportal';
-import type {
-  CancellationOutcome,
-  LpsDriver,
-  Refusal,
-  RegisteredResult,
-  ResultToRegister,
-  ShareAllOutcome,
-  SharedResult,
-  TestPerson,
-} from './drivers/lps';
-import { PilotLpsDriver } from './drivers/pilot-lps';
-import { PlspDriver, type HubAnswer } from './drivers/plsp';
+import type { LpsDriver, ResultToRegister, TestPerson } from './drivers/lps';
+import { PilotLpsDriver, type Refusal } from './drivers/pilot-lps';
+import { PlspDriver } from './drivers/plsp';
 import { VendorLpsDriver, type Instruction } from './drivers/vendor-lps';
-import { lpsMode, vendorSettings } from './support/lps-mode';
-import { runContext } from './support/run-context';
 
 /** A result the scenario registered in the LPS, by its analysis. */
 export interface ScenarioResult {
@@ -54,9 +47,9 @@ export class LokalsvarWorld extends World {
   /** Negative receipts the LPS got that no step has looked at yet: the After hook fails the scenario on them. */
   readonly uncheckedRefusals: SharedResult[] = [];
   lastRefusal?: Refusal;
-  lastShareAll?: ShareAllOutcome;
-  lastCancellation?: CancellationOutcome;
-  lastHubAnswer?: HubAnswer;
+  lastShareAll?: ShareAllResponse;
+  lastCancellation?: PatientCancellationResponse;
+  lastHubAnswer?: ReceiptReply;
   /** Envelope identifier of a message the scenario sent to PLSP itself. */
   lastSentEnvelope?: string;
   metricsBefore?: string;

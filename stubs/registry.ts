@@ -1,5 +1,10 @@
 /** Every stub by name: how to build its app from environment variables, and its fixed default port. */
 import type { FastifyInstance } from 'fastify';
+import { DATABANK_DEFAULT_PORTS } from '../contracts/databank';
+import { LABPORTAL_DEFAULT_PORT } from '../contracts/labportal';
+import { PILOT_LPS_DEFAULT_PORT } from '../contracts/pilot-lps';
+import { PLSP_DEFAULT_PORT } from '../contracts/plsp';
+import { SUNDHEDSJOURNAL_DEFAULT_PORT } from '../contracts/sundhedsjournal';
 import type { Env } from './common/config';
 import { buildDatabankApp } from './databank/app';
 import { readDatabankConfig } from './databank/config';
@@ -22,12 +27,12 @@ export interface StubDefinition {
 }
 
 export const STUBS: Readonly<Record<StubName, StubDefinition>> = {
-  plsp: { defaultPort: 8701, build: (env) => buildPlspApp(readPlspConfig(env)) },
-  laba: { defaultPort: 8702, build: (env) => buildDatabankApp(readDatabankConfig({ DATABANK_ROLE: 'laba', ...env })) },
-  miba: { defaultPort: 8703, build: (env) => buildDatabankApp(readDatabankConfig({ DATABANK_ROLE: 'miba', ...env })) },
-  labportal: { defaultPort: 8704, build: (env) => buildLabportalApp(readLabportalConfig(env)) },
-  sundhedsjournal: { defaultPort: 8705, build: (env) => buildSundhedsjournalApp(readSundhedsjournalConfig(env)) },
-  'pilot-lps': { defaultPort: 8706, build: (env) => buildPilotLpsApp(readPilotLpsConfig(env)) },
+  plsp: { defaultPort: PLSP_DEFAULT_PORT, build: (env) => buildPlspApp(readPlspConfig(env)) },
+  laba: { defaultPort: DATABANK_DEFAULT_PORTS.LABA, build: (env) => buildDatabankApp(readDatabankConfig({ DATABANK_ROLE: 'laba', ...env })) },
+  miba: { defaultPort: DATABANK_DEFAULT_PORTS.MiBa, build: (env) => buildDatabankApp(readDatabankConfig({ DATABANK_ROLE: 'miba', ...env })) },
+  labportal: { defaultPort: LABPORTAL_DEFAULT_PORT, build: (env) => buildLabportalApp(readLabportalConfig(env)) },
+  sundhedsjournal: { defaultPort: SUNDHEDSJOURNAL_DEFAULT_PORT, build: (env) => buildSundhedsjournalApp(readSundhedsjournalConfig(env)) },
+  'pilot-lps': { defaultPort: PILOT_LPS_DEFAULT_PORT, build: (env) => buildPilotLpsApp(readPilotLpsConfig(env)) },
 };
 
 export function isStubName(name: string): name is StubName {

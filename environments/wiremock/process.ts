@@ -9,13 +9,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { WIREMOCK_JAR, WIREMOCK_PORT_LINE, wiremockJavaArguments } from '../../contracts/wiremock';
 import { registerCleanup } from '../cleanup';
 import { ROOT_DIR_PREFIX, sweepOrphanedWireMocks, writeOwnerFile } from './leftovers';
-
-export const WIREMOCK_JAR = path.join(path.dirname(require.resolve('wiremock/package.json')), 'build', 'wiremock-standalone-3.13.2.jar');
-
-/** Scenarios read the journal of a few requests each; a cap keeps a long run from filling memory. */
-export const JOURNAL_LIMIT = 1000;
 
 export interface RunningWireMock {
   /** Base URL, no trailing slash: the proxy routes and /__admin. */
@@ -29,7 +25,7 @@ function waitForPort(child: ChildProcess, timeoutMs: number): Promise<number> {
     const timer = setTimeout(() => fail(new Error(`WireMock printed no port within ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
-      const match = /^port:\s+(\d+)/m.exec(output);
+      const match = WIREMOCK_PORT_LINE.exec(output);
       if (match) finish(() => resolve(Number(match[1])));
     };
     const onExit = (code: number | null): void => fail(new Error(`WireMock exited (${code}) before it listened:\n${output}`));
@@ -58,8 +54,7 @@ export async function startWireMockProcess(listen: { host: string; port: number 
   const rootDir = mkdtempSync(path.join(tmpdir(), ROOT_DIR_PREFIX));
   const child = spawn(
     process.env.JAVA ?? 'java',
-    ['-Xmx256m', '-jar', WIREMOCK_JAR, '--port', String(listen.port), '--bind-address', listen.host, '--root-dir', rootDir,
-      '--max-request-journal-entries', String(JOURNAL_LIMIT), '--disable-banner', '--async-response-enabled', 'true'],
+    wiremockJavaArguments({ jar: WIREMOCK_JAR, port: listen.port, bindAddress: listen.host, rootDir }),
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   if (child.pid !== undefined) writeOwnerFile(rootDir, { pid: child.pid, ownerPid: process.pid });

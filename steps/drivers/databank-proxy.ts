@@ -7,11 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { MatchingAttributes, WireMock, WireMockFault } from 'wiremock-captain';
-
-export type ProxiedDatabank = 'LABA' | 'MiBa';
-
-const PREFIX: Record<ProxiedDatabank, string> = { LABA: '/laba', MiBa: '/miba' };
-const FAULT_PRIORITY = 1;
+import type { DatabankName } from '../../contracts/databank';
+import { LPS_SYSTEM_HEADER } from '../../contracts/plsp';
+import { DATABANK_PREFIXES, FAULT_PRIORITY, proxiedUploadPath, type FaultMappingMetadata } from '../../contracts/wiremock';
 
 interface JournalRequest {
   request: { url: string; method: string; body?: string };
@@ -35,20 +33,16 @@ export class DatabankProxyDriver {
     this.wiremock = new WireMock(baseUrl);
   }
 
-  private get metadata(): Record<string, string> {
+  private get metadata(): FaultMappingMetadata {
     return { lokalsvar: 'fault', owner: this.owner };
   }
 
-  private uploadRequest(databank: ProxiedDatabank) {
-    return { method: 'POST' as const, endpoint: this.uploadPath(databank), metadata: this.metadata, headers: { 'X-LPS-System': this.lpsSystem } };
-  }
-
-  private uploadPath(databank: ProxiedDatabank): string {
-    return `${PREFIX[databank]}/api/v1/upload`;
+  private uploadRequest(databank: DatabankName) {
+    return { method: 'POST' as const, endpoint: proxiedUploadPath(databank), metadata: this.metadata, headers: { [LPS_SYSTEM_HEADER]: this.lpsSystem } };
   }
 
   /** The databank answers every upload with this HTTP status until the faults are removed. */
-  async failUploads(databank: ProxiedDatabank, status: number): Promise<void> {
+  async failUploads(databank: DatabankName, status: number): Promise<void> {
     await this.wiremock.register(
       this.uploadRequest(databank),
       { status, body: { error: `${databank} is down (fault injected by the scenario)` } },
@@ -57,7 +51,7 @@ export class DatabankProxyDriver {
   }
 
   /** The next `times` uploads get this HTTP status; after that uploads reach the databank again. */
-  async failNextUploads(databank: ProxiedDatabank, times: number, status: number): Promise<void> {
+  async failNextUploads(databank: DatabankName, times: number, status: number): Promise<void> {
     const scenarioName = `fault-${randomUUID()}`;
     for (let index = 0; index < times; index += 1) {
       await this.wiremock.register(
@@ -72,7 +66,7 @@ export class DatabankProxyDriver {
   }
 
   /** The connection to the databank is dropped without an answer until the faults are removed. */
-  async dropConnections(databank: ProxiedDatabank): Promise<void> {
+  async dropConnections(databank: DatabankName): Promise<void> {
     await this.wiremock.register(
       this.uploadRequest(databank),
       { status: 200 },
@@ -81,16 +75,17 @@ export class DatabankProxyDriver {
   }
 
   /** Every upload still reaches the databank, but only after this delay. */
-  async slowUploads(databank: ProxiedDatabank, delayMs: number): Promise<void> {
+  async slowUploads(databank: DatabankName, delayMs: number): Promise<void> {
+    // The pass-through mapping's metadata names its databank (ProxyMappingMetadata).
     const [proxy] = (await this.wiremock.findMappingByMetadata(
-      { expression: '$.databank', equalTo: PREFIX[databank].slice(1) },
+      { expression: '$.databank', equalTo: databank },
       MatchingAttributes.MatchesJsonPath,
     )) as ProxyMapping[];
     if (!proxy) throw new Error(`WireMock at ${this.baseUrl} has no pass-through mapping for ${databank}`);
     const mapping = {
       priority: FAULT_PRIORITY,
-      request: { method: 'POST', url: this.uploadPath(databank), headers: { 'X-LPS-System': { equalTo: this.lpsSystem } } },
-      response: { proxyBaseUrl: proxy.response.proxyBaseUrl, proxyUrlPrefixToRemove: PREFIX[databank], fixedDelayMilliseconds: delayMs },
+      request: { method: 'POST', url: proxiedUploadPath(databank), headers: { [LPS_SYSTEM_HEADER]: { equalTo: this.lpsSystem } } },
+      response: { proxyBaseUrl: proxy.response.proxyBaseUrl, proxyUrlPrefixToRemove: DATABANK_PREFIXES[databank], fixedDelayMilliseconds: delayMs },
       metadata: this.metadata,
     };
     // wiremock-captain cannot express a delayed proxy answer: this one mapping goes to WireMock's admin API itself.
@@ -108,8 +103,8 @@ export class DatabankProxyDriver {
   }
 
   /** The HTTP statuses of the uploads PLSP made to the databank that carried this envelope, oldest first. */
-  async uploadsOf(databank: ProxiedDatabank, envelopeIdentifier: string): Promise<number[]> {
-    const requests = (await this.wiremock.getRequestsForAPI('POST', this.uploadPath(databank))) as JournalRequest[];
+  async uploadsOf(databank: DatabankName, envelopeIdentifier: string): Promise<number[]> {
+    const requests = (await this.wiremock.getRequestsForAPI('POST', proxiedUploadPath(databank))) as JournalRequest[];
     return requests
       .filter((entry) => entry.request.body?.includes(`<Identifier>${envelopeIdentifier}</Identifier>`))
       .map((entry) => entry.response?.status ?? entry.responseDefinition?.status ?? 0)

@@ -1,42 +1,26 @@
 /** Reads what a databank (LABA or MiBa) stored. */
 import type { AxiosInstance } from 'axios';
+import { DATABANK_PATHS, messagePath, type DatabankName, type ResultsResponse, type StoredResult } from '../../contracts/databank';
 import { expectStatus, httpClient } from './http';
-
-/** A stored result as the databank's API returns it (the fields scenarios check). */
-export interface StoredResult {
-  key: string;
-  version: number;
-  cancelled: boolean;
-  record: Record<string, unknown> & {
-    envelopeIdentifier: string;
-    patientId: string;
-    consentGiven: boolean | null;
-    requisitionId: string;
-    resultStatusCode: string;
-    analysisCode: string;
-    producerCode: string;
-    value: string;
-  };
-}
 
 export class DatabankDriver {
   private readonly http: AxiosInstance;
 
   constructor(
-    readonly name: 'LABA' | 'MiBa',
+    readonly name: DatabankName,
     baseUrl: string,
   ) {
     this.http = httpClient(baseUrl);
   }
 
   async results(patientId: string): Promise<StoredResult[]> {
-    const response = await this.http.get<{ results: StoredResult[] }>('/api/v1/results', { params: { patient: patientId } });
+    const response = await this.http.get<ResultsResponse>(DATABANK_PATHS.results, { params: { patient: patientId } });
     return expectStatus(response, 200, `Read ${this.name}'s results for ${patientId}`).results;
   }
 
   /** The message exactly as the databank received it, or undefined when it has none with that envelope id. */
   async message(envelopeIdentifier: string): Promise<string | undefined> {
-    const response = await this.http.get<string>(`/api/v1/messages/${encodeURIComponent(envelopeIdentifier)}`, {
+    const response = await this.http.get<string>(messagePath(envelopeIdentifier), {
       responseType: 'text',
       transformResponse: (data: string) => data,
     });

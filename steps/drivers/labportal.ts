@@ -1,17 +1,7 @@
 /** Reads Laboratoriesvarportalen's national view of a patient's results. */
 import type { AxiosInstance } from 'axios';
+import { patientResultsPath, type PortalResult, type PortalResultsResponse } from '../../contracts/labportal';
 import { expectStatus, httpClient } from './http';
-
-export interface ViewedResult {
-  id: string;
-  databank: 'LABA' | 'MiBa';
-  requisitionId: string;
-  analysisCode: string;
-  value: string;
-  unit?: string;
-  status: string;
-  producer: { name: string; code: string };
-}
 
 export class LabportalDriver {
   private readonly http: AxiosInstance;
@@ -20,8 +10,8 @@ export class LabportalDriver {
     this.http = httpClient(baseUrl);
   }
 
-  async results(patientId: string): Promise<ViewedResult[]> {
-    const response = await this.http.get<{ results: ViewedResult[] }>(`/api/v1/patients/${encodeURIComponent(patientId)}/results`);
+  async results(patientId: string): Promise<PortalResult[]> {
+    const response = await this.http.get<PortalResultsResponse>(patientResultsPath(patientId));
     return expectStatus(response, 200, `Read the portal's view for ${patientId}`).results;
   }
 }

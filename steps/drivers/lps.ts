@@ -1,5 +1,6 @@
 /** What scenarios ask of an LPS: register results in the clinic, share, correct, delete, cancel. */
-import type { Receipt, ReferenceInterval } from '../../medcom/model';
+import type { Origin, RegisteredResult, SharedResult } from '../../contracts/pilot-lps';
+import type { ReferenceInterval } from '../../medcom/model';
 
 export interface TestPerson {
   cpr: string;
@@ -17,31 +18,9 @@ export interface ResultToRegister {
   unit?: string;
   referenceInterval?: ReferenceInterval;
   /** Where the LPS got it: produced in the clinic (default), received from a laboratory or another practice. */
-  origin?: 'klinik' | 'laboratorium' | 'anden_praksis';
+  origin?: Origin;
   producer?: { name: string; code: string };
   withoutSampleNumber?: boolean;
-}
-
-export interface RegisteredResult {
-  id: string;
-  /** National sample number = requisition number; absent when registered without one. */
-  sampleNumber?: string;
-  /** The clinic's own sample identifier: the requisition number when there is no national sample number. */
-  internalSampleIdentifier: string;
-  clinic: { name: string; producerCode: string };
-}
-
-export interface SharedResult {
-  /** The LPS's id of the result. */
-  id: string;
-  /** HTTP status PLSP answered with. */
-  httpStatus: number;
-  receipt: Receipt;
-  /** The receipt exactly as PLSP sent it. */
-  receiptXml: string;
-  envelopeIdentifier: string;
-  /** The message exactly as the LPS sent it. */
-  sentXml: string;
 }
 
 /** A result registered and shared through the LPS, as the scenario knows it afterwards. */
@@ -62,24 +41,6 @@ export interface LpsDriver {
   correct(result: ResultToRegister, registered: RegisteredResult, change: { value: string; unit?: string }): Promise<SharedResult>;
   /** Shares a result again, e.g. after a negative receipt. */
   shareAgain(result: ResultToRegister, registered: RegisteredResult): Promise<SharedResult>;
-}
-
-/** The LPS said no, with the rule behind it. */
-export interface Refusal {
-  httpStatus: number;
-  rule?: string;
-  error: string;
-}
-
-export interface ShareAllOutcome {
-  shared: SharedResult[];
-  skipped: { id: string; rule: string; reason: string }[];
-}
-
-export interface CancellationOutcome {
-  httpStatus: number;
-  body: { cancelled?: { LABA: number; MiBa: number }; error?: string };
-  results: string[];
 }
 
 /** The requisition number the databanks and views file a result under (LABA-03: the national sample number). */

@@ -4,6 +4,7 @@
  * notes (analysis code, assessment, comments), which are returned in their own fields.
  */
 import { errors, type Locator, type Page } from 'playwright';
+import { SUNDHEDSJOURNAL_PATHS } from '../../contracts/sundhedsjournal';
 
 /** One result row as shown, with the page's own (Danish) wording. */
 export interface ShownResult {
@@ -36,8 +37,8 @@ export interface WaitForResultOptions {
   requisition?: string;
 }
 
-const RESULTS_PATH = '/laboratoriesvar';
-const LOGIN_PATH = '/log-ind';
+const RESULTS_PATH = SUNDHEDSJOURNAL_PATHS.labResults;
+const LOGIN_PATH = SUNDHEDSJOURNAL_PATHS.login;
 const ROW = '[data-testid="resultat"]';
 const FIRST_POLL_MS = 200;
 const MAX_POLL_MS = 1_000;

@@ -6,9 +6,11 @@
 import { readEmessage, readReceipt } from '../../medcom';
 import type { ReportLetter } from '../../medcom/model';
 import { findAnalysis } from '../../medcom/npu-catalogue';
-import { waitFor } from '../support/wait-for';
-import type { LpsDriver, RegisteredAndShared, RegisteredResult, ResultToRegister, SharedResult } from './lps';
-import type { HubJournalEntry, PlspDriver } from './plsp';
+import { waitFor } from '../../run/wait-for';
+import type { RegisteredResult, SharedResult } from '../../contracts/pilot-lps';
+import type { HubJournalEntry } from '../../contracts/plsp';
+import type { LpsDriver, RegisteredAndShared, ResultToRegister } from './lps';
+import type { PlspDriver } from './plsp';
 
 /** One instruction to the tester: Danish text for people, the same as data for a robot tester. */
 export interface Instruction {

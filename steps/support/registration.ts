@@ -45,16 +45,3 @@ export async function registerAndShare(world: LokalsvarWorld, input: Registratio
   world.recordShared(shared);
 }
 
-/**
- * A reference interval as a step says it: "med referenceinterval under 10", "med referenceinterval 4,0-6,0",
- * "med behandlingsmål under 53" (a therapeutic interval), or "uden referenceinterval" / nothing.
- */
-export function intervalFromWords(words: string | undefined): ReferenceInterval | undefined {
-  const text = words?.trim();
-  if (!text || text === 'uden referenceinterval') return undefined;
-  const under = /^med (referenceinterval|behandlingsmål) under (\S+)$/.exec(text);
-  if (under) return { typeOfInterval: under[1] === 'behandlingsmål' ? 'terapeutisk' : 'fysiologisk', upperLimit: under[2] as string };
-  const range = /^med referenceinterval (\S+?)-(\S+)$/.exec(text);
-  if (range) return { typeOfInterval: 'fysiologisk', lowerLimit: range[1] as string, upperLimit: range[2] as string };
-  throw new Error(`"${text}" is not a reference interval the steps know: "med referenceinterval under N", "med referenceinterval A-B", "med behandlingsmål under N" or "uden referenceinterval"`);
-}

@@ -4,7 +4,7 @@
  */
 import { readEmessage } from '../../medcom';
 import type { LabResult, MicrobiologyInvestigation, ReportLetter } from '../../medcom/model';
-import type { StoredResult } from '../drivers/databank';
+import type { StoredResult } from '../../contracts/databank';
 
 type Fields = Record<string, unknown>;
 
@@ -69,7 +69,7 @@ export function differencesFromSent(sentXml: string, storedXml: string | undefin
         return;
       }
       for (const [field, value] of Object.entries(expected)) {
-        const actual = match.record[field] ?? null;
+        const actual = (match.record as unknown as Fields)[field] ?? null;
         if (actual !== value) differences.push(`${where} ${field}: sent ${JSON.stringify(value)}, stored ${JSON.stringify(actual)}`);
       }
     });

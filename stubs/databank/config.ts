@@ -1,6 +1,5 @@
+import type { DatabankRole } from '../../contracts/databank';
 import { optionalString, type Env } from '../common/config';
-
-export type DatabankRole = 'laba' | 'miba';
 
 export interface DatabankConfig {
   role: DatabankRole;

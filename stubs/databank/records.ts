@@ -2,46 +2,8 @@
  * What a databank stores of a result: one flat record per result, taken from the letter without changing any
  * value. XRPT01 results and XRPT05 investigations both become records, so LABA and MiBa share one store.
  */
+import type { ResultRecord } from '../../contracts/databank';
 import type { LaboratoryReport, MicrobiologyWebReport, ReportLetter, DateTime } from '../../medcom/model';
-
-export interface ResultRecord {
-  /** Letter type the result came in. */
-  kind: 'XRPT01' | 'XRPT05';
-  envelopeIdentifier: string;
-  letterIdentifier: string;
-  senderEan: string;
-  senderIdentifier: string;
-  /** CPR, or the replacement CPR when no CPR was given. */
-  patientId: string;
-  patientIdIsReplacement: boolean;
-  patientName: string;
-  /** Patient/Consent/Given; null when the message did not say. */
-  consentGiven: boolean | null;
-  /** RequesterSampleIdentifier (national sample number) or, lacking it, LaboratoryInternalSampleIdentifier. */
-  requisitionId: string;
-  laboratoryInternalSampleIdentifier: string;
-  requesterSampleIdentifier: string | null;
-  samplingTime: string;
-  resultTime: string;
-  resultStatusCode: string;
-  analysisCode: string;
-  analysisCodeType: string;
-  analysisCodeResponsible: string;
-  analysisShortName: string | null;
-  analysisName: string;
-  producerIdentifier: string;
-  producerCode: string;
-  referenceType: string | null;
-  referenceLower: string | null;
-  referenceUpper: string | null;
-  referenceText: string | null;
-  resultType: string | null;
-  operator: string | null;
-  value: string;
-  unit: string | null;
-  validation: string | null;
-  comments: string[];
-}
 
 export function isoMinute(dateTime: DateTime): string {
   return `${dateTime.date}T${dateTime.time}`;

@@ -8,30 +8,12 @@
  */
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { ResultRecord } from './records';
+import type { ResultRecord, StoredResult, UndoResponse, UploadResponse } from '../../contracts/databank';
 
-export interface StoredResult {
-  id: number;
-  key: string;
-  version: number;
-  cancelled: boolean;
-  receivedAt: string;
-  record: ResultRecord;
-}
+/** What storing one message did (the upload's answer). */
+export type StoreOutcome = UploadResponse;
 
-export interface StoreOutcome {
-  /** Identifies this upload, for undoing it. */
-  upload: number;
-  stored: number;
-  duplicates: number;
-}
-
-export interface UndoOutcome {
-  /** Results this upload had newly stored, now removed. */
-  removed: number;
-  /** Results this upload had newly stored that stay: a later upload delivered them again or corrected them. */
-  kept: number;
-}
+export type UndoOutcome = UndoResponse;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS messages (

@@ -2,65 +2,18 @@
  * The national view of a patient's results (what Laboratoriesvarportalen hands to sundhed.dk): the latest
  * version of every result, never a cancelled one (LABA-05) and never one with denied consent (DEL-03).
  */
+import type { DatabankName, StoredResult } from '../../contracts/databank';
+import type { PortalResult, PortalStatus } from '../../contracts/labportal';
 
-/** A databank's stored result, as its API returns it (only the fields the portal reads). */
-export interface DatabankResult {
-  id: number;
-  key: string;
-  version: number;
-  cancelled: boolean;
-  record: {
-    requisitionId: string;
-    consentGiven: boolean | null;
-    resultStatusCode: string;
-    analysisCode: string;
-    analysisName: string;
-    value: string;
-    unit: string | null;
-    operator: string | null;
-    referenceType: string | null;
-    referenceLower: string | null;
-    referenceUpper: string | null;
-    referenceText: string | null;
-    validation: string | null;
-    producerIdentifier: string;
-    producerCode: string;
-    samplingTime: string;
-    resultTime: string;
-    comments: string[];
-  };
-}
-
-export type Databank = 'LABA' | 'MiBa';
-export type ViewStatus = 'endeligt' | 'foreloebigt' | 'rettet' | 'annulleret';
-
-export interface PortalResult {
-  id: string;
-  databank: Databank;
-  requisitionId: string;
-  analysisCode: string;
-  analysisName: string;
-  value: string;
-  unit?: string;
-  operator?: string;
-  referenceInterval?: { type?: string; lower?: string; upper?: string; text?: string };
-  status: ViewStatus;
-  producer: { name: string; code: string };
-  samplingTime: string;
-  resultTime: string;
-  comments?: string[];
-  validation?: string;
-}
-
-const STATUS: Record<string, ViewStatus> = {
+const STATUS: Record<string, PortalStatus> = {
   svar_endeligt: 'endeligt',
   svar_rettet: 'rettet',
   svar_midlertidigt: 'foreloebigt',
   proeve_modtaget: 'foreloebigt',
 };
 
-function latestVersions(results: DatabankResult[]): DatabankResult[] {
-  const latest = new Map<string, DatabankResult>();
+function latestVersions(results: StoredResult[]): StoredResult[] {
+  const latest = new Map<string, StoredResult>();
   for (const result of results) {
     const current = latest.get(result.key);
     if (!current || result.version > current.version) latest.set(result.key, result);
@@ -72,7 +25,7 @@ function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined && field !== null)) as T;
 }
 
-function toPortalResult(databank: Databank, { key, version, record }: DatabankResult): PortalResult {
+function toPortalResult(databank: DatabankName, { key, version, record }: StoredResult): PortalResult {
   const interval = withoutUndefined({
     type: record.referenceType ?? undefined,
     lower: record.referenceLower ?? undefined,
@@ -98,7 +51,7 @@ function toPortalResult(databank: Databank, { key, version, record }: DatabankRe
   });
 }
 
-export function nationalView(databank: Databank, results: DatabankResult[]): PortalResult[] {
+export function nationalView(databank: DatabankName, results: StoredResult[]): PortalResult[] {
   return latestVersions(results)
     .filter((result) => !result.cancelled && result.record.consentGiven !== false)
     .map((result) => toPortalResult(databank, result));

@@ -1,19 +1,18 @@
-/**
- * Laboratoriesvarportalen's query API (ASSUMPTION: shaped for the Sundhedsjournal stand-in):
- *   GET /api/v1/patients/:patient/results  the national view from LABA and MiBa, newest result first
- */
+/** Laboratoriesvarportalen's query API, as contracts/labportal.ts describes it (and its ASSUMPTION). */
 import type { FastifyInstance } from 'fastify';
+import { DATABANK_PATHS, type ResultsResponse } from '../../contracts/databank';
+import { LABPORTAL_PATHS, type PortalResult, type PortalResultsResponse } from '../../contracts/labportal';
 import { fetchJson, UpstreamError } from '../common/fetch-json';
 import type { LabportalConfig } from './config';
-import { nationalView, type DatabankResult, type PortalResult } from './national-view';
+import { nationalView } from './national-view';
 
 export function registerLabportalRoutes(app: FastifyInstance, config: LabportalConfig): void {
-  app.get<{ Params: { patient: string } }>('/api/v1/patients/:patient/results', async (request, reply) => {
+  app.get<{ Params: { patient: string } }>(LABPORTAL_PATHS.patientResults, async (request, reply): Promise<PortalResultsResponse | typeof reply> => {
     const patient = encodeURIComponent(request.params.patient);
     try {
       const [laba, miba] = await Promise.all([
-        fetchJson<{ results: DatabankResult[] }>('LABA', `${config.labaUrl}/api/v1/results?patient=${patient}`),
-        fetchJson<{ results: DatabankResult[] }>('MiBa', `${config.mibaUrl}/api/v1/results?patient=${patient}`),
+        fetchJson<ResultsResponse>('LABA', `${config.labaUrl}${DATABANK_PATHS.results}?patient=${patient}`),
+        fetchJson<ResultsResponse>('MiBa', `${config.mibaUrl}${DATABANK_PATHS.results}?patient=${patient}`),
       ]);
       const results: PortalResult[] = [...nationalView('LABA', laba.results), ...nationalView('MiBa', miba.results)];
       results.sort((a, b) => b.resultTime.localeCompare(a.resultTime));

@@ -1,3 +1,4 @@
+import { PILOT_LPS_SYSTEM_NAME } from '../../contracts/pilot-lps';
 import { optionalString, requiredUrl, type Env } from '../common/config';
 
 export interface PilotLpsConfig {
@@ -9,6 +10,6 @@ export interface PilotLpsConfig {
 export function readPilotLpsConfig(env: Env): PilotLpsConfig {
   return {
     plspUrl: requiredUrl(env, 'PILOT_LPS_PLSP_URL'),
-    systemName: optionalString(env, 'PILOT_LPS_SYSTEM_NAME', 'Pilot-LPS'),
+    systemName: optionalString(env, 'PILOT_LPS_SYSTEM_NAME', PILOT_LPS_SYSTEM_NAME),
   };
 }

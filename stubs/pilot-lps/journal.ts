@@ -4,6 +4,7 @@
  * (DEL-04) and its patient cannot change (LABA-05); it can only be corrected (DEL-05).
  */
 import { randomInt } from 'node:crypto';
+import type { Origin } from '../../contracts/pilot-lps';
 import type { ClinicIdentity } from '../../medcom/compose-clinic-report';
 import type { Operator, ReferenceInterval } from '../../medcom/model';
 import type { CatalogueAnalysis } from '../../medcom/npu-catalogue';
@@ -16,9 +17,6 @@ export interface LocalPatient {
   surname: string;
   consentGiven: boolean;
 }
-
-/** Where a result in the LPS came from. Only 'klinik' (produced in this practice) is ever shared. */
-export type Origin = 'klinik' | 'laboratorium' | 'anden_praksis';
 
 export interface LocalResult {
   id: string;

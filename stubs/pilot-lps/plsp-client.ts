@@ -1,22 +1,16 @@
 /** How the pilot LPS talks to PLSP: send a message and read the receipt; ask for a cancellation (LABA-05). */
 import { readReceipt } from '../../medcom';
-import type { Receipt } from '../../medcom/model';
-import type { Cancellation } from '../common/cancellation';
+import type { Cancellation } from '../../contracts/databank';
+import { LPS_SYSTEM_HEADER, PLSP_PATHS, type HubCancellationResponse, type ReceiptReply } from '../../contracts/plsp';
 import { postTo } from '../common/fetch-json';
 import type { PilotLpsConfig } from './config';
 
-export interface HubReply {
-  httpStatus: number;
-  receipt: Receipt;
-  receiptXml: string;
-}
-
 function post(config: PilotLpsConfig, path: string, contentType: string, body: string): Promise<Response> {
-  return postTo('PLSP', `${config.plspUrl}${path}`, contentType, body, { 'x-lps-system': config.systemName });
+  return postTo('PLSP', `${config.plspUrl}${path}`, contentType, body, { [LPS_SYSTEM_HEADER]: config.systemName });
 }
 
-export async function sendToPlsp(config: PilotLpsConfig, xml: string): Promise<HubReply> {
-  const response = await post(config, '/plsp/v1/xrpt', 'application/xml; charset=utf-8', xml);
+export async function sendToPlsp(config: PilotLpsConfig, xml: string): Promise<ReceiptReply> {
+  const response = await post(config, PLSP_PATHS.xrpt, 'application/xml; charset=utf-8', xml);
   const receiptXml = await response.text();
   try {
     return { httpStatus: response.status, receipt: readReceipt(receiptXml), receiptXml };
@@ -27,16 +21,17 @@ export async function sendToPlsp(config: PilotLpsConfig, xml: string): Promise<H
 
 export interface CancellationReply {
   httpStatus: number;
-  body: unknown;
+  /** PLSP's answer; its text when it was not JSON. */
+  body: HubCancellationResponse | string;
 }
 
 /** ASSUMPTION (LABA-05): XRPT01 has no cancel status, so the hub takes an explicit cancellation as JSON. */
 export async function cancelAtPlsp(config: PilotLpsConfig, cancellation: Cancellation): Promise<CancellationReply> {
-  const response = await post(config, '/plsp/v1/cancellations', 'application/json', JSON.stringify(cancellation));
+  const response = await post(config, PLSP_PATHS.cancellations, 'application/json', JSON.stringify(cancellation));
   const text = await response.text();
-  let body: unknown = text;
+  let body: HubCancellationResponse | string = text;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(text) as HubCancellationResponse;
   } catch {
     // Not JSON: keep the text for the error report.
   }

@@ -1,35 +1,20 @@
-/**
- * The pilot LPS's control interface: what a tester (or a scenario) does in the clinic.
- *   POST   /api/v1/results                    register a result (origin klinik, or received: laboratorium / anden_praksis)
- *   GET    /api/v1/results/:id                the local result and its state
- *   POST   /api/v1/results/:id/share          share it via PLSP (409 for results not produced in this practice)
- *   POST   /api/v1/share-pending              share every unshared result produced here; lists what it skipped and why
- *   DELETE /api/v1/results/:id                delete (409 once shared: DEL-04)
- *   POST   /api/v1/results/:id/corrections    correct; a shared result is sent on as corrected (DEL-05)
- *   PUT    /api/v1/results/:id/patient        change the patient (409 once shared: LABA-05)
- *   POST   /api/v1/patients/:cpr/cancellation cancel every result this practice shared for a wrong patient id (LABA-05)
- * A refusal is 409 with {error, rule}; an unknown result 404.
- */
+/** The pilot LPS's control interface, as contracts/pilot-lps.ts describes it. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Operator, ReferenceInterval } from '../../medcom/model';
+import {
+  PILOT_LPS_PATHS,
+  cancellationSchema,
+  correctionSchema,
+  patientSchema,
+  registerSchema,
+  type CorrectionRequest,
+  type PatientCancellationRequest,
+  type PatientRequest,
+  type RegisterRequest,
+} from '../../contracts/pilot-lps';
 import { findAnalysis, knownAnalysisNames } from '../../medcom/npu-catalogue';
-import type { Clinic, Journal, LocalPatient, Origin } from './journal';
+import type { Clinic, Journal, LocalPatient } from './journal';
 import { LpsRefusal } from './journal';
-import { cancellationSchema, correctionSchema, patientSchema, registerSchema } from './schemas';
 import type { Sharing } from './sharing';
-
-interface RegisterBody {
-  clinic: { name: string; ydernummer?: string; ean?: string; producerCode?: string };
-  origin?: Origin;
-  producer?: { name: string; code: string };
-  patient: { cpr: string; givenName: string; surname: string; consentGiven?: boolean };
-  analysis: string;
-  value: string;
-  unit?: string;
-  operator?: Operator;
-  referenceInterval?: ReferenceInterval;
-  withoutSampleNumber?: boolean;
-}
 
 type IdParams = { Params: { id: string } };
 
@@ -42,7 +27,7 @@ function defaultProducerCode(name: string): string {
     .slice(0, 3);
 }
 
-function clinicOf(body: RegisterBody['clinic']): Clinic {
+function clinicOf(body: RegisterRequest['clinic']): Clinic {
   return {
     name: body.name,
     ydernummer: body.ydernummer ?? '012345',
@@ -51,7 +36,7 @@ function clinicOf(body: RegisterBody['clinic']): Clinic {
   };
 }
 
-function patientOf(body: RegisterBody['patient']): LocalPatient {
+function patientOf(body: PatientRequest): LocalPatient {
   return { ...body, consentGiven: body.consentGiven ?? true };
 }
 
@@ -69,7 +54,7 @@ export function registerPilotLpsRoutes(app: FastifyInstance, journal: Journal, s
     return reply.code(status).send({ error: (error as Error).message });
   });
 
-  app.post<{ Body: RegisterBody }>('/api/v1/results', { schema: registerSchema }, async (request, reply) => {
+  app.post<{ Body: RegisterRequest }>(PILOT_LPS_PATHS.results, { schema: registerSchema }, async (request, reply) => {
     const body = request.body;
     const analysis = findAnalysis(body.analysis);
     if (!analysis) {
@@ -95,19 +80,19 @@ export function registerPilotLpsRoutes(app: FastifyInstance, journal: Journal, s
     return reply.code(201).send(result);
   });
 
-  app.get<IdParams>('/api/v1/results/:id', async (request) => journal.require(request.params.id));
+  app.get<IdParams>(PILOT_LPS_PATHS.result, async (request) => journal.require(request.params.id));
 
-  app.post<IdParams>('/api/v1/results/:id/share', async (request) => sharing.share(journal.require(request.params.id)));
+  app.post<IdParams>(PILOT_LPS_PATHS.share, async (request) => sharing.share(journal.require(request.params.id)));
 
-  app.post('/api/v1/share-pending', async () => sharing.shareAll());
+  app.post(PILOT_LPS_PATHS.sharePending, async () => sharing.shareAll());
 
-  app.delete<IdParams>('/api/v1/results/:id', async (request, reply) => {
+  app.delete<IdParams>(PILOT_LPS_PATHS.result, async (request, reply) => {
     journal.delete(request.params.id);
     return reply.code(204).send();
   });
 
-  app.post<IdParams & { Body: { value: string; unit?: string; comment?: string } }>(
-    '/api/v1/results/:id/corrections',
+  app.post<IdParams & { Body: CorrectionRequest }>(
+    PILOT_LPS_PATHS.corrections,
     { schema: correctionSchema },
     async (request) => {
       const sent = await sharing.correct(request.params.id, request.body);
@@ -115,12 +100,12 @@ export function registerPilotLpsRoutes(app: FastifyInstance, journal: Journal, s
     },
   );
 
-  app.put<IdParams & { Body: RegisterBody['patient'] }>('/api/v1/results/:id/patient', { schema: patientSchema }, async (request) =>
+  app.put<IdParams & { Body: PatientRequest }>(PILOT_LPS_PATHS.patient, { schema: patientSchema }, async (request) =>
     journal.changePatient(request.params.id, patientOf(request.body)),
   );
 
-  app.post<{ Params: { cpr: string }; Body: { clinic: string } }>(
-    '/api/v1/patients/:cpr/cancellation',
+  app.post<{ Params: { cpr: string }; Body: PatientCancellationRequest }>(
+    PILOT_LPS_PATHS.patientCancellation,
     { schema: cancellationSchema },
     async (request) => sharing.cancelPatient(request.params.cpr, request.body.clinic),
   );

@@ -1,25 +1,10 @@
 /** What the LPS does when the doctor shares, corrects or cancels: compose, send to PLSP, record the outcome. */
+import type { CorrectionRequest, PatientCancellationResponse, ShareAllResponse, SharedResult } from '../../contracts/pilot-lps';
 import { writeEmessage } from '../../medcom';
-import type { Receipt } from '../../medcom/model';
 import { composeEmessage } from './compose';
 import type { PilotLpsConfig } from './config';
 import { type Journal, type LocalResult, LpsRefusal } from './journal';
-import { cancelAtPlsp, sendToPlsp, type CancellationReply } from './plsp-client';
-
-export interface ShareOutcome {
-  id: string;
-  httpStatus: number;
-  receipt: Receipt;
-  /** The receipt exactly as PLSP sent it. */
-  receiptXml: string;
-  envelopeIdentifier: string;
-  sentXml: string;
-}
-
-export interface ShareAllOutcome {
-  shared: ShareOutcome[];
-  skipped: { id: string; rule: string; reason: string }[];
-}
+import { cancelAtPlsp, sendToPlsp } from './plsp-client';
 
 export class Sharing {
   constructor(
@@ -27,7 +12,7 @@ export class Sharing {
     private readonly journal: Journal,
   ) {}
 
-  async share(result: LocalResult): Promise<ShareOutcome> {
+  async share(result: LocalResult): Promise<SharedResult> {
     this.journal.assertShareable(result);
     const message = composeEmessage(result);
     const sentXml = writeEmessage(message);
@@ -44,8 +29,8 @@ export class Sharing {
   }
 
   /** Shares every result not shared yet that was produced in this practice; says why it skipped the others. */
-  async shareAll(): Promise<ShareAllOutcome> {
-    const outcome: ShareAllOutcome = { shared: [], skipped: [] };
+  async shareAll(): Promise<ShareAllResponse> {
+    const outcome: ShareAllResponse = { shared: [], skipped: [] };
     for (const result of this.journal.unshared()) {
       try {
         outcome.shared.push(await this.share(result));
@@ -58,13 +43,13 @@ export class Sharing {
   }
 
   /** Corrects a result; a result already shared is sent on at once as corrected (DEL-05). */
-  async correct(id: string, change: { value: string; unit?: string; comment?: string }): Promise<ShareOutcome | undefined> {
+  async correct(id: string, change: CorrectionRequest): Promise<SharedResult | undefined> {
     const result = this.journal.correct(id, change);
     return result.corrected ? this.share(result) : undefined;
   }
 
   /** LABA-05: cancels every result this practice shared for a (wrong) patient id. */
-  async cancelPatient(cpr: string, clinicName: string): Promise<CancellationReply & { results: string[] }> {
+  async cancelPatient(cpr: string, clinicName: string): Promise<PatientCancellationResponse> {
     const results = this.journal.sharedFor(cpr, clinicName);
     const producerCode = results[0]?.clinic.producerCode;
     if (!producerCode) throw new LpsRefusal('LABA-05', `${clinicName} has shared no results for ${cpr}: there is nothing to cancel`);

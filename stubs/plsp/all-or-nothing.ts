@@ -5,6 +5,7 @@
  * only what that upload newly stored, so results an earlier upload stored stay (LABA-06).
  * The failure says what failed and exactly what, if anything, stays stored, for the negative receipt.
  */
+import { uploadPath, type UndoResponse } from '../../contracts/databank';
 import { UpstreamError } from '../common/fetch-json';
 import type { ReportLetter } from '../../medcom/model';
 import type { PlspConfig } from './config';
@@ -25,9 +26,9 @@ function lettersOf(delivery: Delivery): string {
   return `letter${names.length > 1 ? 's' : ''} ${names.join(', ')}`;
 }
 
-async function undo(delivery: Delivery, receipt: UploadReceipt, timeoutMs: number): Promise<{ removed: number; kept: number }> {
+async function undo(delivery: Delivery, receipt: UploadReceipt, timeoutMs: number): Promise<UndoResponse> {
   if (receipt.upload === undefined) throw new Error(`${delivery.databank}'s answer to the upload named no upload id`);
-  const url = `${delivery.baseUrl}/api/v1/uploads/${receipt.upload}`;
+  const url = `${delivery.baseUrl}${uploadPath(receipt.upload)}`;
   let response: Response;
   try {
     response = await fetch(url, { method: 'DELETE', signal: AbortSignal.timeout(timeoutMs) });
@@ -35,7 +36,7 @@ async function undo(delivery: Delivery, receipt: UploadReceipt, timeoutMs: numbe
     throw new Error(`${delivery.databank} could not be reached at ${url}: ${(error as Error).message}`);
   }
   if (!response.ok) throw new Error(`${delivery.databank} answered DELETE ${url} with HTTP ${response.status}: ${await response.text()}`);
-  return (await response.json()) as { removed: number; kept: number };
+  return (await response.json()) as UndoResponse;
 }
 
 /** What happened to a part that was stored when another part failed. */

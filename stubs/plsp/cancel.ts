@@ -3,15 +3,15 @@
  * the hub takes an explicit cancellation, `POST /plsp/v1/cancellations` {patientId, producerCode}, and passes it to
  * both databanks, which mark every version of those results cancelled; the national views then drop them.
  */
-import type { Cancellation } from '../common/cancellation';
+import { DATABANK_PATHS, type Cancellation, type DatabankCancellationResponse } from '../../contracts/databank';
+import type { HubCancellationResponse } from '../../contracts/plsp';
 import { postExpectingOk, UpstreamError } from '../common/fetch-json';
 import { isApproved, type PlspConfig } from './config';
 import type { HubMetrics } from './metrics';
 
-
 export interface CancellationAnswer {
   status: number;
-  body: { cancelled: Record<'LABA' | 'MiBa', number> } | { error: string };
+  body: HubCancellationResponse;
 }
 
 export async function cancelResults(config: PlspConfig, metrics: HubMetrics, system: string | undefined, cancellation: Cancellation): Promise<CancellationAnswer> {
@@ -23,8 +23,8 @@ export async function cancelResults(config: PlspConfig, metrics: HubMetrics, sys
   try {
     const [laba, miba] = await Promise.all(
       [config.labaUrl, config.mibaUrl].map(async (url, index) => {
-        const response = await postExpectingOk(index === 0 ? 'LABA' : 'MiBa', `${url}/api/v1/cancellations`, 'application/json', body);
-        return ((await response.json()) as { cancelled: number }).cancelled;
+        const response = await postExpectingOk(index === 0 ? 'LABA' : 'MiBa', `${url}${DATABANK_PATHS.cancellations}`, 'application/json', body);
+        return ((await response.json()) as DatabankCancellationResponse).cancelled;
       }),
     );
     metrics.resultsCancelled(system, (laba ?? 0) + (miba ?? 0));

@@ -1,11 +1,12 @@
 import { ApprovedSystemsFile } from './approved-systems-file';
 import { DEFAULT_JOURNAL_LIMITS, type JournalLimits } from './journal';
+import { PLSP_DEFAULT_EAN } from '../../contracts/plsp';
 import { optionalInteger, optionalList, optionalString, requiredUrl, type Env } from '../common/config';
 
 export interface PlspConfig {
   labaUrl: string;
   mibaUrl: string;
-  /** The hub's own EAN location number, the sender of its receipts. ASSUMPTION: placeholder until PLSP gives one. */
+  /** The hub's own EAN location number, the sender of its receipts (contracts/plsp.ts: a placeholder). */
   ean: string;
   /** LPS systems approved by MedCom to upload (LABA-01); ['*'] approves every system. */
   approvedSystems: string[];
@@ -25,7 +26,7 @@ export function readPlspConfig(env: Env): PlspConfig {
   return {
     labaUrl: requiredUrl(env, 'PLSP_LABA_URL'),
     mibaUrl: requiredUrl(env, 'PLSP_MIBA_URL'),
-    ean: optionalString(env, 'PLSP_EAN', '5790000000009'),
+    ean: optionalString(env, 'PLSP_EAN', PLSP_DEFAULT_EAN),
     approvedSystems: optionalList(env, 'PLSP_APPROVED_SYSTEMS', ['*']),
     ...(env.PLSP_APPROVED_SYSTEMS_FILE ? { approvedSystemsFile: new ApprovedSystemsFile(env.PLSP_APPROVED_SYSTEMS_FILE) } : {}),
     testCprsOnly: optionalString(env, 'PLSP_TEST_CPRS_ONLY', 'true') !== 'false',

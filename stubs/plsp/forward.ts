@@ -6,13 +6,13 @@
  * ASSUMPTION: the databanks' upload is `POST <databank>/api/v1/upload` with the Emessage as XML; it answers with
  * the id of the upload, which `DELETE <databank>/api/v1/uploads/<id>` undoes (see all-or-nothing.ts).
  */
+import { DATABANK_PATHS, type DatabankName, type UploadResponse } from '../../contracts/databank';
+import { LPS_SYSTEM_HEADER } from '../../contracts/plsp';
 import { setTimeout as delay } from 'node:timers/promises';
 import { postExpectingOk, UpstreamError } from '../common/fetch-json';
 import type { Emessage, ReportLetter } from '../../medcom/model';
 import { parseXml } from '../../medcom/xml/parse';
 import type { PlspConfig } from './config';
-
-export type DatabankName = 'LABA' | 'MiBa';
 
 export interface Delivery {
   databank: DatabankName;
@@ -24,11 +24,7 @@ export interface Delivery {
 }
 
 /** What a databank said to an upload; `upload` is missing when the answer did not name one (then it cannot be undone). */
-export interface UploadReceipt {
-  upload?: number;
-  stored?: number;
-  duplicates?: number;
-}
+export type UploadReceipt = Partial<UploadResponse>;
 
 export function routeOf(letter: ReportLetter): DatabankName {
   return letter.kind === 'XRPT01' ? 'LABA' : 'MiBa';
@@ -72,7 +68,7 @@ export function planDeliveries(config: PlspConfig, message: Emessage, rawXml: st
     return {
       databank,
       baseUrl,
-      url: `${baseUrl}/api/v1/upload`,
+      url: `${baseUrl}${DATABANK_PATHS.upload}`,
       letters: message.letters.filter((letter) => routeOf(letter) === databank),
       xml: databanks.length === 1 ? rawXml : without(rawXml, others),
     };
@@ -89,7 +85,7 @@ export async function deliver(delivery: Delivery, policy: PlspConfig['forwarding
   for (let attempt = 1; ; attempt += 1) {
     try {
       const response = await postExpectingOk(delivery.databank, delivery.url, 'application/xml; charset=utf-8', delivery.xml, policy.timeoutMs, {
-        'x-lps-system': lpsSystem,
+        [LPS_SYSTEM_HEADER]: lpsSystem,
       });
       return ((await response.json().catch(() => undefined)) ?? {}) as UploadReceipt;
     } catch (error) {

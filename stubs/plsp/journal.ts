@@ -9,25 +9,9 @@
  * than the byte bound is kept alone (a message's text is kept only up to MAX_KEPT_BYTES). The listing is paged:
  * newest first, `limit` entries a page, `before` an entry id to go on from.
  */
-import type { Emessage, Finding } from '../../medcom/model';
+import type { HubJournalEntry as JournalEntry, JournalFilter, JournalPage, JournalPageRequest, ListedJournalEntry } from '../../contracts/plsp';
+import type { Emessage } from '../../medcom/model';
 import { openHubDatabase, type HubDatabase } from './state-database';
-
-export interface JournalEntry {
-  envelopeIdentifier?: string;
-  lpsSystem?: string;
-  receivedAt: string;
-  httpStatus: number;
-  receipt: 'XCTL03' | 'XCTL02';
-  refuseCode?: string;
-  findings: Finding[];
-  /** The message as received and the receipt sent back, for messages up to MAX_KEPT_BYTES (vendor mode reads them). */
-  xml?: string;
-  receiptXml: string;
-  /** Letter types, patient ids and analysis codes the message carried (for correlating a vendor's message). */
-  letterTypes: string[];
-  patientIds: string[];
-  analysisCodes: string[];
-}
 
 /** Larger messages are journalled without their text. */
 export const MAX_KEPT_BYTES = 256 * 1024;
@@ -54,32 +38,10 @@ export interface JournalLimits {
 /** 10,000 entries or 64 MB, whichever is reached first (PLSP_JOURNAL_MAX_ENTRIES, PLSP_JOURNAL_MAX_BYTES). */
 export const DEFAULT_JOURNAL_LIMITS: JournalLimits = { maxEntries: 10_000, maxBytes: 64 * 1024 * 1024 };
 
-export interface JournalFilter {
-  envelope?: string;
-  patient?: string;
-  system?: string;
-  since?: string;
-}
-
-export interface JournalPageRequest {
-  /** Entries a page: default DEFAULT_PAGE_SIZE, at most MAX_PAGE_SIZE. */
-  limit?: number;
-  /** Only entries older than this entry id (the `next` of the previous page). */
-  before?: number;
-}
-
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
 
 /** An entry as listed: with its id, the cursor for paging. */
-export type ListedJournalEntry = JournalEntry & { id: number };
-
-export interface JournalPage {
-  messages: ListedJournalEntry[];
-  /** Give as `before` to read the next (older) page; absent on the last page. */
-  next?: number;
-}
-
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS journal (
     id INTEGER PRIMARY KEY AUTOINCREMENT,

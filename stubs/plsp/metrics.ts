@@ -4,6 +4,7 @@
  * database and read back at start, so a restart goes on from where it was.
  */
 import { Counter, Registry } from 'prom-client';
+import { PLSP_METRICS } from '../../contracts/plsp';
 import type { CounterLabels, CounterStore } from './counter-store';
 import { SystemLabels } from './system-labels';
 
@@ -13,22 +14,22 @@ export class HubMetrics {
   private readonly counters = new Map<string, Counter<string>>();
   private readonly names = new Map<Counter<string>, string>();
   private readonly received = this.counter(
-    'plsp_messages_received_total',
+    PLSP_METRICS.received,
     'Messages received from LPS systems, by system and outcome (accepted or refused)',
     ['lps_system', 'outcome'],
   );
   private readonly shared = this.counter(
-    'plsp_results_shared_total',
+    PLSP_METRICS.shared,
     'Local lab results shared by each LPS system, by letter type',
     ['lps_system', 'letter_type'],
   );
   private readonly forwarded = this.counter(
-    'plsp_results_forwarded_total',
+    PLSP_METRICS.forwarded,
     'Local lab results forwarded by PLSP to each databank, by the LPS system they came from',
     ['databank', 'lps_system'],
   );
   private readonly cancelled = this.counter(
-    'plsp_results_cancelled_total',
+    PLSP_METRICS.cancelled,
     'Results cancelled in the databanks at the request of each LPS system (LABA-05)',
     ['lps_system'],
   );

@@ -1,5 +1,6 @@
 /** How sundhed.dk words and orders a result: pure functions from the portal's data to display text. */
-import type { PortalReferenceInterval, PortalResult } from './portal-result';
+import type { PortalReferenceInterval } from '../../contracts/labportal';
+import type { PortalResult } from './portal-result';
 
 const STATUS_LABELS: Readonly<Record<string, string>> = {
   endeligt: 'Endeligt',

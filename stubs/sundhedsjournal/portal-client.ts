@@ -1,4 +1,5 @@
 /** Fetches a citizen's results from Laboratoriesvarportalen; every failure becomes one error with a Danish reason. */
+import { patientResultsPath } from '../../contracts/labportal';
 import { InvalidPortalResponseError, parsePortalResponse } from './portal-response';
 import type { PortalResult } from './portal-result';
 
@@ -20,7 +21,7 @@ export interface PortalClient {
 export function createPortalClient(baseUrl: string, timeoutMs: number): PortalClient {
   return {
     async resultsFor(cpr) {
-      const url = `${baseUrl}/api/v1/patients/${encodeURIComponent(cpr)}/results`;
+      const url = `${baseUrl}${patientResultsPath(cpr)}`;
       let response: Response;
       try {
         response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });

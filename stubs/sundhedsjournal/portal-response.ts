@@ -2,7 +2,8 @@
  * Checks the portal's JSON before the page trusts it: a broken contract shows up as a clear error page
  * naming the field (e.g. `results[2].analysisCode mangler`), not as a half-rendered table.
  */
-import type { PortalReferenceInterval, PortalResult } from './portal-result';
+import type { PortalReferenceInterval } from '../../contracts/labportal';
+import type { PortalResult } from './portal-result';
 
 export class InvalidPortalResponseError extends Error {}
 

@@ -1,38 +1,13 @@
 /**
- * One result as Laboratoriesvarportalen's query API hands it out
- * (`GET {labportal}/api/v1/patients/{cpr}/results` -> `{ results: PortalResult[] }`).
- * The stand-in's own copy of the contract: a stub never imports another stub.
+ * One result as the Sundhedsjournal stand-in reads it from Laboratoriesvarportalen (contracts/labportal.ts). The
+ * stand-in is lenient where the contract is strict: a databank, status, operator or validation it does not know
+ * (from a newer portal) is shown as it is rather than refused.
  */
+import type { PortalResult as ContractPortalResult } from '../../contracts/labportal';
 
-export type PortalStatus = 'endeligt' | 'foreloebigt' | 'rettet' | 'annulleret';
-export type PortalOperator = 'mindre_end' | 'stoerre_end';
-export type PortalValidation = 'for_hoej' | 'for_lav' | 'unormal';
-
-export interface PortalReferenceInterval {
-  /** fysiologisk | terapeutisk | uspecificeret */
-  type?: string;
-  lower?: string;
-  upper?: string;
-  text?: string;
-}
-
-export interface PortalResult {
-  id: string;
+export type PortalResult = Omit<ContractPortalResult, 'databank' | 'status'> & {
   /** 'LABA' | 'MiBa' */
   databank: string;
-  requisitionId: string;
-  analysisCode: string;
-  analysisName: string;
-  value: string;
-  unit?: string;
-  /** Unknown values from a newer portal are shown as they are rather than refused. */
-  operator?: PortalOperator | string;
-  referenceInterval?: PortalReferenceInterval;
-  status: PortalStatus | string;
-  producer: { name: string; code: string };
-  /** e.g. '2025-03-14T09:40' */
-  samplingTime: string;
-  resultTime: string;
-  comments?: string[];
-  validation?: PortalValidation | string;
-}
+  /** PortalStatus, or whatever a newer portal says. */
+  status: string;
+};

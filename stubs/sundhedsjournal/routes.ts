@@ -1,10 +1,5 @@
-/**
- * The stand-in's pages (ASSUMPTION: the paths are this stand-in's own; sundhed.dk's real ones are not used):
- *   GET  /, /log-ind          login form (test person's CPR in place of MitID); / goes on to the results when logged in
- *   POST /log-ind             cpr=<10 digits>: sets the session cookie, 303 to /laboratoriesvar; else the form with an error
- *   GET  /laboratoriesvar     the logged-in person's lab results; 303 to /log-ind without a session; 502 when the portal fails
- *   GET  /log-ud              ends the session, 303 to /log-ind
- */
+/** The stand-in's pages, as contracts/sundhedsjournal.ts describes them. */
+import { SUNDHEDSJOURNAL_PATHS } from '../../contracts/sundhedsjournal';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { normalizeCpr } from './cpr';
 import type { PortalClient } from './portal-client';
@@ -33,22 +28,22 @@ export function registerSundhedsjournalRoutes(app: FastifyInstance, { portal, se
   const cprOf = (request: FastifyRequest): string | undefined => sessions.cprOf(tokenOf(request));
 
   app.get('/', async (request, reply) =>
-    cprOf(request) === undefined ? sendPage(reply, 200, renderLoginPage()) : reply.redirect('/laboratoriesvar', 303),
+    cprOf(request) === undefined ? sendPage(reply, 200, renderLoginPage()) : reply.redirect(SUNDHEDSJOURNAL_PATHS.labResults, 303),
   );
 
-  app.get('/log-ind', async (_request, reply) => sendPage(reply, 200, renderLoginPage()));
+  app.get(SUNDHEDSJOURNAL_PATHS.login, async (_request, reply) => sendPage(reply, 200, renderLoginPage()));
 
-  app.post('/log-ind', async (request, reply) => {
+  app.post(SUNDHEDSJOURNAL_PATHS.login, async (request, reply) => {
     const typed = formField(request.body, 'cpr');
     const cpr = normalizeCpr(typed);
     if (cpr === undefined) return sendPage(reply, 400, renderLoginPage({ cpr: typed, error: invalidCprMessage(typed) }));
     sessions.close(tokenOf(request));
-    return reply.header('set-cookie', sessionCookie(sessions.open(cpr))).redirect('/laboratoriesvar', 303);
+    return reply.header('set-cookie', sessionCookie(sessions.open(cpr))).redirect(SUNDHEDSJOURNAL_PATHS.labResults, 303);
   });
 
-  app.get('/laboratoriesvar', async (request, reply) => {
+  app.get(SUNDHEDSJOURNAL_PATHS.labResults, async (request, reply) => {
     const cpr = cprOf(request);
-    if (cpr === undefined) return reply.redirect('/log-ind', 303);
+    if (cpr === undefined) return reply.redirect(SUNDHEDSJOURNAL_PATHS.login, 303);
     try {
       return sendPage(reply, 200, renderResultsPage(cpr, await portal.resultsFor(cpr)));
     } catch (error) {
@@ -58,9 +53,9 @@ export function registerSundhedsjournalRoutes(app: FastifyInstance, { portal, se
     }
   });
 
-  app.get('/log-ud', async (request, reply) => {
+  app.get(SUNDHEDSJOURNAL_PATHS.logout, async (request, reply) => {
     sessions.close(tokenOf(request));
-    return reply.header('set-cookie', expiredSessionCookie()).redirect('/log-ind', 303);
+    return reply.header('set-cookie', expiredSessionCookie()).redirect(SUNDHEDSJOURNAL_PATHS.login, 303);
   });
 
   app.get(STYLESHEET_PATH, async (_request, reply) =>

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { isAlive, ROOT_DIR_PREFIX } from '../../environments/wiremock/leftovers';
-import { waitFor } from '../../steps/support/wait-for';
+import { waitFor } from '../../run/wait-for';
 import { freePorts, portArgs, startStubsProcess } from '../support/stubs-process';
 
 /** The temporary WireMock folders (and their WireMock pids) that the given Node process owns. */

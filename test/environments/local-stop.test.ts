@@ -8,8 +8,8 @@ import { readReceipt, writeEmessage } from '../../medcom';
 import { clinicEmessage } from '../../medcom/compose-clinic-report';
 import { findAnalysis } from '../../medcom/npu-catalogue';
 import { startLocalEnvironment } from '../../environments/local';
-import { DATABANK_PREFIXES } from '../../environments/wiremock/databank-proxies';
-import { waitFor } from '../../steps/support/wait-for';
+import { DATABANK_PREFIXES } from '../../contracts/wiremock';
+import { waitFor } from '../../run/wait-for';
 
 async function scenarioState(wiremockUrl: string, name: string): Promise<string | undefined> {
   const body = (await (await fetch(`${wiremockUrl}/__admin/scenarios`)).json()) as { scenarios: { name: string; state: string }[] };
@@ -23,7 +23,7 @@ test('a message in flight when the environment stops is still delivered and conf
     // LABA's first answer is a slow 503: the hub is in flight, and will try again, when the stop begins.
     const fault = {
       priority: 1,
-      request: { method: 'POST', urlPattern: `${DATABANK_PREFIXES.laba}/api/v1/upload` },
+      request: { method: 'POST', urlPattern: `${DATABANK_PREFIXES.LABA}/api/v1/upload` },
       response: { status: 503, body: 'busy', fixedDelayMilliseconds: 1000 },
       scenarioName: 'slow-first-answer',
       requiredScenarioState: 'Started',

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { validateEmessage, writeEmessage, type Finding } from '../../medcom';
-import { crpReport, message, strepAReport } from './support/fixtures';
+import { crpReport, message, strepAReport } from '../../corpora/medcom/fixtures';
 
 const XRPT01 = writeEmessage(message());
 const XRPT05 = writeEmessage(message(strepAReport()));

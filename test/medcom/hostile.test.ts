@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
 import { readEmessage, validateEmessage, writeEmessage, type Finding } from '../../medcom';
-import { message } from './support/fixtures';
+import { message } from '../../corpora/medcom/fixtures';
 
 const NS = 'http://rep.oio.dk/medcom.dk/xml/schemas/2014/10/08/';
 const GUARD = { timeout: 10_000 };

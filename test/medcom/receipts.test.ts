@@ -13,7 +13,7 @@ import {
   writeReceipt,
   type Finding,
 } from '../../medcom';
-import { crpReport, message, strepAReport } from './support/fixtures';
+import { crpReport, message, strepAReport } from '../../corpora/medcom/fixtures';
 
 const HUB = { ean: '5790000000009' };
 const NOW = new Date('2025-03-14T09:16:00Z');

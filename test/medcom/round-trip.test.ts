@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { MEDCOM_NS_2014, readEmessage, validateEmessage, writeEmessage } from '../../medcom';
-import { emessage } from './support/arbitraries';
-import { crpReport, message, strepAReport } from './support/fixtures';
+import { emessage } from '../../corpora/medcom/arbitraries';
+import { crpReport, message, strepAReport } from '../../corpora/medcom/fixtures';
 import { examplesDir, examplesLooked, skipReason } from '../../medcom/official-xsd/schema-dirs';
 
 describe('writeEmessage then readEmessage', () => {

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { UsageError } from '../../cli/command';
 import { runValider } from '../../cli/valider';
 import { writeEmessage } from '../../medcom';
-import { crpReport, message } from './support/fixtures';
+import { crpReport, message } from '../../corpora/medcom/fixtures';
 
 let dir = '';
 const file = (name: string) => join(dir, name);

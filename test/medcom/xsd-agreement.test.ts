@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { negativeReceipt, positiveReceipt, readEmessage, readReceipts, refuseCodeFor, validateEmessage, writeReceipt } from '../../medcom';
-import { buildCorpus, corpusSeed, type CorpusEntry } from './support/corpus';
+import { buildCorpus, corpusSeed, type CorpusEntry } from '../../corpora/medcom/corpus';
 import { examplesDir, examplesLooked, schemaDirs, skipReason } from '../../medcom/official-xsd/schema-dirs';
 import { loadSchemaSet, xsdValidate } from '../../medcom/official-xsd/xmllint';
 

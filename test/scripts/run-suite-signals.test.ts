@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { isAlive, ROOT_DIR_PREFIX } from '../../environments/wiremock/leftovers';
-import { waitFor } from '../../steps/support/wait-for';
+import { waitFor } from '../../run/wait-for';
 
 const ROOT = path.resolve(__dirname, '../..');
 

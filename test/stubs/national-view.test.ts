@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { nationalView, type DatabankResult } from '../../stubs/labportal/national-view';
+import type { StoredResult } from '../../contracts/databank';
+import { nationalView } from '../../stubs/labportal/national-view';
 import { sampleRecord } from '../support/records';
 
-function stored(version: number, overrides: Parameters<typeof sampleRecord>[0] = {}, cancelled = false): DatabankResult {
-  return { id: version, key: 'k', version, cancelled, record: sampleRecord(overrides) };
+function stored(version: number, overrides: Parameters<typeof sampleRecord>[0] = {}, cancelled = false): StoredResult {
+  return { id: version, key: 'k', version, cancelled, receivedAt: '2025-03-14T10:05:00.000Z', record: sampleRecord(overrides) };
 }
 
 test('shows only the latest version of a result, marked as corrected (DEL-05)', () => {

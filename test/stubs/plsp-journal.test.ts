@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { buildPlspApp } from '../../stubs/plsp/app';
-import { MessageJournal, type JournalEntry } from '../../stubs/plsp/journal';
+import type { HubJournalEntry as JournalEntry } from '../../contracts/plsp';
+import { MessageJournal } from '../../stubs/plsp/journal';
 import { openHubDatabase } from '../../stubs/plsp/state-database';
 
 function entry(n: number, overrides: Partial<JournalEntry> = {}): JournalEntry {

@@ -1,5 +1,5 @@
 /** A databank record for tests, with every field filled; override what the test is about. */
-import type { ResultRecord } from '../../stubs/databank/records';
+import type { ResultRecord } from '../../contracts/databank';
 
 export function sampleRecord(overrides: Partial<ResultRecord> = {}): ResultRecord {
   return {

@@ -18,7 +18,7 @@ import type {
   ReferenceInterval,
   ReportLetter,
   Sender,
-} from '../../../medcom/model';
+} from '../../medcom/model';
 
 const CHARS = [...'abcdefghXYZ æøåÆØÅ0123456789&<>"\'-_./:;', '\t', '\r', '😀', 'é'];
 const LINE_CHARS = [...CHARS, '\n'];

@@ -1,6 +1,6 @@
 /** What one cucumber run (one worker) shares between scenarios: the environment and the browser. */
 import type { Browser } from 'playwright';
-import type { Environment } from '../../environments/environment';
+import type { Environment } from '../environments/environment';
 
 export interface RunContext {
   environment: Environment;

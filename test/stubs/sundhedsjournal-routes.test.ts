@@ -3,8 +3,8 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildSundhedsjournalApp } from '../../stubs/sundhedsjournal/app';
 import { readSundhedsjournalConfig } from '../../stubs/sundhedsjournal/config';
-import { startFakePortal, unreachableUrl, type FakePortal } from './fake-portal';
-import { EINER_CPR, NANCY_CPR, portalResult, typicalResults } from './fixtures';
+import { startFakePortal, unreachableUrl, type FakePortal } from '../support/fake-portal';
+import { EINER_CPR, NANCY_CPR, portalResult, typicalResults } from '../support/portal-results';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 

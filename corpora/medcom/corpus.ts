@@ -1,6 +1,6 @@
 /** A reproducible corpus of valid messages (written from generated models) and mutants of them. */
 import fc from 'fast-check';
-import { writeEmessage } from '../../../medcom';
+import { writeEmessage } from '../../medcom';
 import { emessage } from './arbitraries';
 import { mutate, mutation } from './mutate';
 

@@ -1,5 +1,5 @@
 /** Hand-made valid messages (Odd Haugen Test Mosebryggersen, a national test CPR) for the unit tests. */
-import type { Emessage, LaboratoryReport, MicrobiologyWebReport, Sender } from '../../../medcom/model';
+import type { Emessage, LaboratoryReport, MicrobiologyWebReport, Sender } from '../../medcom/model';
 
 /** The practice that sends both fixtures. */
 const CLINIC: Sender = {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { browserMissingMessage, findBrowserExecutable } from '../../steps/support/browser-executable';
+import { browserMissingMessage, findBrowserExecutable } from '../../run/browser-executable';
 
 const PLAYWRIGHT = '/root/.cache/ms-playwright/chromium-1/chrome-linux64/chrome';
 

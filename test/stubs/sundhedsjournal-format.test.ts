@@ -9,7 +9,7 @@ import {
   validationLabel,
   valueText,
 } from '../../stubs/sundhedsjournal/format';
-import { portalResult } from './fixtures';
+import { portalResult } from '../support/portal-results';
 
 describe('reference interval text', () => {
   it('shows "lower - upper" with the numbers as sent', () => {

@@ -4,8 +4,8 @@
  * belong, move an element out of the namespace. Works on the parser's light tree and writes it back out.
  */
 import fc from 'fast-check';
-import { parseXml } from '../../../medcom/xml/parse';
-import type { XmlElement } from '../../../medcom/xml/node';
+import { parseXml } from '../../medcom/xml/parse';
+import type { XmlElement } from '../../medcom/xml/node';
 
 const VALUES = [
   '', ' ', 'x', 'iupac', 'IUPAC', 'iupac ', 'NPU', 'svar_endeligt', 'svar_annulleret', 'true', 'false', '1', ' true', 'yes',

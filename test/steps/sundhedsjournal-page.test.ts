@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright';
 import { SundhedsjournalPage } from '../../steps/drivers/sundhedsjournal-page';
-import { launchBrowser } from '../../steps/support/browser';
+import { launchBrowser } from '../../run/browser';
 import { buildSundhedsjournalApp } from '../../stubs/sundhedsjournal/app';
 import { readSundhedsjournalConfig } from '../../stubs/sundhedsjournal/config';
-import { startFakePortal, type FakePortal } from './fake-portal';
-import { EINER_CPR, NANCY_CPR, portalResult, typicalResults } from './fixtures';
+import { startFakePortal, type FakePortal } from '../support/fake-portal';
+import { EINER_CPR, NANCY_CPR, portalResult, typicalResults } from '../support/portal-results';
 
 describe('Sundhedsjournalen in a browser', () => {
   let portal: FakePortal;

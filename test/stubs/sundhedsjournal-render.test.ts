@@ -8,7 +8,7 @@ import {
   renderPortalErrorPage,
   renderResultsPage,
 } from '../../stubs/sundhedsjournal/render';
-import { EINER_CPR, portalResult, typicalResults } from './fixtures';
+import { EINER_CPR, portalResult, typicalResults } from '../support/portal-results';
 
 /** The HTML of each result row, keyed by analysis code. */
 function rows(page: string): Map<string, string> {
