@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright';
-import { launchBrowser } from '../../steps/support/browser';
+import { launchBrowser } from '../../run/browser';
 import type { ResultToRegister } from '../../steps/drivers/lps';
 import { sendAsVendorLps } from '../vendor/robot-tester';
 import { campSettings, startCamp, type CampSettings, type RunningCamp } from './camp-process';
