@@ -1,7 +1,8 @@
 /**
  * The test camp in a real browser (Chromium through Playwright): a test leader makes two vendor sessions; two robot
  * LPSs, one correct and one that sends a national sample number where it was told to register none (a LABA-03
- * defect), run at the same time through their cockpit pages, reading each instruction from the page; the leader's
+ * defect), run at the same time through their cockpit pages, reading each instruction from the page; while one
+ * waits for its tester the leader's matrix says so and a reload of its page keeps the instruction; the leader's
  * matrix shows bestået for the correct vendor and fejlet at LABA-03 for the faulty one, live; after a restart of
  * `lokalsvar testcamp` the sessions, verdicts and judgements are still there; one vendor cannot open the other's
  * session or evidence. The runs are limited to LABA-01 and LABA-03 to keep the test short.
@@ -75,7 +76,7 @@ async function openAsVendor(system: string, link: string): Promise<Vendor> {
  * The robot at the vendor's LPS: reads every instruction from its cockpit page (shown live, with a countdown) and
  * does what it says, until the run is over.
  */
-async function robot(vendor: Vendor, ignoreWithoutSampleNumber: boolean): Promise<number> {
+async function robot(vendor: Vendor, ignoreWithoutSampleNumber: boolean, beforeAnswer: () => Promise<void> = async () => undefined): Promise<number> {
   const seen = new Set<string>();
   const deadline = Date.now() + 240_000;
   await vendor.page.locator('#status').getByText('kører').first().waitFor({ timeout: 30_000 });
@@ -87,6 +88,7 @@ async function robot(vendor: Vendor, ignoreWithoutSampleNumber: boolean): Promis
         seen.add(data);
         assert.match((await instruction.locator('.tekst').textContent()) ?? '', /registrér for testpersonen/);
         assert.match((await instruction.locator('[data-frist]').textContent()) ?? '', /\d+ min \d+ s/, 'the countdown runs');
+        await beforeAnswer();
         const sent = await sendAsVendorLps(JSON.parse(data) as ResultToRegister, vendor.system, camp.hubUrl, { ignoreWithoutSampleNumber });
         assert.equal(sent.status, 200);
       }
@@ -115,7 +117,15 @@ test('a test camp in the browser: two vendors at once, the live matrix, a restar
   // Both start at once; the robots follow their own pages.
   await Promise.all([correct, faulty].map((vendor) => vendor.page.getByRole('button', { name: 'Start alle scenarier' }).click()));
   await leader.goto(`${camp.url}/`);
-  const [correctInstructions, faultyInstructions] = await Promise.all([robot(correct, false), robot(faulty, true)]);
+  const [correctInstructions, faultyInstructions] = await Promise.all([
+    robot(correct, false, async () => {
+      // While the run waits for the tester, the leader's matrix says so, and a reload of the vendor's page keeps it all.
+      await cell(leader, CORRECT, 'LABA-03').getByText('venter på testeren').waitFor({ timeout: 30_000 });
+      await correct.page.reload();
+      await correct.page.locator('#opgave .instruktion .tekst').getByText('registrér for testpersonen').waitFor({ timeout: 10_000 });
+    }),
+    robot(faulty, true),
+  ]);
   assert.equal(correctInstructions, 1);
   assert.equal(faultyInstructions, 1);
 
