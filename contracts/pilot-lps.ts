@@ -5,7 +5,8 @@
  *   POST   /api/v1/results                    RegisterRequest -> 201 RegisteredResult (origin klinik, or received:
  *                                             laboratorium / anden_praksis)
  *   GET    /api/v1/results/:id                the local result and its state
- *   POST   /api/v1/results/:id/share          share it via PLSP -> SharedResult (409 for results not produced here)
+ *   POST   /api/v1/results/:id/share          ShareRequest (optional): share it via PLSP -> SharedResult (409 for results
+ *                                             not produced here); {encoding: 'ISO-8859-1'} sends it in ISO-8859-1
  *   POST   /api/v1/share-pending              share every unshared result produced here -> ShareAllResponse
  *   DELETE /api/v1/results/:id                delete -> 204 (409 once shared: DEL-04)
  *   POST   /api/v1/results/:id/corrections    CorrectionRequest -> CorrectionResponse; a shared result is sent on
@@ -72,13 +73,23 @@ export interface RegisteredResult {
   clinic: { name: string; producerCode: string };
 }
 
+/** The encodings the pilot LPS can send in: UTF-8 (the default) and ISO-8859-1, as older LPSs do. */
+export type SendEncoding = 'UTF-8' | 'ISO-8859-1';
+
+/** `POST /api/v1/results/:id/share`: how to send it (default UTF-8). */
+export interface ShareRequest {
+  encoding?: SendEncoding;
+}
+
 /** A result the LPS sent to PLSP, and what PLSP answered. */
 export interface SharedResult extends ReceiptReply {
   /** The LPS's id of the result. */
   id: string;
   envelopeIdentifier: string;
-  /** The message exactly as the LPS sent it. */
+  /** The message exactly as the LPS sent it, as text; its bytes were these characters in `sentEncoding`. */
   sentXml: string;
+  /** The encoding its bytes were sent in (the pilot LPS can send ISO-8859-1); absent means UTF-8. */
+  sentEncoding?: SendEncoding;
 }
 
 export interface ShareAllResponse {
@@ -193,4 +204,8 @@ export const patientSchema = { body: patientSchemaBody } as const;
 
 export const cancellationSchema = {
   body: { type: 'object', required: ['clinic'], additionalProperties: false, properties: { clinic: { type: 'string', minLength: 1 } } },
+} as const;
+
+export const shareSchema = {
+  body: { type: 'object', additionalProperties: false, properties: { encoding: { enum: ['UTF-8', 'ISO-8859-1'] } } },
 } as const;

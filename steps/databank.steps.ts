@@ -23,10 +23,10 @@ async function versionsOf(world: LokalsvarWorld, bank: DatabankDriver, analysisN
 
 Then('{databank} har svaret gemt uændret', async function (this: LokalsvarWorld, name: DatabankName) {
   const bank = databank(this, name);
-  const { sentXml, envelopeIdentifier } = this.shared();
-  const storedXml = await waitFor(() => bank.message(envelopeIdentifier), { what: `${name} to store envelope ${envelopeIdentifier}` });
+  const shared = this.shared();
+  const storedBytes = await waitFor(() => bank.message(shared.envelopeIdentifier), { what: `${name} to store envelope ${shared.envelopeIdentifier}` });
   const stored = await bank.results(this.testPerson().cpr);
-  assert.deepEqual(differencesFromSent(sentXml, storedXml, stored), [], `${name} did not store the result as it was sent`);
+  assert.deepEqual(differencesFromSent(shared, storedBytes, stored), [], `${name} did not store the result as it was sent`);
 });
 
 Then('{databank} har ikke fået beskeden', async function (this: LokalsvarWorld, name: DatabankName) {

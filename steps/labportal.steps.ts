@@ -28,3 +28,8 @@ Then('Laboratoriesvarportalen udleverer stadig {analysis} {decimal} {word}', asy
   const viewed = viewedFor(this, await this.labportal.results(this.testPerson().cpr), name);
   assert.deepEqual(viewed.map((entry) => [entry.value, entry.unit]), [[value, unit]]);
 });
+
+Then(/^Laboratoriesvarportalen udleverer (\S+)-svaret med producenten "([^"]+)"$/, async function (this: LokalsvarWorld, name: string, producer: string) {
+  const viewed = viewedFor(this, await this.labportal.results(this.testPerson().cpr), name);
+  assert.deepEqual(viewed.map((entry) => entry.producer.name), [producer]);
+});

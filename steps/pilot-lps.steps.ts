@@ -32,6 +32,18 @@ When('lægen deler alle nye svar', async function (this: LokalsvarWorld) {
   this.lastShareAll = await this.pilot().shareAll();
 });
 
+When('lægen deler {analysis}-svaret i ISO-8859-1', async function (this: LokalsvarWorld, name: string) {
+  const result = this.result(name);
+  result.shared = await this.pilot().share(result.registered.id, 'ISO-8859-1');
+  this.recordShared(result.shared);
+});
+
+Then('beskeden blev sendt i ISO-8859-1', function (this: LokalsvarWorld) {
+  const { sentXml, sentEncoding } = this.shared();
+  assert.equal(sentEncoding, 'ISO-8859-1', 'the pilot LPS did not send the message in ISO-8859-1');
+  assert.match(sentXml, /^<\?xml version="1\.0" encoding="ISO-8859-1"\?>/, 'the message does not declare ISO-8859-1');
+});
+
 When('lægen forsøger at dele {analysis}-svaret', async function (this: LokalsvarWorld, name: string) {
   const outcome = await this.pilot().tryShare(this.result(name).registered.id);
   if (isRefusal(outcome)) this.lastRefusal = outcome;

@@ -13,6 +13,8 @@ export interface ReadOutcome {
   /** As much as could be read, even from an invalid or broken document (for naming it in a receipt). */
   refs: MessageRefs;
   findings: Finding[];
+  /** The message's text as decoded; undefined when its bytes could not be decoded. */
+  text?: string;
 }
 
 function readLetterElement(letter: XmlElement): ReportLetter {
@@ -31,10 +33,12 @@ function toModel(root: XmlElement): Emessage {
   };
 }
 
-export function readEmessage(xml: string, options: ValidateOptions = {}): ReadOutcome {
-  const analysis = analyseEmessage(xml, options);
+/** `message` as bytes when it was received from outside (see parseXml), or as text the platform wrote itself. */
+export function readEmessage(message: string | Uint8Array, options: ValidateOptions = {}): ReadOutcome {
+  const analysis = analyseEmessage(message, options);
   const refs = readRefs(analysis.root);
   const findings = analysis.findings;
-  if (!analysis.root || findings.some((finding) => finding.severity === 'error')) return { refs, findings };
-  return { message: toModel(analysis.root), refs, findings };
+  const text = analysis.text === undefined ? {} : { text: analysis.text };
+  if (!analysis.root || findings.some((finding) => finding.severity === 'error')) return { refs, findings, ...text };
+  return { message: toModel(analysis.root), refs, findings, ...text };
 }

@@ -15,6 +15,8 @@ export interface ValidateOptions {
   /** 'schema': only what the official XSD checks; 'all' (default): also the project's rules. */
   rules?: 'all' | 'schema';
   limits?: Partial<ParseLimits>;
+  /** For a message given as bytes: the charset named outside it (HTTP Content-Type), which must agree with it. */
+  charset?: string;
 }
 
 export interface Analysis {
@@ -23,6 +25,8 @@ export interface Analysis {
   findings: Finding[];
   /** Set when the text could not be parsed (then `findings` holds exactly one error). */
   failure: ParseFailure | undefined;
+  /** The text that was parsed; undefined when the bytes could not be decoded. */
+  text: string | undefined;
 }
 
 export function failureFinding(failure: ParseFailure): Finding {
@@ -49,11 +53,13 @@ function checkRoot(root: XmlElement, out: FindingCollector): boolean {
   return false;
 }
 
-export function analyseEmessage(xml: string, options: ValidateOptions = {}): Analysis {
-  const parsed = parseXml(xml, options.limits);
-  if (parsed.failure) return { root: parsed.root, findings: [failureFinding(parsed.failure)], failure: parsed.failure };
+/** `message` as bytes (anything received from outside: decoded strictly) or as text the platform wrote itself. */
+export function analyseEmessage(message: string | Uint8Array, options: ValidateOptions = {}): Analysis {
+  const parsed = parseXml(message, { ...options.limits, ...(options.charset ? { charset: options.charset } : {}) });
+  const text = typeof message === 'string' || parsed.text !== '' || message.length === 0 ? parsed.text : undefined;
+  if (parsed.failure) return { root: parsed.root, findings: [failureFinding(parsed.failure)], failure: parsed.failure, text };
   const root = parsed.root as XmlElement;
-  const out = new FindingCollector(xml);
+  const out = new FindingCollector(parsed.text);
   if (checkRoot(root, out)) {
     validateElement(root, EMESSAGE_2014, { namespace: MEDCOM_NS_2014, out });
     if (options.rules !== 'schema') {
@@ -63,10 +69,10 @@ export function analyseEmessage(xml: string, options: ValidateOptions = {}): Ana
     }
   }
   const findings = out.findings.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
-  return { root, findings, failure: undefined };
+  return { root, findings, failure: undefined, text };
 }
 
 /** Every finding for `xml`: parse errors, schema faults and the project's rules (see ValidateOptions). */
-export function validateEmessage(xml: string, options: ValidateOptions = {}): Finding[] {
-  return analyseEmessage(xml, options).findings;
+export function validateEmessage(message: string | Uint8Array, options: ValidateOptions = {}): Finding[] {
+  return analyseEmessage(message, options).findings;
 }

@@ -1,4 +1,4 @@
-/** Character classes of XML 1.0 (fifth edition): names and legal characters. */
+/** Character classes of XML 1.0 (fifth edition): names and legal characters. Name checks take code points. */
 
 export function isNameStartChar(code: number): boolean {
   if (code < 0x80) {
@@ -16,8 +16,7 @@ export function isNameStartChar(code: number): boolean {
     (code >= 0x3001 && code <= 0xd7ff) ||
     (code >= 0xf900 && code <= 0xfdcf) ||
     (code >= 0xfdf0 && code <= 0xfffd) ||
-    // surrogates: astral name characters #x10000-#xEFFFF arrive as pairs; accept the halves
-    (code >= 0xd800 && code <= 0xdfff)
+    (code >= 0x10000 && code <= 0xeffff)
   );
 }
 

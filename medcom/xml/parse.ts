@@ -12,6 +12,7 @@ import type { ParseResult, XmlAttribute, XmlElement } from './node';
 import * as references from './references';
 import { Stop } from './stop';
 import { lineAndColumn } from './position';
+import { decodeXmlBytes } from './decode';
 
 export interface ParseLimits {
   /** Largest document accepted, in UTF-8 bytes. Default 5 MiB. */
@@ -125,13 +126,18 @@ class Parser {
     const end = this.src.indexOf('?>', start);
     if (end === -1) throw new Stop('the XML declaration is not closed with ?>', start);
     const body = this.src.slice(start + 5, end);
+    // XML's whitespace is space, tab, CR and LF only (JavaScript's \s also matches U+00A0, U+2028, U+3000, ...)
     const declaration =
-      /^\s+version\s*=\s*(["'])1\.[0-9]+\1(\s+encoding\s*=\s*(["'])[A-Za-z][A-Za-z0-9._-]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*$/;
-    if (!declaration.test(body)) {
+      /^[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])(1\.[0-9]+)\1([ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\4)?([ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(yes|no)\6)?[ \t\r\n]*$/;
+    const match = declaration.exec(body);
+    if (!match) {
       throw new Stop(
         'malformed XML declaration: expected <?xml version="1.0" encoding="UTF-8"?> (version first, then encoding, then standalone)',
         start,
       );
+    }
+    if (match[2] !== '1.0') {
+      throw new Stop(`XML version ${match[2]} is not accepted: MedCom messages are XML 1.0, declare version="1.0"`, start);
     }
     this.pos = end + 2;
   }
@@ -198,6 +204,9 @@ class Parser {
     const start = this.pos;
     this.pos += 2;
     const target = this.name('processing instruction target');
+    if (target.indexOf(':') !== -1) {
+      throw new Stop(`the processing instruction target ${target} contains ':', which namespaces do not allow`, start + 2);
+    }
     if (target.toLowerCase() === 'xml') {
       throw new Stop('the XML declaration <?xml ...?> is only allowed at the very start of the document', start);
     }
@@ -348,16 +357,23 @@ class Parser {
   private name(what: string): string {
     const src = this.src;
     const start = this.pos;
-    const first = src.charCodeAt(start);
+    const first = src.codePointAt(start) ?? NaN;
     if (!isNameStartChar(first)) {
       if (Number.isNaN(first)) throw new Stop(`the document ends where an ${what} was expected`, start);
-      throw new Stop(`invalid ${what}: '${src[start]}' cannot start a name`, start);
+      throw new Stop(`invalid ${what}: '${String.fromCodePoint(first)}' (${describeCodePoint(first)}) cannot start a name`, start);
     }
-    let index = start + 1;
+    let index = start + (first > 0xffff ? 2 : 1);
     for (;;) {
       const code = src.charCodeAt(index);
-      if (code < 0x80 ? ASCII_NAME_CHAR[code] !== 1 : Number.isNaN(code) || !isNameChar(code)) break;
-      index += 1;
+      if (code < 0x80) {
+        if (ASCII_NAME_CHAR[code] !== 1) break;
+        index += 1;
+      } else {
+        // a surrogate pair is one character: judge its code point, not its halves
+        const point = src.codePointAt(index) ?? NaN;
+        if (Number.isNaN(point) || !isNameChar(point)) break;
+        index += point > 0xffff ? 2 : 1;
+      }
     }
     this.pos = index;
     const qname = src.slice(start, index);
@@ -379,7 +395,40 @@ class Parser {
   }
 }
 
-/** Parses `xml`; never throws for bad input (the failure says what and where), never reads anything else. */
-export function parseXml(xml: string, limits: Partial<ParseLimits> = {}): ParseResult {
-  return new Parser(xml, { ...DEFAULT_LIMITS, ...limits }).run();
+export interface ParseOptions extends Partial<ParseLimits> {
+  /** With bytes: the encoding named outside the document (the HTTP charset); it must agree with the document. */
+  charset?: string;
+}
+
+/** A parse result with the text that was parsed (empty when the bytes could not be decoded). */
+export type ParsedDocument = ParseResult & { text: string };
+
+/**
+ * Parses a document; never throws for bad input (the failure says what and where), never reads anything else.
+ *
+ * Anything that arrives from outside (an HTTP body, a file) must come in as bytes: they are decoded strictly
+ * (decode.ts), and a decoding failure is a parse failure naming the byte offset. A string is for text the platform
+ * itself wrote or decoded strictly; never hand it text decoded leniently (where bad bytes became U+FFFD).
+ */
+export function parseXml(input: string | Uint8Array, options: ParseOptions = {}): ParsedDocument {
+  const { charset, ...limits } = options;
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else {
+    const decoded = decodeXmlBytes(input, charset);
+    if ('error' in decoded) return { root: undefined, failure: byteFailure(input, decoded.error, decoded.offset), text: '' };
+    text = decoded.text;
+  }
+  return { ...new Parser(text, { ...DEFAULT_LIMITS, ...limits }).run(), text };
+}
+
+/** A decoding failure, placed by line (counted in LF bytes) and byte column. */
+function byteFailure(bytes: Uint8Array, reason: string, offset: number): ParseResult['failure'] {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = bytes.indexOf(0x0a); index !== -1 && index < offset; index = bytes.indexOf(0x0a, index + 1)) {
+    line += 1;
+    lineStart = index + 1;
+  }
+  return { reason, offset, line, column: offset - lineStart + 1, openElement: undefined, kind: 'not-well-formed' };
 }

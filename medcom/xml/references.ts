@@ -42,7 +42,8 @@ export function decodeCharacterData(raw: string, offset: number, attribute: bool
     out += text.slice(last, amp);
     const semi = text.indexOf(';', amp + 1);
     const body = semi === -1 ? '' : text.slice(amp + 1, semi);
-    if (semi === -1 || body.length === 0 || body.length > 12) {
+    // a character reference may carry any number of leading zeros (&#0000000000000000009;)
+    if (semi === -1 || body.length === 0 || (body.length > 40 && !/^#(x0*[0-9a-fA-F]{1,6}|0*[0-9]{1,7})$/.test(body))) {
       throw new Stop("'&' must start a reference such as &amp; (write a literal & as &amp;)", offset + amp);
     }
     out += reference(body, offset + amp);

@@ -18,13 +18,12 @@ export class DatabankDriver {
     return expectStatus(response, 200, `Read ${this.name}'s results for ${patientId}`).results;
   }
 
-  /** The message exactly as the databank received it, or undefined when it has none with that envelope id. */
-  async message(envelopeIdentifier: string): Promise<string | undefined> {
-    const response = await this.http.get<string>(messagePath(envelopeIdentifier), {
-      responseType: 'text',
-      transformResponse: (data: string) => data,
+  /** The message's bytes exactly as the databank received them, or undefined when it has none with that envelope id. */
+  async message(envelopeIdentifier: string): Promise<Buffer | undefined> {
+    const response = await this.http.get<ArrayBuffer>(messagePath(envelopeIdentifier), {
+      responseType: 'arraybuffer',
     });
     if (response.status === 404) return undefined;
-    return expectStatus(response, 200, `Read message ${envelopeIdentifier} from ${this.name}`);
+    return Buffer.from(expectStatus(response, 200, `Read message ${envelopeIdentifier} from ${this.name}`));
   }
 }

@@ -51,8 +51,9 @@ export class PilotLpsDriver implements LpsDriver {
     return expectStatus(response, 201, `Register ${result.analysis} in the pilot LPS`);
   }
 
-  async share(id: string): Promise<SharedResult> {
-    const response = await this.http.post<SharedResult>(pilotLpsPath(PILOT_LPS_PATHS.share, id), {});
+  /** Shares a result; `encoding` 'ISO-8859-1' makes the pilot LPS send it in ISO-8859-1 (default UTF-8). */
+  async share(id: string, encoding?: 'ISO-8859-1'): Promise<SharedResult> {
+    const response = await this.http.post<SharedResult>(pilotLpsPath(PILOT_LPS_PATHS.share, id), encoding ? { encoding } : {});
     return expectStatus(response, 200, `Share result ${id} from the pilot LPS`);
   }
 

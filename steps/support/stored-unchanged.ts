@@ -53,14 +53,23 @@ function expectedResults(letter: ReportLetter): Fields[] {
   return results.map((fields) => ({ ...common, ...fields }));
 }
 
-export function differencesFromSent(sentXml: string, storedXml: string | undefined, stored: StoredResult[]): string[] {
-  const sent = readEmessage(sentXml).message;
-  if (!sent) return ['the message the LPS sent could not be read back'];
-  const envelope = sent.envelope.identifier;
+/** `sent`: the message as text and the encoding the LPS sent it in; `storedBytes`: what the databank kept. */
+export function differencesFromSent(
+  sent: { sentXml: string; sentEncoding?: 'UTF-8' | 'ISO-8859-1' },
+  storedBytes: Buffer | undefined,
+  stored: StoredResult[],
+): string[] {
+  const sentBytes = Buffer.from(sent.sentXml, sent.sentEncoding === 'ISO-8859-1' ? 'latin1' : 'utf8');
+  const message = readEmessage(sentBytes).message;
+  if (!message) return ['the message the LPS sent could not be read back'];
+  const envelope = message.envelope.identifier;
   const differences: string[] = [];
-  if (storedXml === undefined) differences.push(`the databank has no message with envelope ${envelope}`);
-  else if (storedXml !== sentXml) differences.push('the stored message is not byte for byte the message the LPS sent');
-  sent.letters.forEach((letter, letterIndex) => {
+  if (storedBytes === undefined) differences.push(`the databank has no message with envelope ${envelope}`);
+  else if (!storedBytes.equals(sentBytes)) {
+    const at = [...sentBytes].findIndex((byte, index) => storedBytes[index] !== byte);
+    differences.push(`the stored message is not byte for byte the message the LPS sent (first difference at byte offset ${at === -1 ? sentBytes.length : at})`);
+  }
+  message.letters.forEach((letter, letterIndex) => {
     expectedResults(letter).forEach((expected, index) => {
       const where = `letter ${letterIndex + 1}, result ${index + 1} (${String(expected.analysisCode)})`;
       const match = stored.find((candidate) => candidate.record.envelopeIdentifier === envelope && candidate.record.analysisCode === expected.analysisCode);

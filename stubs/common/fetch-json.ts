@@ -20,8 +20,9 @@ async function call(system: string, url: string, init: RequestInit, timeoutMs: n
 }
 
 /** POSTs a body; resolves with the response whatever its status (the caller judges it). */
-export function postTo(system: string, url: string, contentType: string, body: string, headers: Record<string, string> = {}, timeoutMs = 15_000): Promise<Response> {
-  return call(system, url, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body }, timeoutMs);
+export function postTo(system: string, url: string, contentType: string, body: string | Uint8Array, headers: Record<string, string> = {}, timeoutMs = 15_000): Promise<Response> {
+  const payload = typeof body === 'string' ? body : new Uint8Array(body);
+  return call(system, url, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body: payload }, timeoutMs);
 }
 
 /** POSTs a body and throws an UpstreamError unless the answer is 2xx. */
@@ -29,7 +30,7 @@ export async function postExpectingOk(
   system: string,
   url: string,
   contentType: string,
-  body: string,
+  body: string | Uint8Array,
   timeoutMs = 15_000,
   headers: Record<string, string> = {},
 ): Promise<Response> {

@@ -1,5 +1,6 @@
-/** The databank's HTTP interface, as contracts/databank.ts describes it (and its ASSUMPTIONs). */
+/** The databank's HTTP interface, as contracts/databank.ts describes it (and its ASSUMPTIONs). A message's bytes are kept as sent. */
 import type { FastifyInstance } from 'fastify';
+import { charsetOf } from '../common/app-factory';
 import {
   CANCELLATION_SCHEMA,
   DATABANK_LETTER,
@@ -19,10 +20,11 @@ export function registerDatabankRoutes(app: FastifyInstance, config: DatabankCon
   const acceptedKind = DATABANK_LETTER[DATABANK_OF_ROLE[config.role]];
 
   app.post(DATABANK_PATHS.upload, async (request, reply): Promise<UploadResponse | typeof reply> => {
-    if (typeof request.body !== 'string') {
+    if (!Buffer.isBuffer(request.body)) {
       return reply.code(415).send({ error: 'Send the Emessage as XML with Content-Type application/xml' });
     }
-    const outcome = readEmessage(request.body);
+    const charset = charsetOf(request);
+    const outcome = readEmessage(request.body, charset ? { charset } : {});
     if (!outcome.message) {
       return reply.code(400).send({ error: 'The message is not a valid MedCom Emessage', findings: outcome.findings });
     }
@@ -34,7 +36,7 @@ export function registerDatabankRoutes(app: FastifyInstance, config: DatabankCon
       });
     }
     const records = letters.flatMap((letter) => recordsOf(envelope.identifier, letter));
-    return store.storeMessage(envelope.identifier, request.body, records);
+    return store.storeMessage(envelope.identifier, { bytes: request.body, charset }, records);
   });
 
   app.delete<{ Params: { upload: string } }>(DATABANK_PATHS.undoUpload, async (request, reply) => {
@@ -57,8 +59,8 @@ export function registerDatabankRoutes(app: FastifyInstance, config: DatabankCon
   });
 
   app.get<{ Params: { id: string } }>(DATABANK_PATHS.message, async (request, reply) => {
-    const xml = store.messageXml(request.params.id);
-    if (xml === undefined) return reply.code(404).send({ error: `No message with envelope identifier ${request.params.id}` });
-    return reply.type('application/xml; charset=utf-8').send(xml);
+    const stored = store.message(request.params.id);
+    if (stored === undefined) return reply.code(404).send({ error: `No message with envelope identifier ${request.params.id}` });
+    return reply.type(stored.charset ? `application/xml; charset=${stored.charset}` : 'application/xml').send(stored.bytes);
   });
 }

@@ -1,5 +1,6 @@
 /**
- * The databank's storage: SQLite (better-sqlite3). Every upload is kept as received (messages) and every
+ * The databank's storage: SQLite (better-sqlite3). Every upload is kept byte for byte as received, with the HTTP
+ * charset it came with (messages), and every
  * result as a versioned record (results). A result's identity is its key (LABA-06): patient id, requisition id,
  * analysis code and producer code. The same content under the same key again is a duplicate and stored once;
  * other content under the same key (a correction) becomes the next version, the old one kept as history.
@@ -15,12 +16,19 @@ export type StoreOutcome = UploadResponse;
 
 export type UndoOutcome = UndoResponse;
 
+/** An uploaded message: its bytes exactly as received, and the charset its HTTP Content-Type named, if any. */
+export interface StoredMessage {
+  bytes: Buffer;
+  charset: string | undefined;
+}
+
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS messages (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     envelope_identifier TEXT NOT NULL,
     received_at TEXT NOT NULL,
-    xml TEXT NOT NULL
+    xml BLOB NOT NULL,
+    charset TEXT
   );
   CREATE INDEX IF NOT EXISTS messages_envelope ON messages (envelope_identifier);
   CREATE TABLE IF NOT EXISTS results (
@@ -76,7 +84,7 @@ function toStoredResult(row: ResultRow): StoredResult {
 export class DatabankStore {
   private readonly db: Database.Database;
 
-  private readonly storeTransaction: (envelopeIdentifier: string, xml: string, records: ResultRecord[], receivedAt: string) => StoreOutcome;
+  private readonly storeTransaction: (envelopeIdentifier: string, message: StoredMessage, records: ResultRecord[], receivedAt: string) => StoreOutcome;
 
   private readonly undoTransaction: (upload: number) => UndoOutcome | undefined;
 
@@ -84,17 +92,19 @@ export class DatabankStore {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.exec(SCHEMA);
+    const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(messages)').all();
+    if (!columns.some((column) => column.name === 'charset')) this.db.exec('ALTER TABLE messages ADD COLUMN charset TEXT');
     const latest = this.db.prepare<[string], { id: number; version: number; content_hash: string }>(
       'SELECT id, version, content_hash FROM results WHERE result_key = ? ORDER BY version DESC LIMIT 1',
     );
-    const insertMessage = this.db.prepare('INSERT INTO messages (envelope_identifier, received_at, xml) VALUES (?, ?, ?)');
+    const insertMessage = this.db.prepare('INSERT INTO messages (envelope_identifier, received_at, xml, charset) VALUES (?, ?, ?, ?)');
     const insertResult = this.db.prepare(
       `INSERT INTO results (result_key, version, content_hash, patient_id, producer_code, envelope_identifier, received_at, record, upload_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const reconfirm = this.db.prepare('UPDATE results SET reconfirmed = 1 WHERE id = ?');
-    this.storeTransaction = this.db.transaction((envelopeIdentifier: string, xml: string, records: ResultRecord[], receivedAt: string): StoreOutcome => {
-      const upload = Number(insertMessage.run(envelopeIdentifier, receivedAt, xml).lastInsertRowid);
+    this.storeTransaction = this.db.transaction((envelopeIdentifier: string, message: StoredMessage, records: ResultRecord[], receivedAt: string): StoreOutcome => {
+      const upload = Number(insertMessage.run(envelopeIdentifier, receivedAt, message.bytes, message.charset ?? null).lastInsertRowid);
       let stored = 0;
       let duplicates = 0;
       for (const record of records) {
@@ -134,8 +144,8 @@ export class DatabankStore {
   }
 
   /** Stores one message and all its results atomically: all of it or, on any error, none of it. */
-  storeMessage(envelopeIdentifier: string, xml: string, records: ResultRecord[]): StoreOutcome {
-    return this.storeTransaction(envelopeIdentifier, xml, records, new Date().toISOString());
+  storeMessage(envelopeIdentifier: string, message: StoredMessage, records: ResultRecord[]): StoreOutcome {
+    return this.storeTransaction(envelopeIdentifier, message, records, new Date().toISOString());
   }
 
   /** Undoes one upload (see the header); undefined when there is no such upload (or it was undone already). */
@@ -164,12 +174,16 @@ export class DatabankStore {
       .map(toStoredResult);
   }
 
-  /** The message exactly as it was received, or undefined. */
-  messageXml(envelopeIdentifier: string): string | undefined {
+  /** The message byte for byte as it was received, or undefined. */
+  message(envelopeIdentifier: string): StoredMessage | undefined {
     const row = this.db
-      .prepare<[string], { xml: string }>('SELECT xml FROM messages WHERE envelope_identifier = ? ORDER BY id LIMIT 1')
+      .prepare<[string], { xml: Buffer | string; charset: string | null }>(
+        'SELECT xml, charset FROM messages WHERE envelope_identifier = ? ORDER BY id LIMIT 1',
+      )
       .get(envelopeIdentifier);
-    return row?.xml;
+    if (!row) return undefined;
+    // files written before messages were kept as bytes hold them as UTF-8 text
+    return { bytes: typeof row.xml === 'string' ? Buffer.from(row.xml, 'utf8') : row.xml, charset: row.charset ?? undefined };
   }
 
   close(): void {

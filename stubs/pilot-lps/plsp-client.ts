@@ -5,12 +5,13 @@ import { LPS_SYSTEM_HEADER, PLSP_PATHS, type HubCancellationResponse, type Recei
 import { postTo } from '../common/fetch-json';
 import type { PilotLpsConfig } from './config';
 
-function post(config: PilotLpsConfig, path: string, contentType: string, body: string): Promise<Response> {
+function post(config: PilotLpsConfig, path: string, contentType: string, body: string | Uint8Array): Promise<Response> {
   return postTo('PLSP', `${config.plspUrl}${path}`, contentType, body, { [LPS_SYSTEM_HEADER]: config.systemName });
 }
 
-export async function sendToPlsp(config: PilotLpsConfig, xml: string): Promise<ReceiptReply> {
-  const response = await post(config, PLSP_PATHS.xrpt, 'application/xml; charset=utf-8', xml);
+/** Sends the message's bytes, with their encoding as the HTTP charset. */
+export async function sendToPlsp(config: PilotLpsConfig, bytes: Uint8Array, charset: string): Promise<ReceiptReply> {
+  const response = await post(config, PLSP_PATHS.xrpt, `application/xml; charset=${charset}`, bytes);
   const receiptXml = await response.text();
   try {
     return { httpStatus: response.status, receipt: readReceipt(receiptXml), receiptXml };

@@ -6,10 +6,12 @@ import {
   correctionSchema,
   patientSchema,
   registerSchema,
+  shareSchema,
   type CorrectionRequest,
   type PatientCancellationRequest,
   type PatientRequest,
   type RegisterRequest,
+  type ShareRequest,
 } from '../../contracts/pilot-lps';
 import { findAnalysis, knownAnalysisNames } from '../../medcom/npu-catalogue';
 import type { Clinic, Journal, LocalPatient } from './journal';
@@ -82,7 +84,9 @@ export function registerPilotLpsRoutes(app: FastifyInstance, journal: Journal, s
 
   app.get<IdParams>(PILOT_LPS_PATHS.result, async (request) => journal.require(request.params.id));
 
-  app.post<IdParams>(PILOT_LPS_PATHS.share, async (request) => sharing.share(journal.require(request.params.id)));
+  app.post<IdParams & { Body: ShareRequest | undefined }>(PILOT_LPS_PATHS.share, { schema: shareSchema }, async (request) =>
+    sharing.share(journal.require(request.params.id), request.body?.encoding),
+  );
 
   app.post(PILOT_LPS_PATHS.sharePending, async () => sharing.shareAll());
 

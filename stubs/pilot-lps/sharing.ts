@@ -1,10 +1,17 @@
 /** What the LPS does when the doctor shares, corrects or cancels: compose, send to PLSP, record the outcome. */
-import type { CorrectionRequest, PatientCancellationResponse, ShareAllResponse, SharedResult } from '../../contracts/pilot-lps';
+import type { CorrectionRequest, PatientCancellationResponse, SendEncoding, ShareAllResponse, SharedResult } from '../../contracts/pilot-lps';
 import { writeEmessage } from '../../medcom';
 import { composeEmessage } from './compose';
 import type { PilotLpsConfig } from './config';
 import { type Journal, type LocalResult, LpsRefusal } from './journal';
 import { cancelAtPlsp, sendToPlsp } from './plsp-client';
+
+/** The message as an LPS writing ISO-8859-1 would: so declared, and characters beyond Latin-1 as references. */
+export function inLatin1(xml: string): string {
+  return xml
+    .replace(/^<\?xml version="1\.0" encoding="UTF-8"\?>/, '<?xml version="1.0" encoding="ISO-8859-1"?>')
+    .replace(/[^\x00-\xff]/gu, (char) => `&#x${(char.codePointAt(0) as number).toString(16).toUpperCase()};`);
+}
 
 export class Sharing {
   constructor(
@@ -12,11 +19,12 @@ export class Sharing {
     private readonly journal: Journal,
   ) {}
 
-  async share(result: LocalResult): Promise<SharedResult> {
+  async share(result: LocalResult, encoding: SendEncoding = 'UTF-8'): Promise<SharedResult> {
     this.journal.assertShareable(result);
     const message = composeEmessage(result);
-    const sentXml = writeEmessage(message);
-    const reply = await sendToPlsp(this.config, sentXml);
+    const written = writeEmessage(message);
+    const sentXml = encoding === 'ISO-8859-1' ? inLatin1(written) : written;
+    const reply = await sendToPlsp(this.config, Buffer.from(sentXml, encoding === 'ISO-8859-1' ? 'latin1' : 'utf8'), encoding);
     if (reply.receipt.kind === 'XCTL03') this.journal.markShared(result);
     return {
       id: result.id,
@@ -25,6 +33,7 @@ export class Sharing {
       receiptXml: reply.receiptXml,
       envelopeIdentifier: message.envelope.identifier,
       sentXml,
+      sentEncoding: encoding,
     };
   }
 

@@ -11,7 +11,7 @@ import { openHubDatabase } from './state-database';
 import { SystemLabels } from './system-labels';
 
 export async function buildPlspApp(config: PlspConfig): Promise<FastifyInstance> {
-  const app = createStubApp('plsp');
+  const app = createStubApp('plsp', { answerWhileClosing: true });
   const db = openHubDatabase(config.databasePath);
   app.addHook('onClose', async () => db.close());
   const metrics = new HubMetrics(new SystemLabels((system) => isApproved(config, system)), new CounterStore(db));

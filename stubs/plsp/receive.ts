@@ -11,6 +11,7 @@ import {
   writeReceipt,
 } from '../../medcom';
 import type { Finding, RefuseCode, ReportLetter } from '../../medcom/model';
+import { readRefs } from '../../medcom/read/refs';
 import { isApproved, type PlspConfig } from './config';
 import { deliverAllOrNothing, DeliveryFailure } from './all-or-nothing';
 import { planDeliveries, type Delivery } from './forward';
@@ -39,8 +40,13 @@ export class Hub {
     private readonly journal: MessageJournal,
   ) {}
 
-  async receive(system: string | undefined, xml: string): Promise<HubAnswer> {
-    const outcome = readEmessage(xml);
+  /**
+   * One message as the bytes that arrived, with the charset of its HTTP Content-Type if any: decoded strictly (a
+   * malformed byte or a contradictory or unsupported encoding is refused, naming the byte offset), forwarded as is.
+   */
+  async receive(system: string | undefined, body: Uint8Array, charset?: string): Promise<HubAnswer> {
+    const outcome = readEmessage(body, charset ? { charset } : {});
+    const xml = outcome.text ?? '';
     // keepContent false: the message is about a real person, so the journal keeps neither it nor its patient ids.
     const record = (httpStatus: number, refuseCode: RefuseCode | undefined, findings: Finding[], receiptXml: string, keepContent = true): void => {
       const contents = contentsOf(outcome.message);
@@ -52,7 +58,7 @@ export class Hub {
         receipt: refuseCode ? 'XCTL02' : 'XCTL03',
         ...(refuseCode ? { refuseCode } : {}),
         findings,
-        ...(keepContent && xml.length <= MAX_KEPT_BYTES ? { xml } : {}),
+        ...(keepContent && xml !== '' && xml.length <= MAX_KEPT_BYTES ? { xml } : {}),
         receiptXml,
         ...contents,
         ...(keepContent ? {} : { patientIds: [] }),
@@ -76,7 +82,7 @@ export class Hub {
     if (!isApproved(this.config, system)) {
       return refuse(403, 'ikke_specificeret', hubFinding('X-LPS-System', `the LPS system "${system}" is not approved by MedCom to upload lab results`));
     }
-    const deliveries = planDeliveries(this.config, message, xml);
+    const deliveries = planDeliveries(this.config, message, { bytes: body, charset });
     const countForwarded = (delivered: Delivery[]): void => {
       for (const delivery of delivered) {
         this.metrics.resultsForwarded(system, delivery.databank, delivery.letters.reduce((sum, letter) => sum + resultCount(letter), 0));
@@ -94,6 +100,27 @@ export class Hub {
     countForwarded(deliveries);
     const answer = this.answer(200, positiveReceipt(outcome.refs, { ean: this.config.ean }));
     record(200, undefined, outcome.findings, answer.receiptXml);
+    return answer;
+  }
+
+  /**
+   * A request refused before its message was read (wrong content type, too large, the hub shutting down, an unknown
+   * path): a negative receipt all the same, whose text says what was wrong and where, counted and journaled.
+   */
+  refuseUnread(system: string | undefined, status: number, where: string, message: string): HubAnswer {
+    const findings = hubFinding(where, message);
+    this.metrics.refused(system ?? '(unnamed)');
+    const answer = this.answer(status, negativeReceipt(readRefs(undefined), { ean: this.config.ean }, 'ikke_specificeret', findings));
+    this.journal.record({
+      lpsSystem: system,
+      receivedAt: new Date().toISOString(),
+      httpStatus: status,
+      receipt: 'XCTL02',
+      refuseCode: 'ikke_specificeret',
+      findings,
+      receiptXml: answer.receiptXml,
+      ...contentsOf(undefined),
+    });
     return answer;
   }
 

@@ -1,12 +1,18 @@
-/** PLSP Health Hub's interface, as contracts/plsp.ts describes it (and its ASSUMPTIONs). */
+/**
+ * PLSP Health Hub's interface, as contracts/plsp.ts describes it (and its ASSUMPTIONs). Every refusal of a message
+ * is a negative receipt (XCTL02) whose text says what and where, also when the message was never read: see
+ * front-door.ts.
+ */
 import type { FastifyInstance } from 'fastify';
 import { CANCELLATION_SCHEMA, type Cancellation } from '../../contracts/databank';
 import { PLSP_PATHS, type JournalFilter, type JournalPageRequest } from '../../contracts/plsp';
+import { charsetOf } from '../common/app-factory';
 import { cancelResults } from './cancel';
 import type { PlspConfig } from './config';
 import { MAX_PAGE_SIZE, type MessageJournal } from './journal';
 import type { Hub } from './receive';
 import type { HubMetrics } from './metrics';
+import { guardFrontDoor, notXml } from './front-door';
 
 function lpsSystem(header: string | string[] | undefined): string | undefined {
   return typeof header === 'string' && header !== '' ? header : undefined;
@@ -32,10 +38,14 @@ export interface PlspParts {
 }
 
 export function registerPlspRoutes(app: FastifyInstance, { config, hub, metrics, journal }: PlspParts): void {
-  app.post('/plsp/v1/xrpt', async (request, reply) => {
-    const body = typeof request.body === 'string' ? request.body : '';
-    const answer = await hub.receive(lpsSystem(request.headers['x-lps-system']), body);
-    return reply.code(answer.status).type('application/xml; charset=utf-8').send(answer.receiptXml);
+  guardFrontDoor(app, hub, (scope) => {
+    scope.post('/plsp/v1/xrpt', async (request, reply) => {
+      const system = lpsSystem(request.headers['x-lps-system']);
+      const answer = Buffer.isBuffer(request.body)
+        ? await hub.receive(system, request.body, charsetOf(request))
+        : notXml(hub, system, request.headers['content-type']);
+      return reply.code(answer.status).type('application/xml; charset=utf-8').send(answer.receiptXml);
+    });
   });
 
   app.post<{ Body: Cancellation }>(PLSP_PATHS.cancellations, { schema: { body: CANCELLATION_SCHEMA } }, async (request, reply) => {

@@ -79,27 +79,59 @@ describe('parseXml', () => {
       ['<?xml version="1.0" standalone="maybe"?><a/>', /malformed XML declaration/],
       ['text<a/>', /text before the root element/],
       ['<a/>text', /text after the end of the root element/],
-      ['<1a/>', /'1' cannot start a name/],
+      ['<1a/>', /'1' \(U\+0031\) cannot start a name/],
       ['<a:b:c xmlns:a="u"/>', /not a valid qualified name/],
       ['<a>&#xD800;</a>', /names U\+D800/],
       ['<a b="1"c="2"/>', /whitespace is required between attributes/],
+      ['<a\u{10FFFF}/>', /whitespace is required between attributes in <a>/],
+      ['<\u{F0000}/>', /\(U\+F0000\) cannot start a name/],
+      ['<a><?p:i x?></a>', /target p:i contains ':'/],
+      ['<?xml\u00A0version="1.0"?><a/>', /only allowed at the very start/],
+      ['<?xml version="1.0"\u2028?><a/>', /malformed XML declaration/],
+      ['<?xml version="1.1"?><a/>', /XML version 1\.1 is not accepted: MedCom messages are XML 1\.0/],
     ];
     for (const [xml, reason] of cases) assert.match(failure(xml).reason, reason, xml);
   });
 });
 
+describe('parseXml, the rest of what the W3C suite holds it to', () => {
+  it('takes astral name characters, and character references with many leading zeros', () => {
+    assert.equal(parseXml('<a\u{10000}\u{EFFFF}/>').failure, undefined);
+    assert.equal(parseXml('<a>&#0000000000000000009;&#x000000000000000000041;</a>').root?.text, '\tA');
+  });
+
+  it('decodes bytes strictly and names the byte offset of a bad one', () => {
+    const result = parseXml(Buffer.from([0x3c, 0x61, 0x3e, 0x0a, 0xe6, 0x3c, 0x2f, 0x61, 0x3e]));
+    assert.equal(result.failure?.reason, 'the bytes are not valid UTF-8: the first bad byte is at byte offset 4');
+    assert.deepEqual([result.failure?.line, result.failure?.column], [2, 1]);
+    assert.equal(parseXml(Buffer.from('<a>æ</a>', 'latin1'), { charset: 'ISO-8859-1' }).root?.text, 'æ');
+  });
+});
+
 describe('decodeXmlBytes', () => {
   it('decodes UTF-8 (with or without BOM), UTF-16 with BOM and declared ISO-8859-1', () => {
-    assert.deepEqual(decodeXmlBytes(Buffer.from('<a>æ</a>')), { text: '<a>æ</a>' });
-    assert.deepEqual(decodeXmlBytes(Buffer.from('\uFEFF<a>æ</a>')), { text: '<a>æ</a>' });
-    assert.deepEqual(decodeXmlBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<a>æ</a>', 'utf16le')])), { text: '<a>æ</a>' });
+    assert.deepEqual(decodeXmlBytes(Buffer.from('<a>æ</a>')), { text: '<a>æ</a>', encoding: 'UTF-8' });
+    assert.deepEqual(decodeXmlBytes(Buffer.from('\uFEFF<a>æ</a>')), { text: '<a>æ</a>', encoding: 'UTF-8' });
+    assert.deepEqual(decodeXmlBytes(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<a>æ</a>', 'utf16le')])), { text: '<a>æ</a>', encoding: 'UTF-16LE' });
     assert.deepEqual(decodeXmlBytes(Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><a>æ</a>', 'latin1')), {
       text: '<?xml version="1.0" encoding="ISO-8859-1"?><a>æ</a>',
+      encoding: 'ISO-8859-1',
     });
+    assert.deepEqual(decodeXmlBytes(Buffer.from('<a>æ</a>', 'latin1'), 'iso-8859-1'), { text: '<a>æ</a>', encoding: 'ISO-8859-1' });
   });
 
   it('reports bytes that are not UTF-8 and encodings it does not take', () => {
-    assert.deepEqual(decodeXmlBytes(Buffer.from([0x3c, 0x61, 0x3e, 0xe6, 0x3c])), { error: 'the bytes are not valid UTF-8 (first bad byte at offset 3)' });
-    assert.match((decodeXmlBytes(Buffer.from('<?xml version="1.0" encoding="EBCDIC"?><a/>')) as { error: string }).error, /ebcdic is not supported/);
+    assert.deepEqual(decodeXmlBytes(Buffer.from([0x3c, 0x61, 0x3e, 0xe6, 0x3c])), { error: 'the bytes are not valid UTF-8: the first bad byte is at byte offset 3', offset: 3 });
+    assert.match((decodeXmlBytes(Buffer.from('<?xml version="1.0" encoding="EBCDIC"?><a/>')) as { error: string }).error, /EBCDIC \(in the XML declaration\) is not supported/);
+    assert.match((decodeXmlBytes(Buffer.from('<a>x</a>', 'utf16le')) as { error: string }).error, /UTF-16 without a byte order mark/);
+    assert.match((decodeXmlBytes(Buffer.from([0xff, 0xfe, 0x3c, 0x00, 0x00, 0xdc])) as { error: string }).error, /not valid UTF-16LE: the first bad byte is at byte offset 4/);
+  });
+
+  it('refuses a byte order mark or an HTTP charset that contradicts the declaration', () => {
+    const latin = '<?xml version="1.0" encoding="iso-8859-1"?><a/>';
+    assert.match((decodeXmlBytes(Buffer.from(`\uFEFF${latin}`)) as { error: string }).error, /byte order mark says UTF-8 but the document is declared ISO-8859-1/);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<?xml version="1.0" encoding="utf-8"?><a/>', 'utf16le')]);
+    assert.match((decodeXmlBytes(utf16) as { error: string }).error, /byte order mark says UTF-16LE but the document is declared UTF-8/);
+    assert.match((decodeXmlBytes(Buffer.from(latin), 'utf-8') as { error: string }).error, /declaration says encoding="iso-8859-1" but the HTTP Content-Type says charset=utf-8/);
   });
 });

@@ -46,7 +46,7 @@ test('a refused share is told apart from a share', async () => {
 
 test('a stored message comes back as its exact text; a missing one as undefined', async () => {
   const laba = new DatabankDriver('LABA', 'http://laba.invalid');
-  assert.equal(await laba.message('E1'), '<Emessage/>');
+  assert.equal((await laba.message('E1'))?.toString('utf8'), '<Emessage/>');
   assert.equal(await laba.message('E2'), undefined);
 });
 

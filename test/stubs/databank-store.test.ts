@@ -3,11 +3,15 @@ import { test } from 'node:test';
 import { DatabankStore } from '../../stubs/databank/store';
 import { sampleRecord } from '../support/records';
 
+function bytes(xml: string, charset?: string): { bytes: Buffer; charset: string | undefined } {
+  return { bytes: Buffer.from(xml), charset };
+}
+
 test('the same result sent twice is stored once (LABA-06)', () => {
   const store = new DatabankStore(':memory:');
-  assert.deepEqual(store.storeMessage('E1', '<x/>', [sampleRecord()]), { upload: 1, stored: 1, duplicates: 0 });
+  assert.deepEqual(store.storeMessage('E1', bytes('<x/>'), [sampleRecord()]), { upload: 1, stored: 1, duplicates: 0 });
   assert.deepEqual(
-    store.storeMessage('E2', '<y/>', [sampleRecord({ envelopeIdentifier: 'E2', letterIdentifier: 'L2' })]),
+    store.storeMessage('E2', bytes('<y/>'), [sampleRecord({ envelopeIdentifier: 'E2', letterIdentifier: 'L2' })]),
     { upload: 2, stored: 0, duplicates: 1 },
   );
   assert.equal(store.resultsForPatient('2512489996').length, 1);
@@ -16,8 +20,8 @@ test('the same result sent twice is stored once (LABA-06)', () => {
 
 test('a correction under the same key becomes the next version and the first is kept as history (DEL-05)', () => {
   const store = new DatabankStore(':memory:');
-  store.storeMessage('E1', '<x/>', [sampleRecord()]);
-  store.storeMessage('E2', '<y/>', [sampleRecord({ envelopeIdentifier: 'E2', value: '40', resultStatusCode: 'svar_rettet' })]);
+  store.storeMessage('E1', bytes('<x/>'), [sampleRecord()]);
+  store.storeMessage('E2', bytes('<y/>'), [sampleRecord({ envelopeIdentifier: 'E2', value: '40', resultStatusCode: 'svar_rettet' })]);
   const versions = store.resultsForPatient('2512489996');
   assert.deepEqual(versions.map((result) => [result.version, result.record.value]), [[1, '45'], [2, '40']]);
   assert.equal(versions[0]?.key, versions[1]?.key);
@@ -26,7 +30,7 @@ test('a correction under the same key becomes the next version and the first is 
 
 test('another analysis, producer or requisition is another result', () => {
   const store = new DatabankStore(':memory:');
-  const outcome = store.storeMessage('E1', '<x/>', [
+  const outcome = store.storeMessage('E1', bytes('<x/>'), [
     sampleRecord(),
     sampleRecord({ analysisCode: 'NPU27300' }),
     sampleRecord({ producerCode: 'XY' }),
@@ -39,47 +43,47 @@ test('another analysis, producer or requisition is another result', () => {
 test('a message is stored whole or not at all', () => {
   const store = new DatabankStore(':memory:');
   const broken = sampleRecord({ patientId: null as unknown as string });
-  assert.throws(() => store.storeMessage('E1', '<x/>', [sampleRecord(), broken]));
-  assert.equal(store.messageXml('E1'), undefined);
+  assert.throws(() => store.storeMessage('E1', bytes('<x/>'), [sampleRecord(), broken]));
+  assert.equal(store.message('E1'), undefined);
   assert.deepEqual(store.resultsForPatient('2512489996'), []);
   store.close();
 });
 
-test('the message is kept exactly as received', () => {
+test('the message is kept byte for byte as received, with its charset', () => {
   const store = new DatabankStore(':memory:');
-  const xml = '<?xml version="1.0"?>\n<Emessage>  æøå &amp; </Emessage>';
-  store.storeMessage('E7', xml, [sampleRecord({ envelopeIdentifier: 'E7' })]);
-  assert.equal(store.messageXml('E7'), xml);
+  const latin1 = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?>\n<Emessage>  æøå &amp; </Emessage>', 'latin1');
+  store.storeMessage('E7', { bytes: latin1, charset: 'ISO-8859-1' }, [sampleRecord({ envelopeIdentifier: 'E7' })]);
+  assert.deepEqual(store.message('E7'), { bytes: latin1, charset: 'ISO-8859-1' });
   store.close();
 });
 
 test('undoing an upload removes what it stored, and the message as received', () => {
   const store = new DatabankStore(':memory:');
-  const { upload } = store.storeMessage('E1', '<x/>', [sampleRecord(), sampleRecord({ analysisCode: 'NPU27300' })]);
+  const { upload } = store.storeMessage('E1', bytes('<x/>'), [sampleRecord(), sampleRecord({ analysisCode: 'NPU27300' })]);
   assert.deepEqual(store.undoUpload(upload), { removed: 2, kept: 0 });
   assert.deepEqual(store.resultsForPatient('2512489996'), []);
-  assert.equal(store.messageXml('E1'), undefined);
+  assert.equal(store.message('E1')?.bytes.toString(), undefined);
   assert.equal(store.undoUpload(upload), undefined, 'an upload can be undone once');
   store.close();
 });
 
 test('undoing a resend never removes the result an earlier upload stored (LABA-06)', () => {
   const store = new DatabankStore(':memory:');
-  store.storeMessage('E1', '<x/>', [sampleRecord()]);
-  const resend = store.storeMessage('E1', '<x/>', [sampleRecord()]);
+  store.storeMessage('E1', bytes('<x/>'), [sampleRecord()]);
+  const resend = store.storeMessage('E1', bytes('<x/>'), [sampleRecord()]);
   assert.deepEqual(store.undoUpload(resend.upload), { removed: 0, kept: 0 });
   assert.equal(store.resultsForPatient('2512489996').length, 1);
-  assert.equal(store.messageXml('E1'), '<x/>');
+  assert.equal(store.message('E1')?.bytes.toString(), '<x/>');
   store.close();
 });
 
 test('undoing an upload keeps a result that a later upload delivered again or corrected', () => {
   const store = new DatabankStore(':memory:');
-  const first = store.storeMessage('E1', '<x/>', [sampleRecord(), sampleRecord({ analysisCode: 'NPU27300' })]);
-  store.storeMessage('E2', '<y/>', [sampleRecord({ envelopeIdentifier: 'E2' })]);
-  store.storeMessage('E3', '<z/>', [sampleRecord({ envelopeIdentifier: 'E3', analysisCode: 'NPU27300', value: '40', resultStatusCode: 'svar_rettet' })]);
+  const first = store.storeMessage('E1', bytes('<x/>'), [sampleRecord(), sampleRecord({ analysisCode: 'NPU27300' })]);
+  store.storeMessage('E2', bytes('<y/>'), [sampleRecord({ envelopeIdentifier: 'E2' })]);
+  store.storeMessage('E3', bytes('<z/>'), [sampleRecord({ envelopeIdentifier: 'E3', analysisCode: 'NPU27300', value: '40', resultStatusCode: 'svar_rettet' })]);
   assert.deepEqual(store.undoUpload(first.upload), { removed: 0, kept: 2 });
   assert.equal(store.resultsForPatient('2512489996').length, 3);
-  assert.equal(store.messageXml('E1'), '<x/>', 'the message of results that stay is kept');
+  assert.equal(store.message('E1')?.bytes.toString(), '<x/>', 'the message of results that stay is kept');
   store.close();
 });
