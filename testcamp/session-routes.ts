@@ -31,7 +31,13 @@ function callerOf(request: FastifyRequest): Caller {
   return (request as FastifyRequest & { caller: Caller }).caller;
 }
 
-const notFoundPage = (message: string): string => page('Ikke fundet', `<h1>Ikke fundet</h1><p>${esc(message)}</p>`);
+const notFoundPage = (message: string): string => page('Ikke fundet', `<h1>Ikke fundet</h1><p role="alert">${esc(message)}</p><p><a href="/">Til forsiden</a></p>`);
+
+/** A refusal on a session's page (no script): what was wrong, and the way back. */
+const problemPage =
+  (sessionId: string) =>
+  (message: string): string =>
+    page('Det lykkedes ikke', `<h1>Det lykkedes ikke</h1><p role="alert">${esc(message)}</p><p><a href="/s/${esc(sessionId)}">Tilbage til sessionen</a></p>`);
 
 export function registerSessionRoutes(app: FastifyInstance, camp: Camp): void {
   /** The session, when the caller may see it; else a 404 that does not tell whether it exists. */
@@ -93,15 +99,15 @@ export function registerSessionRoutes(app: FastifyInstance, camp: Camp): void {
       if (scope === 'alle') run = camp.runner.start(session, 'alle scenarier', undefined);
       else if (scope === 'regel') {
         const rule = field(request.body, 'regel');
-        if (!RULE_IDS.includes(rule)) return refuse(request, reply, 400, `Ukendt regel "${rule}"; vælg en af ${RULE_IDS.join(', ')}.`, notFoundPage);
+        if (!RULE_IDS.includes(rule)) return refuse(request, reply, 400, `Ukendt regel "${rule}"; vælg en af ${RULE_IDS.join(', ')}.`, problemPage(session.id));
         run = camp.runner.start(session, rule, `@krav:${rule}`);
       } else if (scope === 'fejlede') {
         const rules = failedRules(camp.store.scenarios(session.id));
-        if (rules.length === 0) return refuse(request, reply, 409, 'Intet er fejlet; der er intet at køre igen.', notFoundPage);
+        if (rules.length === 0) return refuse(request, reply, 409, 'Intet er fejlet; der er intet at køre igen.', problemPage(session.id));
         run = camp.runner.start(session, `igen: ${rules.join(', ')}`, rules.map((rule) => `@krav:${rule}`).join(' or '));
-      } else return refuse(request, reply, 400, `omfang=${scope}: giv alle, regel eller fejlede.`, notFoundPage);
+      } else return refuse(request, reply, 400, `omfang=${scope}: giv alle, regel eller fejlede.`, problemPage(session.id));
     } catch (error) {
-      if (error instanceof RunConflictError) return refuse(request, reply, 409, error.message, notFoundPage);
+      if (error instanceof RunConflictError) return refuse(request, reply, 409, error.message, problemPage(session.id));
       throw error;
     }
     return back(request, reply, session, { kørsel: run }, 201);
@@ -119,15 +125,15 @@ export function registerSessionRoutes(app: FastifyInstance, camp: Camp): void {
     if (!session) return reply;
     const prompt = camp.store.prompt(request.params.prompt);
     if (!prompt || prompt.sessionId !== session.id || prompt.kind !== 'spørgsmål') return refuse(request, reply, 404, 'Spørgsmålet findes ikke i denne session.', notFoundPage);
-    if (prompt.closedAt) return refuse(request, reply, 409, 'Spørgsmålet er allerede besvaret, eller kørslen er slut.', notFoundPage);
+    if (prompt.closedAt) return refuse(request, reply, 409, 'Spørgsmålet er allerede besvaret, eller kørslen er slut.', problemPage(session.id));
     const svar = field(request.body, 'svar');
-    if (svar !== 'ja' && svar !== 'nej') return refuse(request, reply, 400, 'svar skal være "ja" eller "nej".', notFoundPage);
+    if (svar !== 'ja' && svar !== 'nej') return refuse(request, reply, 400, 'svar skal være "ja" eller "nej".', problemPage(session.id));
     const note = field(request.body, 'note');
     const bilag = field(request.body, 'bilag');
     if (bilag !== '') {
       const bytes = Buffer.from(bilag, 'base64');
       if (bytes.length > MAX_ATTACHMENT_BYTES || !bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
-        return refuse(request, reply, 400, `Skærmbilledet skal være en PNG-fil på højst ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`, notFoundPage);
+        return refuse(request, reply, 400, `Skærmbilledet skal være en PNG-fil på højst ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`, problemPage(session.id));
       }
       const run = camp.store.run(prompt.runId);
       if (run) writeFileSync(path.join(run.reportsDir, `bilag-${prompt.id.replace(/[^\w-]/g, '_')}.png`), bytes);
@@ -143,9 +149,9 @@ export function registerSessionRoutes(app: FastifyInstance, camp: Camp): void {
       });
       relayStatus = response.status;
     } catch (error) {
-      return refuse(request, reply, 502, `Kørslen tog ikke imod svaret på ${answerUrl} (${(error as Error).message}); prøv igen.`, notFoundPage);
+      return refuse(request, reply, 502, `Kørslen tog ikke imod svaret på ${answerUrl} (${(error as Error).message}); prøv igen.`, problemPage(session.id));
     }
-    if (relayStatus >= 400) return refuse(request, reply, 502, `Kørslen afviste svaret (HTTP ${relayStatus}); prøv igen.`, notFoundPage);
+    if (relayStatus >= 400) return refuse(request, reply, 502, `Kørslen afviste svaret (HTTP ${relayStatus}); prøv igen.`, problemPage(session.id));
     camp.store.answerPrompt(prompt.id, { svar, note, ...(bilag ? { bilag: 'vedhæftet' } : {}), at: new Date().toISOString(), relayStatus });
     camp.events.changed(session.id);
     return back(request, reply, session, { modtaget: true });
@@ -154,11 +160,11 @@ export function registerSessionRoutes(app: FastifyInstance, camp: Camp): void {
   app.post<{ Params: Params }>('/s/:id/vurderinger', async (request, reply) => {
     const session = sessionFor(request, reply);
     if (!session) return reply;
-    if (callerOf(request).role !== 'leader') return refuse(request, reply, 403, 'Kun testlederen kan vurdere.', notFoundPage);
+    if (callerOf(request).role !== 'leader') return refuse(request, reply, 403, 'Kun testlederen kan vurdere.', problemPage(session.id));
     const rule = field(request.body, 'regel');
     const verdict = field(request.body, 'vurdering') as JudgementVerdict;
-    if (!RULE_IDS.includes(rule)) return refuse(request, reply, 400, `Ukendt regel "${rule}".`, notFoundPage);
-    if (!['opfyldt', 'ikke opfyldt', 'kommentar'].includes(verdict)) return refuse(request, reply, 400, 'vurdering: opfyldt, ikke opfyldt eller kommentar.', notFoundPage);
+    if (!RULE_IDS.includes(rule)) return refuse(request, reply, 400, `Ukendt regel "${rule}".`, problemPage(session.id));
+    if (!['opfyldt', 'ikke opfyldt', 'kommentar'].includes(verdict)) return refuse(request, reply, 400, 'vurdering: opfyldt, ikke opfyldt eller kommentar.', problemPage(session.id));
     camp.store.addJudgement(session.id, rule, verdict, field(request.body, 'kommentar'));
     camp.events.changed(session.id);
     return back(request, reply, session, { gemt: true }, 201);
