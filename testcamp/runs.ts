@@ -4,11 +4,12 @@
  * reports folder (E2E_REPORTS_DIR = DATA/runs/<id>). The runner reads the tester channel from the child's standard
  * output and the scenario and step results from its cucumber messages as they are written, and keeps both in the
  * store. Several vendors run at once; one session has at most one run at a time. Everything the child prints goes
- * to kørsel.log in its reports folder.
+ * to kørsel.log in its reports folder; the leader's judgements go with the run as its manual attestations.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ATTESTATIONS_FILE, attestationsJson } from './attestations';
 import { CucumberProgress } from './cucumber-progress';
 import type { CampEvents } from './events';
 import { FileTail } from './file-tail';
@@ -55,6 +56,8 @@ export class CampRunner {
     const tags = [this.settings.tags, tagExpression].filter((tag): tag is string => tag !== undefined && tag !== '').map((tag) => `(${tag})`).join(' and ');
     const run = this.store.createRun(session.id, scope, tags, (id) => path.join(path.resolve(this.settings.dataDir), 'runs', String(id)));
     mkdirSync(run.reportsDir, { recursive: true });
+    const attestations = attestationsJson(this.store.judgements(session.id));
+    if (attestations) writeFileSync(path.join(run.reportsDir, ATTESTATIONS_FILE), attestations);
     const log = createWriteStream(path.join(run.reportsDir, RUN_LOG));
     const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'scripts', 'run-suite.ts'), 'remote', ...(tags ? ['--tags', tags] : [])], {
       cwd: ROOT,
@@ -70,6 +73,7 @@ export class CampRunner {
         VENDOR_LPS_SYSTEM: session.system,
         VENDOR_TIMEOUT_S: String(this.settings.vendorTimeoutS),
         FORCE_COLOR: '0',
+        ...(attestations ? { E2E_ATTESTATIONS: path.join(run.reportsDir, ATTESTATIONS_FILE) } : {}),
       },
     });
     const changed = (): void => this.events.changed(session.id);

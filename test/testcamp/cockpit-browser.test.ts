@@ -5,7 +5,8 @@
  * waits for its tester the leader's matrix says so and a reload of its page keeps the instruction; the leader's
  * matrix shows bestået for the correct vendor and fejlet at LABA-03 for the faulty one, live; after a restart of
  * `lokalsvar testcamp` the sessions, verdicts and judgements are still there; one vendor cannot open the other's
- * session or evidence. The runs are limited to LABA-01 and LABA-03 to keep the test short.
+ * session or evidence; the faulty vendor, mended, reruns what failed, and its report carries the leader's judgement.
+ * The runs are limited to LABA-01 and LABA-03 to keep the test short.
  * TESTCAMP_SCREENSHOT=docs/testcamp-matrix.png saves the leader's matrix for the guide.
  */
 import assert from 'node:assert/strict';
@@ -185,6 +186,17 @@ test('a test camp in the browser: two vendors at once, the live matrix, a restar
   await faulty.page.goto(`${camp.url}/s/${faulty.sessionId}`);
   await faulty.page.locator('#scenarier').getByText('fejlet').first().waitFor();
   assert.equal((await correct.context.request.get(`${camp.url}/s/${faulty.sessionId}`)).status(), 404);
+
+  // The vendor mends the defect and reruns what failed, on the restarted camp: LABA-03 passes now, and the run's
+  // report carries the leader's judgement of DEL-04 as a manual attestation.
+  await faulty.page.getByRole('button', { name: 'Kør det fejlede igen' }).click();
+  assert.equal(await robot(faulty, false), 1);
+  await cell(leader, FAULTY, 'LABA-03').getByText('bestået').waitFor({ timeout: 30_000 });
+  await faulty.page.locator('#status').getByText('igen: LABA-03').first().waitFor();
+  const rerunReport = faulty.page.locator('#status li', { hasText: 'igen: LABA-03' }).locator('a', { hasText: 'certificering.html' });
+  const rerun = await faulty.context.request.get(new URL((await rerunReport.getAttribute('href')) ?? '', camp.url).toString());
+  assert.equal(rerun.status(), 200);
+  assert.match(await rerun.text(), /DEL-04[\s\S]*\(manuelt\)[\s\S]*LPS afviste sletning af delt svar/);
 
   await Promise.all([leaderContext.close(), correct.context.close(), faulty.context.close()]);
 });

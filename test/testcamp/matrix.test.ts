@@ -1,7 +1,9 @@
-/** The cells of the test leader's matrix. */
+/** The cells of the test leader's matrix, and the judgements a run takes along as attestations. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cellState, failedRules } from '../../testcamp/matrix';
+import { parseAttestations } from '../../requirements/attestations';
+import { attestationsJson } from '../../testcamp/attestations';
+import { cellState, failedRules, RULE_IDS } from '../../testcamp/matrix';
 import type { Judgement, Prompt, ScenarioResult } from '../../testcamp/store';
 
 function scenario(rules: string[], outcome: ScenarioResult['outcome'], key = rules.join()): ScenarioResult {
@@ -29,4 +31,18 @@ test('a judgement never overrules a scenario that ran, and the newest judgement 
 
 test('"kør det fejlede igen" takes the rules of failed and interrupted scenarios', () => {
   assert.deepEqual(failedRules([scenario(['DEL-01'], 'bestået'), scenario(['DEL-03', 'LABA-02'], 'fejlet'), scenario(['MON-01'], 'afbrudt')]), ['DEL-03', 'LABA-02', 'MON-01']);
+});
+
+test("the leader's judgements become a run's manual attestations: the newest per rule, comments left out", () => {
+  const judgements: Judgement[] = [
+    { id: 3, sessionId: 's', rule: 'DEL-04', verdict: 'opfyldt', comment: 'set ved bordet', at: '2026-12-01T10:00:00.000Z' },
+    { id: 2, sessionId: 's', rule: 'DEL-04', verdict: 'ikke opfyldt', comment: '', at: '2026-11-30T10:00:00.000Z' },
+    { id: 1, sessionId: 's', rule: 'DEL-06', verdict: 'kommentar', comment: 'spørg igen', at: '2026-11-30T09:00:00.000Z' },
+  ];
+  const json = attestationsJson(judgements);
+  assert.ok(json);
+  assert.deepEqual(parseAttestations(json, 'attestationer.json', RULE_IDS), [
+    { requirementId: 'DEL-04', result: 'opfyldt', by: 'testlederen (lokalsvar testcamp)', date: '2026-12-01', note: 'set ved bordet' },
+  ]);
+  assert.equal(attestationsJson([judgements[2] as Judgement]), undefined);
 });
