@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { registerCleanup } from '../environments/cleanup';
+import { registerCleanup, runCleanups } from '../environments/cleanup';
 import { leaderToken } from '../testcamp/access';
 import { APPROVED_FILE } from '../testcamp/approvals';
 import { approveSessionSystems, type Camp } from '../testcamp/camp';
@@ -84,11 +84,20 @@ export async function testcampCommand({ values }: ParsedCommand, output: Output)
   registerCleanup('testcamp runs', () => runner.stopAll());
   const camp: Camp = { store, runner, events, dataDir, plspUrl: environment.urls.plsp, publicUrl };
   const app = buildCockpitApp(camp);
-  await app.listen({ host, port });
+  try {
+    await app.listen({ host, port });
+  } catch (error) {
+    await runCleanups();
+    output.err(`lokalsvar testcamp: cockpittet kan ikke lytte på ${host}:${port} (${(error as Error).message}); vælg en anden --port.`);
+    return 1;
+  }
   registerCleanup('testcamp cockpit', () => app.close());
 
   output.out(`lokalsvar testcamp kører: cockpittet på ${publicUrl}`);
   output.out(`Testlederens link (giv det ikke videre): ${publicUrl}/adgang?token=${leaderToken(store)}`);
+  if (host === '0.0.0.0' && values['public-url'] === undefined) {
+    output.out('Leverandørernes links peger på 127.0.0.1: giv --public-url http://<maskinens navn>:<port>, så de virker fra deres maskiner.');
+  }
   output.out('\nStubbene:');
   for (const line of stubUrlLines(environment)) output.out(line);
   output.out(`\nData gemmes i ${dataDir}; start igen med samme --data for at fortsætte.`);
