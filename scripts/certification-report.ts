@@ -1,8 +1,15 @@
 /**
  * Writes the certification report of a suite run: `tsx scripts/certification-report.ts <reports folder> <mode>`
- * reads <folder>/messages.ndjson and writes <folder>/certificering.md and certificering.html: per business rule of
- * the catalogue, met / not met / partly tried / not tried, with the scenarios behind it, and the manual attestations
- * of E2E_ATTESTATIONS (requirements/attestations.ts) for rules no scenario tried. Prints one summary line.
+ * reads <folder>/messages.ndjson and writes into <folder>:
+ *   evidens/…              every file the scenarios attached (messages, receipts, findings, databank contents,
+ *                          screenshots, test data), a folder a scenario
+ *   certificering.json     per business rule → scenario → step: action, test data, expected, actual, verdict,
+ *                          duration, evidence (shape: requirements/certification-data.ts, docs/certificering.md)
+ *   certificering.html     the same in Danish for people, offline, each evidence file one click away
+ *   certificering.md       the per-rule summary
+ *   evidens.zip            all of the above plus MANIFEST.sha256 (sha256sum -c verifies it)
+ * Manual attestations of E2E_ATTESTATIONS (requirements/attestations.ts) decide rules no scenario tried.
+ * Prints one summary line.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,10 +17,16 @@ import path from 'node:path';
 import { readAttestations } from '../requirements/attestations';
 import { REQUIREMENTS, requirementIds } from '../requirements/catalogue';
 import { verdicts, withScenariosNotRun } from '../requirements/certification';
-import { renderHtml, renderMarkdown, summaryLine } from '../requirements/render-certification';
+import { certificationReport } from '../requirements/certification-data';
+import { writeEvidenceBundle } from '../requirements/evidence-bundle';
+import { writeEvidence } from '../requirements/evidence-files';
+import { counts, renderHtml, renderMarkdown, summaryLine } from '../requirements/render-certification';
 import { readRun } from '../requirements/run-results';
 import { featureFiles, scenariosOf } from '../requirements/scenario-tags';
 import { lpsMode, vendorSettings } from '../run/lps-mode';
+
+/** The report's files in its folder; evidens.zip and evidens/ beside them. */
+export const REPORT_FILES = { json: 'certificering.json', html: 'certificering.html', markdown: 'certificering.md' } as const;
 
 function platformVersion(root: string): string {
   try {
@@ -39,9 +52,13 @@ export function writeCertificationReport(dir: string, environment: string): stri
     finishedAt: run.finishedAt ?? new Date().toISOString(),
     platformVersion: platformVersion(root),
   };
-  writeFileSync(path.join(dir, 'certificering.md'), renderMarkdown(result, context));
-  writeFileSync(path.join(dir, 'certificering.html'), renderHtml(result, context));
-  return `${summaryLine(result)} (${path.join(dir, 'certificering.html')})`;
+  const evidence = writeEvidence(run.scenarios, dir);
+  const report = certificationReport(result, context, counts(result), evidence);
+  writeFileSync(path.join(dir, REPORT_FILES.json), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(path.join(dir, REPORT_FILES.html), renderHtml(report));
+  writeFileSync(path.join(dir, REPORT_FILES.markdown), renderMarkdown(result, context));
+  writeEvidenceBundle(dir, [REPORT_FILES.html, REPORT_FILES.json, REPORT_FILES.markdown, ...[...evidence.values()].map((file) => file.path)]);
+  return `${summaryLine(result)} (${path.join(dir, REPORT_FILES.html)}, evidens: ${path.join(dir, 'evidens.zip')})`;
 }
 
 if (require.main === module) {

@@ -9,13 +9,17 @@
  * SIGHUP it gets on to that group, once. So a Ctrl-C in the terminal, and a SIGTERM sent to `npm` alone (what
  * `timeout`, CI runners and process managers send; npm passes it on to this process), both reach cucumber exactly
  * once, and its cleanup registry stops the environment (containers included) before it exits.
+ *
+ * E2E_BASELINE=<certificering.json of an earlier run> compares this run's report with it at the end and exits 1
+ * when a verdict got worse (as `lokalsvar sammenlign` does).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { dockerAvailable } from '../docker/availability';
 import { environmentKind, isEnvironmentKind } from '../environments/environment';
-import { writeCertificationReport } from './certification-report';
+import { compareFiles } from '../requirements/compare-runs';
+import { REPORT_FILES, writeCertificationReport } from './certification-report';
 
 const PROFILES = { local: 'default', containers: 'containers', remote: 'remote' } as const;
 const REPORT_DIRS = { local: 'reports', containers: path.join('reports', 'containers'), remote: path.join('reports', 'remote') } as const;
@@ -87,7 +91,7 @@ async function main(): Promise<number> {
   const reportDir = process.env.E2E_REPORTS_DIR ? path.resolve(process.env.E2E_REPORTS_DIR) : path.join(root, REPORT_DIRS[mode]);
   if (status !== 0 && status !== 1) {
     // Interrupted (Ctrl-C, SIGTERM) or broken before the end: a report would count unfinished scenarios as failed.
-    for (const file of ['certificering.html', 'certificering.md']) rmSync(path.join(reportDir, file), { force: true });
+    for (const file of [...Object.values(REPORT_FILES), 'evidens.zip', 'evidens']) rmSync(path.join(reportDir, file), { recursive: true, force: true });
     console.error(`The run did not finish (exit ${status}): no certification report.`);
     return status;
   }
@@ -95,6 +99,18 @@ async function main(): Promise<number> {
     console.log(writeCertificationReport(reportDir, mode));
   } catch (error) {
     console.error(`No certification report: ${(error as Error).message}`);
+    return status === 0 ? 1 : status;
+  }
+  const baseline = process.env.E2E_BASELINE;
+  if (baseline) {
+    try {
+      const comparison = compareFiles(baseline, path.join(reportDir, REPORT_FILES.json));
+      console.log(comparison.lines.join('\n'));
+      if (comparison.worse) return 1;
+    } catch (error) {
+      console.error(`E2E_BASELINE: ${(error as Error).message}`);
+      return 2;
+    }
   }
   return status;
 }

@@ -1,9 +1,10 @@
 /**
  * One environment and one browser per cucumber run: started before the first scenario, stopped after the last,
  * and also on Ctrl-C or SIGTERM (through the process-wide cleanup registry, environments/cleanup.ts). Every scenario gets a fresh browser
- * context; a failed scenario gets a screenshot and a Playwright trace attached to the report.
+ * context; a failed scenario gets a screenshot and a Playwright trace attached to the report. Every scenario gets its
+ * evidence attached (steps/support/scenario-evidence.ts), and every step that checks Sundhedsjournalen a screenshot.
  */
-import { After, AfterAll, Before, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
+import { After, AfterAll, AfterStep, Before, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright';
@@ -12,6 +13,7 @@ import { registerCleanup } from '../environments/cleanup';
 import { launchBrowser } from '../run/browser';
 import { lpsMode, vendorSettings } from '../run/lps-mode';
 import { runContext, setRunContext } from '../run/run-context';
+import { attachScenarioEvidence } from './support/scenario-evidence';
 import type { LokalsvarWorld } from './world';
 
 setDefaultTimeout(30_000);
@@ -69,6 +71,19 @@ BeforeAll({ timeout: 300_000 }, async function (this: { parameters?: { environme
     await closeBrowser();
     await stopEnvironment();
   };
+});
+
+/** Defined first, so it runs after the other After hooks: the evidence of what the scenario did, for the certification report. */
+After({ name: 'Evidens: beskeder, kvitteringer, fund, databanker, tidslinje' }, async function (this: LokalsvarWorld) {
+  await attachScenarioEvidence(this, (data, options) => this.attach(data, options), this.startedAt, this.viewChecks);
+});
+
+/** A screenshot of what the citizen saw, after each step that looked at Sundhedsjournalen. */
+AfterStep(async function (this: LokalsvarWorld, { pickleStep, result }) {
+  if (!this.hasPage() || !pickleStep.text.includes('Sundhedsjournalen') || result.status === Status.SKIPPED) return;
+  const page = await this.page();
+  this.viewChecks.push({ at: new Date().toISOString(), step: pickleStep.text });
+  this.attach(await page.screenshot({ fullPage: true }), { mediaType: 'image/png', fileName: `sundhedsjournal-${this.viewChecks.length}.png` });
 });
 
 After(async function (this: LokalsvarWorld) {

@@ -13,6 +13,7 @@ import type { LpsDriver, ResultToRegister, TestPerson } from './drivers/lps';
 import { PilotLpsDriver, type Refusal } from './drivers/pilot-lps';
 import { PlspDriver } from './drivers/plsp';
 import { VendorLpsDriver, type Instruction } from './drivers/vendor-lps';
+import type { ViewCheck } from './support/scenario-evidence';
 
 /** A result the scenario registered in the LPS, by its analysis. */
 export interface ScenarioResult {
@@ -55,6 +56,10 @@ export class LokalsvarWorld extends World {
   metricsBefore?: string;
   browserContext?: BrowserContext;
   private currentPage?: Page;
+  /** When the scenario began: its evidence is what the systems received from then on (steps/support/scenario-evidence.ts). */
+  readonly startedAt = new Date().toISOString();
+  /** Each look at Sundhedsjournalen, for the scenario's hop timeline. */
+  readonly viewChecks: ViewCheck[] = [];
 
   constructor(options: IWorldOptions) {
     super(options);
@@ -70,7 +75,7 @@ export class LokalsvarWorld extends World {
     const { system, timeoutMs } = vendorSettings();
     const instruct = (instruction: Instruction): void => {
       process.stdout.write(`\n${INSTRUCTION_PREFIX}: ${instruction.text}\n${INSTRUCTION_PREFIX}-JSON: ${JSON.stringify(instruction.data)}\n`);
-      this.attach(instruction.text, 'text/plain');
+      this.attach(instruction.text, { mediaType: 'text/plain', fileName: 'instruktion.txt' });
     };
     return new VendorLpsDriver(system, this.plsp, instruct, timeoutMs);
   }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { verdicts, withScenariosNotRun } from '../../requirements/certification';
-import { renderHtml, renderMarkdown } from '../../requirements/render-certification';
+import { certificationReport } from '../../requirements/certification-data';
+import { counts, renderHtml, renderMarkdown } from '../../requirements/render-certification';
 import { readRun } from '../../requirements/run-results';
 
 const REQUIREMENTS = [
@@ -52,7 +53,7 @@ test('the reports name the outcome per rule and escape scenario names in HTML', 
   const result = verdicts(REQUIREMENTS, readRun(MESSAGES).scenarios);
   const context = { environment: 'local', lpsSystem: 'Pilot-LPS', finishedAt: 'x', platformVersion: 'abc' };
   assert.match(renderMarkdown(result, context), /\| DEL-03 \| Samtykke \| ✖ ikke opfyldt \| ✖ B <x> \|/);
-  const html = renderHtml(result, context);
+  const html = renderHtml(certificationReport(result, context, counts(result), new Map()));
   assert.ok(html.includes('B &#60;x&#62;') && !html.includes('B <x>'));
   assert.match(html, /0 af 3 krav opfyldt, 2 ikke opfyldt, 1 ikke afprøvet/);
 });

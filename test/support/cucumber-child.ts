@@ -31,6 +31,8 @@ export interface ChildOptions {
   paths?: string[];
   /** Sees each line the run prints on stdout. */
   onLine?: (line: string) => void;
+  /** Formatters besides progress, e.g. `message:/tmp/x/messages.ndjson`. */
+  formats?: string[];
 }
 
 /**
@@ -48,7 +50,7 @@ export function suiteConfig(dir: string, format: string[], paths = [path.join(RO
 export async function runCucumberChild(tags: string, env: Record<string, string>, options: ChildOptions = {}): Promise<ChildRun> {
   const onLine = options.onLine ?? (() => undefined);
   const dir = mkdtempSync(path.join(tmpdir(), 'lokalsvar-suite-'));
-  const config = suiteConfig(dir, ['progress'], options.paths);
+  const config = suiteConfig(dir, ['progress', ...(options.formats ?? [])], options.paths);
   try {
     const child = spawn(path.join(ROOT, 'node_modules/.bin/cucumber-js'), ['--config', config, '--tags', tags], {
       cwd: ROOT,

@@ -1,0 +1,76 @@
+/**
+ * A minimal ZIP writer (deflate, no ZIP64, so each file and the whole archive under 4 GiB), enough for the
+ * evidence bundle: Node 20 has zlib's deflate but no zip and no crc32.
+ */
+import { deflateRawSync } from 'node:zlib';
+
+export interface ZipEntry {
+  /** Path inside the archive, forward slashes. */
+  name: string;
+  data: Buffer;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+export function crc32(data: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of data) crc = (CRC_TABLE[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** MS-DOS time and date of a moment (local time, 2-second steps), as ZIP stores them. */
+function dosDateTime(when: Date): { time: number; date: number } {
+  const year = Math.max(1980, when.getFullYear());
+  return {
+    time: (when.getHours() << 11) | (when.getMinutes() << 5) | Math.floor(when.getSeconds() / 2),
+    date: ((year - 1980) << 9) | ((when.getMonth() + 1) << 5) | when.getDate(),
+  };
+}
+
+type Field = [bytes: 2 | 4, value: number];
+
+/** A little-endian header of the given size, its fields written one after the other. */
+function header(size: number, fields: readonly Field[]): Buffer {
+  const buffer = Buffer.alloc(size);
+  let at = 0;
+  for (const [bytes, value] of fields) {
+    if (bytes === 2) buffer.writeUInt16LE(value, at);
+    else buffer.writeUInt32LE(value, at);
+    at += bytes;
+  }
+  if (at !== size) throw new Error(`ZIP header of ${size} bytes got ${at} bytes of fields`);
+  return buffer;
+}
+
+export function zipArchive(entries: readonly ZipEntry[], modified = new Date()): Buffer {
+  const { time, date } = dosDateTime(modified);
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, 'utf8');
+    const compressed = deflateRawSync(entry.data);
+    const crc = crc32(entry.data);
+    // Fields both headers share, from "version needed" on: version, flags (UTF-8 names), deflate, time, date, CRC, sizes, name length.
+    const common: Field[] = [[2, 20], [2, 0x0800], [2, 8], [2, time], [2, date], [4, crc], [4, compressed.length], [4, entry.data.length], [2, name.length]];
+    const local = header(30, [[4, 0x04034b50], ...common, [2, 0]]);
+    // Central: made by Unix (spec 3.0), the common fields, no extra/comment/disk/internal attributes, rw-r--r--, offset.
+    const central = header(46, [[4, 0x02014b50], [2, 0x031e], ...common, [2, 0], [2, 0], [2, 0], [2, 0], [4, (0o100644 << 16) >>> 0], [4, offset]]);
+    locals.push(local, name, compressed);
+    centrals.push(central, name);
+    offset += local.length + name.length + compressed.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  if (offset > 0xffffffff || entries.length > 0xffff) throw new Error('The evidence bundle is too large for a plain ZIP (4 GiB, 65535 files)');
+  return Buffer.concat([...locals, directory, end]);
+}

@@ -1,0 +1,25 @@
+/**
+ * MedCom's official XSDs (MEDCOM_XSD_DIR) loaded once per run: the 2014/10/08 set for XRPT01/XRPT05, the 2005/08/07
+ * set for receipts. Undefined where the schemas are not there.
+ */
+import { schemaDirs } from '../../medcom/official-xsd/schema-dirs';
+import { loadSchemaSet, xsdValidate, type SchemaSet } from '../../medcom/official-xsd/xmllint';
+
+export type OfficialSet = 'set2014' | 'set2005';
+
+const loaded = new Map<string, SchemaSet>();
+
+export function officialSchemaSet(set: OfficialSet): SchemaSet | undefined {
+  const dir = schemaDirs()[set];
+  if (!dir) return undefined;
+  const schema = loaded.get(dir) ?? loadSchemaSet(dir, set);
+  loaded.set(dir, schema);
+  return schema;
+}
+
+/** Every document's findings against the set, by name; undefined where the schemas are not there. */
+export async function officialSchemaFindings(set: OfficialSet, documents: readonly { name: string; xml: string }[]): Promise<Map<string, string[]> | undefined> {
+  const schema = officialSchemaSet(set);
+  if (!schema) return undefined;
+  return documents.length === 0 ? new Map() : xsdValidate(documents, schema);
+}

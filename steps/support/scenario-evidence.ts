@@ -1,0 +1,161 @@
+/**
+ * The evidence of one scenario, gathered in one place (steps/hooks.ts calls it after every scenario) and attached
+ * through cucumber's attach, so it lands in the message stream and from there in the certification report and
+ * evidens.zip (requirements/evidence-files.ts):
+ *   testdata.json           test person, practice and the results the scenario registered
+ *   NN-besked-<env>.xml     every message PLSP received in the scenario, as received
+ *   NN-kvittering-<env>.xml the receipt PLSP answered with
+ *   valideringsfund.json    per message: HTTP status, receipt, refuse code, every finding of the platform's
+ *                           validator in the hub (warnings too) and the findings of MedCom's official XSDs for the
+ *                           message and its receipt (null where MEDCOM_XSD_DIR has no schemas)
+ *   databanker-gemt.json    what each databank (LABA, MiBa) stored from those messages
+ *   portalen-viser.json     what Laboratoriesvarportalen served for the scenario's patients when the scenario ended
+ *                           (its results from those messages; an empty list is evidence too, e.g. denied consent)
+ *   tidslinje.json          per result: stored by the databank, answered by PLSP (its journal stamps a message when
+ *                           it has forwarded it and sent the receipt), seen in Sundhedsjournalen, served by the portal
+ * Screenshots of Sundhedsjournalen are taken after each step that checks it (hooks.ts, AfterStep).
+ */
+import type { StoredResult } from '../../contracts/databank';
+import type { PortalResult } from '../../contracts/labportal';
+import type { HubJournalEntry } from '../../contracts/plsp';
+import type { LokalsvarWorld } from '../world';
+import { officialSchemaFindings } from './official-schemas';
+
+/** A look at Sundhedsjournalen: when, and which step. */
+export interface ViewCheck {
+  at: string;
+  step: string;
+}
+
+type Attach = (data: string, options: { mediaType: string; fileName: string }) => void;
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+function testData(world: LokalsvarWorld): Record<string, string> {
+  const data: Record<string, string> = {};
+  if (world.person) data.testperson = `${world.person.givenName} ${world.person.surname} (${world.person.cpr})`;
+  if (world.clinic) data.praksis = world.clinic;
+  for (const [name, result] of world.results) {
+    const { spec, registered } = result;
+    const interval = spec.referenceInterval;
+    const limits = [interval?.lowerLimit && `fra ${interval.lowerLimit}`, interval?.upperLimit && `under ${interval.upperLimit}`, interval?.intervalText].filter(Boolean).join(' ');
+    const intervalText = interval ? `, referenceinterval ${limits}${interval.typeOfInterval ? ` (${interval.typeOfInterval})` : ''}` : '';
+    data[name] =
+      `${spec.value}${spec.unit ? ` ${spec.unit}` : ''}${intervalText}, analysekode ${result.analysis.code}, ` +
+      `rekvisition ${registered.sampleNumber ?? registered.internalSampleIdentifier}${spec.consentGiven === false ? ', samtykke nægtet' : ''}` +
+      `${result.shared ? `, kuvert ${result.shared.envelopeIdentifier}` : ''}`;
+  }
+  return data;
+}
+
+/** The hub's journal entries of this scenario: its own LPS system's, and the messages it sent itself or about its person. */
+async function scenarioMessages(world: LokalsvarWorld, since: string): Promise<HubJournalEntry[]> {
+  const entries = await world.plsp.journal({ since });
+  const cpr = world.person?.cpr;
+  return entries
+    .filter((entry) => entry.lpsSystem === world.lps.systemName || entry.envelopeIdentifier === world.lastSentEnvelope || (cpr !== undefined && entry.patientIds.includes(cpr)))
+    .reverse(); // the journal is newest first
+}
+
+function fileSafe(text: string | undefined): string {
+  return (text ?? 'uden-kuvert').replace(/[^A-Za-z0-9._-]+/g, '-');
+}
+
+function timeline(
+  messages: readonly HubJournalEntry[],
+  stored: readonly { databank: string; result: StoredResult & { receivedAt?: string } }[],
+  views: readonly ViewCheck[],
+  portal: { at: string; results: readonly PortalResult[] },
+): unknown[] {
+  return stored.map(({ databank, result }) => {
+    const message = messages.find((entry) => entry.envelopeIdentifier === result.record.envelopeIdentifier);
+    const servedNow = portal.results.some((shown) => shown.requisitionId === result.record.requisitionId && shown.analysisCode === result.record.analysisCode);
+    const hops = [
+      ...(message ? [{ hop: 'behandlet af PLSP: videresendt, kvittering sendt til LPS', tid: message.receivedAt }] : []),
+      ...(result.receivedAt ? [{ hop: `videresendt og gemt i ${databank} (version ${result.version})`, tid: result.receivedAt }] : []),
+      ...views.map((view) => ({ hop: 'set i Sundhedsjournalen', tid: view.at, trin: view.step })),
+      { hop: servedNow ? 'vist af portalen (hentet ved scenariets slutning)' : 'ikke vist af portalen ved scenariets slutning', tid: portal.at },
+    ].sort((a, b) => a.tid.localeCompare(b.tid));
+    const start = hops[0] ? Date.parse(hops[0].tid) : 0;
+    return {
+      analysekode: result.record.analysisCode,
+      rekvisition: result.record.requisitionId,
+      kuvert: result.record.envelopeIdentifier,
+      hop: hops.map((hop) => ({ ...hop, efterMs: Date.parse(hop.tid) - start })),
+    };
+  });
+}
+
+/** What the portal serves for the patients now; a portal that does not answer is recorded, not thrown. */
+async function portalView(world: LokalsvarWorld, patients: readonly string[]): Promise<{ at: string; results: PortalResult[]; error?: string }> {
+  const at = new Date().toISOString();
+  try {
+    return { at, results: (await Promise.all(patients.map((patient) => world.labportal.results(patient)))).flat() };
+  } catch (error) {
+    return { at, results: [], error: (error as Error).message };
+  }
+}
+
+/** The official XSDs' findings for each message (by index) and its receipt; a failure of the check is a finding too. */
+async function officialFindings(messages: readonly HubJournalEntry[]): Promise<{ messages?: Map<string, string[]>; receipts?: Map<string, string[]> }> {
+  try {
+    return {
+      messages: await officialSchemaFindings('set2014', messages.flatMap((entry, index) => (entry.xml ? [{ name: `${index}`, xml: entry.xml }] : []))),
+      receipts: await officialSchemaFindings('set2005', messages.map((entry, index) => ({ name: `${index}`, xml: entry.receiptXml }))),
+    };
+  } catch (error) {
+    const failed = new Map(messages.map((_, index) => [`${index}`, [`the official schema check failed: ${(error as Error).message}`]]));
+    return { messages: failed, receipts: failed };
+  }
+}
+
+/** Attaches the scenario's evidence; never fails the scenario, says instead what it could not gather. */
+export async function attachScenarioEvidence(world: LokalsvarWorld, attach: Attach, since: string, views: readonly ViewCheck[]): Promise<void> {
+  try {
+    const data = testData(world);
+    if (Object.keys(data).length > 0) attach(json(data), { mediaType: 'application/json', fileName: 'testdata.json' });
+    const messages = await scenarioMessages(world, since);
+    messages.forEach((entry, index) => {
+      const name = `${String(index + 1).padStart(2, '0')}-${fileSafe(entry.envelopeIdentifier)}`;
+      if (entry.xml) attach(entry.xml, { mediaType: 'application/xml', fileName: `besked-${name}.xml` });
+      attach(entry.receiptXml, { mediaType: 'application/xml', fileName: `kvittering-${name}.xml` });
+    });
+    if (messages.length > 0) {
+      const official = await officialFindings(messages);
+      const findings = messages.map((entry, index) => ({
+        kuvert: entry.envelopeIdentifier,
+        lpsSystem: entry.lpsSystem,
+        modtaget: entry.receivedAt,
+        httpStatus: entry.httpStatus,
+        kvittering: entry.receipt,
+        ...(entry.refuseCode ? { afvisningskode: entry.refuseCode } : {}),
+        fund: entry.findings,
+        medcomSkema: {
+          besked: entry.xml ? (official.messages?.get(`${index}`) ?? null) : null,
+          kvittering: official.receipts?.get(`${index}`) ?? null,
+        },
+      }));
+      attach(json(findings), { mediaType: 'application/json', fileName: 'valideringsfund.json' });
+    }
+    const patients = [...new Set([...(world.person ? [world.person.cpr] : []), ...messages.flatMap((entry) => entry.patientIds)])].filter(Boolean);
+    if (patients.length === 0) return;
+    const envelopes = new Set(messages.map((entry) => entry.envelopeIdentifier));
+    const stored: { databank: string; result: StoredResult }[] = [];
+    const perDatabank: Record<string, StoredResult[]> = {};
+    for (const databank of [world.laba, world.miba]) {
+      const results = (await Promise.all(patients.map((patient) => databank.results(patient)))).flat().filter((result) => envelopes.has(result.record.envelopeIdentifier));
+      perDatabank[databank.name] = results;
+      stored.push(...results.map((result) => ({ databank: databank.name, result })));
+    }
+    attach(json(perDatabank), { mediaType: 'application/json', fileName: 'databanker-gemt.json' });
+    const served = await portalView(world, patients);
+    const requisitions = new Set(stored.map(({ result }) => result.record.requisitionId));
+    const portalResults = served.results.filter((result) => requisitions.has(result.requisitionId));
+    attach(json({ hentet: served.at, resultater: portalResults, ...(served.error ? { fejl: served.error } : {}) }), { mediaType: 'application/json', fileName: 'portalen-viser.json' });
+    if (stored.length > 0) attach(json(timeline(messages, stored, views, { at: served.at, results: portalResults })), { mediaType: 'application/json', fileName: 'tidslinje.json' });
+  } catch (error) {
+    attach(`Evidensen kunne ikke hentes helt: ${(error as Error).message}`, { mediaType: 'text/plain', fileName: 'evidens-fejl.txt' });
+  }
+}
