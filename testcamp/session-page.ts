@@ -29,11 +29,15 @@ export function renderStatus(view: SessionView): string {
     : '<p>Ingen kørsel i gang.</p>';
   const runs = view.runs
     .map((run) => {
+      const base = `/s/${esc(view.session.id)}/koersler/${run.id}`;
       const files = (view.files.get(run.id) ?? [])
-        .map((file) => `<a href="/s/${esc(view.session.id)}/koersler/${run.id}/${encodeURIComponent(file)}" download>${esc(file)}</a>`)
+        .map((file) => `<a href="${base}/${encodeURIComponent(file)}" download>${esc(file)}</a>`)
         .join(' · ');
+      const report = (view.files.get(run.id) ?? []).includes('certificering.html')
+        ? `<br><a href="${base}/vis/certificering.html">Åbn certificeringsrapporten med evidens</a>`
+        : '';
       const exit = run.exitCode === undefined ? '' : `, kode ${run.exitCode}`;
-      return `<li>Kørsel ${run.id}: ${esc(run.scope)} – ${esc(RUN_STATE[run.state])}${esc(exit)}, ${esc(time(run.startedAt))}${files ? `<br>Filer: ${files}` : ''}</li>`;
+      return `<li>Kørsel ${run.id}: ${esc(run.scope)} – ${esc(RUN_STATE[run.state])}${esc(exit)}, ${esc(time(run.startedAt))}${report}${files ? `<br>Filer: ${files}` : ''}</li>`;
     })
     .join('');
   return `${active}${runs ? `<h3>Kørsler</h3><ul class="koersler">${runs}</ul>` : ''}`;

@@ -8,8 +8,10 @@
  *   POST /s/:id/spoergsmaal/:prompt   {svar: ja|nej, note, bilag: base64 PNG}: the answer, relayed to the run
  *   POST /s/:id/vurderinger           regel, vurdering (opfyldt | ikke opfyldt | kommentar), kommentar (test leader)
  *   GET  /s/:id/koersler/:run/:file   a file of a run's reports folder (certificering.json, evidens.zip, ...)
+ *   GET  /s/:id/koersler/:run/vis/*   the reports folder to read in the browser: certificering.html with its evidence
+ *                                     (evidens/...) one click away; sandboxed, so a report's HTML runs no script here
  */
-import { createReadStream, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { maySee, type Caller } from './access';
@@ -26,6 +28,29 @@ import type { JudgementVerdict, VendorSession } from './store';
 type Params = { id: string };
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
+const VIEW_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
+  '.log': 'text/plain; charset=utf-8',
+  '.ndjson': 'text/plain; charset=utf-8',
+  '.sha256': 'text/plain; charset=utf-8',
+};
+/** A report's own pages may show their images and styles, and nothing else: no script, no form, no other origin. */
+const VIEW_CSP = "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'";
+
+/** The file under dir that relative names, or undefined when it is not a file inside dir. */
+function fileInside(dir: string, relative: string): string | undefined {
+  const root = existsSync(dir) ? realpathSync(dir) : undefined;
+  const candidate = path.resolve(dir, relative);
+  if (!root || !existsSync(candidate)) return undefined;
+  const real = realpathSync(candidate);
+  return real.startsWith(`${root}${path.sep}`) && statSync(real).isFile() ? real : undefined;
+}
 
 function callerOf(request: FastifyRequest): Caller {
   return (request as FastifyRequest & { caller: Caller }).caller;
@@ -168,6 +193,19 @@ export function registerSessionRoutes(app: FastifyInstance, camp: Camp): void {
     camp.store.addJudgement(session.id, rule, verdict, field(request.body, 'kommentar'));
     camp.events.changed(session.id);
     return back(request, reply, session, { gemt: true }, 201);
+  });
+
+  app.get<{ Params: Params & { run: string; '*': string } }>('/s/:id/koersler/:run/vis/*', async (request, reply) => {
+    const session = sessionFor(request, reply);
+    if (!session) return reply;
+    const run = camp.store.run(Number(request.params.run));
+    const relative = request.params['*'];
+    const file = run && run.sessionId === session.id ? fileInside(run.reportsDir, relative) : undefined;
+    if (!file) return refuse(request, reply, 404, `Kørslen har ingen fil "${relative}".`, notFoundPage);
+    return reply
+      .headers({ 'content-security-policy': VIEW_CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' })
+      .type(VIEW_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream')
+      .send(createReadStream(file));
   });
 
   app.get<{ Params: Params & { run: string; file: string } }>('/s/:id/koersler/:run/:file', async (request, reply) => {

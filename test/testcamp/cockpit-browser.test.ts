@@ -158,6 +158,14 @@ test('a test camp in the browser: two vendors at once, the live matrix, a restar
   assert.match(await download.text(), /LABA-03/);
   const faultyReport = (await reportLink.getAttribute('href')) ?? '';
 
+  // The same report read in the browser, its evidence one click away.
+  await leader.getByRole('link', { name: 'Åbn certificeringsrapporten med evidens' }).first().click();
+  await leader.getByText('LABA-03').first().waitFor();
+  const evidence = leader.locator('a[href^="evidens/"]').first();
+  const evidenceAnswer = await leaderContext.request.get(new URL((await evidence.getAttribute('href')) ?? '', leader.url()).toString());
+  assert.equal(evidenceAnswer.status(), 200, `evidence ${await evidence.getAttribute('href')}`);
+  await leader.goBack();
+
   // One vendor cannot open the other's session, its data or its evidence: by cookie or by Bearer token.
   for (const target of [`/s/${faulty.sessionId}`, `/s/${faulty.sessionId}/tilstand.json`, faultyReport]) {
     const byCookie = await correct.context.request.get(`${camp.url}${target}`);

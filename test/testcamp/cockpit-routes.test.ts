@@ -4,7 +4,7 @@
  * evidence), and judgements by the test leader only.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -143,4 +143,28 @@ test('only the test leader records judgements, for rules of the catalogue', asyn
   assert.equal((await judge(leader, { regel: 'DEL-04', vurdering: 'opfyldt', kommentar: 'set ved bordet' })).statusCode, 201);
   const state = (await app.inject({ method: 'GET', url: `/s/${f.id}/tilstand.json`, headers: { authorization: `Bearer ${f.token}` } })).json() as { regler: Record<string, string> };
   assert.equal(state.regler['DEL-04'], 'attesteret');
+});
+
+test("a run's report and its evidence can be read in the browser, sandboxed, and nothing outside its folder", async () => {
+  const g = await createSession('Theta-LPS');
+  const other = await createSession('Iota-LPS');
+  const run = store.createRun(g.id, 'alle scenarier', '', (id) => path.join(dir, 'runs', String(id)));
+  mkdirSync(path.join(run.reportsDir, 'evidens', '001-crp'), { recursive: true });
+  writeFileSync(path.join(run.reportsDir, 'certificering.html'), '<a href="evidens/001-crp/01-besked.xml">besked</a>');
+  writeFileSync(path.join(run.reportsDir, 'evidens', '001-crp', '01-besked.xml'), '<Emessage/>');
+  const as = (token: string, url: string) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+  const base = `/s/${g.id}/koersler/${run.id}/vis`;
+
+  const report = await as(g.token, `${base}/certificering.html`);
+  assert.equal(report.statusCode, 200);
+  assert.match(String(report.headers['content-security-policy']), /^sandbox;/);
+  const evidence = await as(leader, `${base}/evidens/001-crp/01-besked.xml`);
+  assert.equal(evidence.statusCode, 200);
+  assert.equal(evidence.body, '<Emessage/>');
+  assert.match(String(evidence.headers['content-type']), /^application\/xml/);
+  assert.equal((await as(other.token, `${base}/certificering.html`)).statusCode, 404, "another vendor cannot read it");
+  assert.equal((await as(g.token, `${base}/..%2F..%2Ftestcamp.sqlite`)).statusCode, 404, 'nothing outside the run folder');
+  assert.equal((await as(g.token, `${base}/evidens`)).statusCode, 404, 'folders are not listed');
+  const page = await as(g.token, `/s/${g.id}`);
+  assert.match(page.body, new RegExp(`href="${base}/certificering.html">Åbn certificeringsrapporten med evidens`));
 });
