@@ -1,7 +1,8 @@
 // Cucumber profiles. default = the embedded default (every stub in-process); containers = every stub in its own
 // container (testcontainers); remote = systems already running elsewhere (E2E_PRESET); ci = like default, without
-// colours. E2E_ENV overrides the profile's environment.
-const reports = (dir) => [
+// colours. E2E_ENV overrides the profile's environment. E2E_REPORTS_DIR puts a run's reports in a folder of its own
+// (a test camp's runs, one folder each).
+const reports = (fallback, dir = process.env.E2E_REPORTS_DIR || fallback) => [
   'progress',
   `html:${dir}/cucumber.html`,
   `junit:${dir}/junit.xml`,

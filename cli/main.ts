@@ -1,11 +1,13 @@
 /**
- * The platform's command line, `lokalsvar <kommando>`: one file per command (valider.ts, stubs.ts, sammenlign.ts), the shared
+ * The platform's command line, `lokalsvar <kommando>`: one file per command (valider.ts, stubs.ts, testcamp.ts,
+ * sammenlign.ts), the shared
  * option parsing and help in command.ts; this file picks the command and turns usage errors into exit code 2.
  * The process entry is lokalsvar.ts.
  */
 import { helpText, parseCommand, USAGE_EXIT, UsageError, type CommandSpec, type Output, type ParsedCommand } from './command';
 import { SAMMENLIGN, sammenlignCommand } from './sammenlign';
 import { STUBS_SPEC, stubsCommand } from './stubs';
+import { TESTCAMP_SPEC, testcampCommand } from './testcamp';
 import { VALIDER, validerCommand } from './valider';
 
 interface Command {
@@ -16,6 +18,7 @@ interface Command {
 export const COMMANDS: readonly Command[] = [
   { spec: VALIDER, run: validerCommand },
   { spec: STUBS_SPEC, run: stubsCommand },
+  { spec: TESTCAMP_SPEC, run: testcampCommand },
   { spec: SAMMENLIGN, run: sammenlignCommand },
 ];
 

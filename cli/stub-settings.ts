@@ -24,12 +24,12 @@ const REPLACED_BY_DATA = ['DATABANK_DB', 'PLSP_DB'] as const;
 
 export const DATA_FILES = { laba: 'laba.sqlite', miba: 'miba.sqlite', plsp: 'plsp.sqlite' } as const;
 
-export function stubSettings(env: NodeJS.ProcessEnv, dataDir: string | undefined): NonNullable<EnvironmentOptions['stubSettings']> {
+export function stubSettings(env: NodeJS.ProcessEnv, dataDir: string | undefined, command = 'stubs'): NonNullable<EnvironmentOptions['stubSettings']> {
   for (const name of REPLACED_BY_DATA) {
     if (env[name]) {
       throw new UsageError(
-        `${name}=${env[name]} gælder én stub kørt for sig (npx tsx stubs/main.ts ...); lokalsvar stubs gemmer sine data med --data MAPPE. Fjern ${name}.`,
-        'stubs',
+        `${name}=${env[name]} gælder én stub kørt for sig (npx tsx stubs/main.ts ...); lokalsvar ${command} gemmer sine data med --data MAPPE. Fjern ${name}.`,
+        command,
       );
     }
   }
@@ -40,7 +40,7 @@ export function stubSettings(env: NodeJS.ProcessEnv, dataDir: string | undefined
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new UsageError(`--data ${dataDir}: mappen kan ikke oprettes (${(error as Error).message})`, 'stubs');
+    throw new UsageError(`--data ${dataDir}: mappen kan ikke oprettes (${(error as Error).message})`, command);
   }
   return {
     plsp: { ...plsp, PLSP_DB: path.join(dir, DATA_FILES.plsp) },

@@ -27,7 +27,8 @@ const LABELS: Record<EndpointName, string> = {
   wiremock: 'WireMock (PLSP→databanker)',
 };
 
-const PORT_OPTIONS: OptionSpec[] = ENDPOINTS.map((name) => ({
+/** The port options of every stub, shared with `lokalsvar testcamp`. */
+export const PORT_OPTIONS: OptionSpec[] = ENDPOINTS.map((name) => ({
   name: `${name}-port`,
   type: 'string',
   value: 'PORT',
@@ -72,7 +73,7 @@ export const STUBS_SPEC: CommandSpec = {
   examples: ['lokalsvar stubs', 'lokalsvar stubs --host 0.0.0.0 --approved "Pilot-LPS,Mit-LPS" --data ./testcamp-data', 'lokalsvar stubs --containers'],
 };
 
-function ports(values: ParsedCommand['values']): Record<EndpointName, number> {
+export function ports(values: ParsedCommand['values']): Record<EndpointName, number> {
   return Object.fromEntries(
     ENDPOINTS.map((name) => {
       const given = values[`${name}-port`];
@@ -81,22 +82,52 @@ function ports(values: ParsedCommand['values']): Record<EndpointName, number> {
   ) as Record<EndpointName, number>;
 }
 
+export interface StubsStart {
+  containers?: boolean;
+  host: string;
+  ports: Record<EndpointName, number>;
+  approvedSystems: string[];
+  dataDir?: string;
+  /** Further hub settings beyond those from the environment (e.g. PLSP_APPROVED_SYSTEMS_FILE for a test camp). */
+  plspSettings?: Record<string, string>;
+  /** Whose command line a usage error names. */
+  command: string;
+}
+
+/** Starts every stub as `lokalsvar stubs` does (also for `lokalsvar testcamp`); Ctrl-C and SIGTERM stop them. */
+export async function startStubs(start: StubsStart): Promise<Environment> {
+  if (start.dataDir !== undefined && start.containers) throw new UsageError('--data gælder stubbene i denne proces og kan ikke bruges med --containers', start.command);
+  const settings = stubSettings(process.env, start.dataDir, start.command);
+  const options = { approvedSystems: start.approvedSystems, stubSettings: { ...settings, plsp: { ...settings.plsp, ...start.plspSettings } } };
+  const environment: Environment = start.containers
+    ? await startEnvironment('containers', options, { ports: start.ports })
+    : await startLocalEnvironment(options, { host: start.host, ports: start.ports });
+  registerCleanup('stubs', () => environment.stop());
+  return environment;
+}
+
+/** One line per system: its name and URL. */
+export function stubUrlLines(environment: Environment): string[] {
+  return ENDPOINTS.map((name) => `  ${LABELS[name].padEnd(26)} ${environment.urls[name]}`);
+}
+
 export async function stubsCommand({ values }: ParsedCommand, output: Output): Promise<number> {
-  const listenPorts = ports(values);
   const approvedSystems = String(values.approved ?? 'Pilot-LPS')
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
   if (approvedSystems.length === 0) throw new UsageError('--approved: giv mindst ét LPS-system, fx --approved "Pilot-LPS,Mit-LPS"', 'stubs');
   const dataDir = typeof values.data === 'string' ? values.data : undefined;
-  if (dataDir !== undefined && values.containers) throw new UsageError('--data gælder stubbene i denne proces og kan ikke bruges med --containers', 'stubs');
-  const options = { approvedSystems, stubSettings: stubSettings(process.env, dataDir) };
-  const environment: Environment = values.containers
-    ? await startEnvironment('containers', options, { ports: listenPorts })
-    : await startLocalEnvironment(options, { host: String(values.host ?? '127.0.0.1'), ports: listenPorts });
-  registerCleanup('stubs', () => environment.stop());
+  const environment = await startStubs({
+    containers: values.containers === true,
+    host: String(values.host ?? '127.0.0.1'),
+    ports: ports(values),
+    approvedSystems,
+    ...(dataDir !== undefined ? { dataDir } : {}),
+    command: 'stubs',
+  });
   output.out(`lokalsvar stubs (${environment.kind}) kører:`);
-  for (const name of ENDPOINTS) output.out(`  ${LABELS[name].padEnd(26)} ${environment.urls[name]}`);
+  for (const line of stubUrlLines(environment)) output.out(line);
   output.out(dataDir === undefined ? '\nData: kun i hukommelsen (tabes ved stop; gem dem med --data MAPPE).' : `\nData gemmes i ${dataDir}.`);
   output.out(`LPS-systemer, der må uploade (LABA-01): ${approvedSystems.join(', ')}; tilføj jeres med --approved "Pilot-LPS,<jeres LPS>".`);
   output.out(`Et LPS sender til ${environment.urls.plsp}/plsp/v1/xrpt (header X-LPS-System: <systemets navn>).`);

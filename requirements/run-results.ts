@@ -125,8 +125,8 @@ type Envelope = {
 };
 
 /** Worst first: a scenario takes the worst status of its steps. */
-const SEVERITY: Record<string, number> = { PASSED: 0, SKIPPED: 1, PENDING: 2, UNDEFINED: 3, AMBIGUOUS: 4, UNKNOWN: 4, FAILED: 5 };
-const OUTCOME: Record<string, Outcome> = { PASSED: 'passed', SKIPPED: 'skipped', PENDING: 'undefined', UNDEFINED: 'undefined', AMBIGUOUS: 'failed', UNKNOWN: 'failed', FAILED: 'failed' };
+export const SEVERITY: Record<string, number> = { PASSED: 0, SKIPPED: 1, PENDING: 2, UNDEFINED: 3, AMBIGUOUS: 4, UNKNOWN: 4, FAILED: 5 };
+export const OUTCOME: Record<string, Outcome> = { PASSED: 'passed', SKIPPED: 'skipped', PENDING: 'undefined', UNDEFINED: 'undefined', AMBIGUOUS: 'failed', UNKNOWN: 'failed', FAILED: 'failed' };
 const KRAV = /^@krav:(.+)$/;
 
 function millis(duration: Duration | undefined): number {

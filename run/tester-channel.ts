@@ -20,6 +20,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
+import { INSTRUCTION_PREFIX, NOTE_PREFIX, QUESTION_PREFIX, type OfferedFile, type QuestionLine } from '../contracts/tester-channel';
 import { ATTESTATION_MEDIA_TYPE, type TesterAttestation } from '../requirements/tester-attestation';
 
 /** One instruction to the tester: Danish text for people, the same as data for a robot tester. */
@@ -34,17 +35,11 @@ export interface TesterOutput {
   note(text: string): void;
 }
 
-export const INSTRUCTION_PREFIX = 'LOKALSVAR-INSTRUKTION';
-export const QUESTION_PREFIX = 'LOKALSVAR-SPØRGSMÅL';
-export const NOTE_PREFIX = 'LOKALSVAR-NOTE';
+export { INSTRUCTION_PREFIX, NOTE_PREFIX, QUESTION_PREFIX };
 /** Media type of an answer attached to the cucumber report (the certification report reads it). */
 export { ATTESTATION_MEDIA_TYPE };
 
-export interface OfferedFile {
-  name: string;
-  url: string;
-  mediaType: string;
-}
+export type { OfferedFile };
 
 export interface Answer {
   svar: 'ja' | 'nej';
@@ -248,7 +243,7 @@ export class TesterChannel implements TesterOutput {
     const how = `svar med POST ${answerUrl} {"svar": "ja"|"nej", "note": "..."}${this.input ? ', eller skriv ja/nej her' : ''}`;
     this.sinks.print(
       `\n${QUESTION_PREFIX}: [${rule}] ${question} (${how}; venter højst ${Math.round(timeoutMs / 1000)} s)\n` +
-        `${QUESTION_PREFIX}-JSON: ${JSON.stringify({ id, rule, question, answerUrl, ...(files.length > 0 ? { files } : {}) })}`,
+        `${QUESTION_PREFIX}-JSON: ${JSON.stringify({ id, rule, question, answerUrl, ...(files.length > 0 ? { files } : {}) } satisfies QuestionLine)}`,
     );
     const stopReading = this.readTerminal(id);
     let timer: NodeJS.Timeout | undefined;

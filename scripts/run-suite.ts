@@ -1,6 +1,7 @@
 /**
  * Runs the Danish suite in one mode: `tsx scripts/run-suite.ts [local|containers|remote] [cucumber args...]`
- * (without a mode: E2E_ENV, else local).
+ * (without a mode: E2E_ENV, else local). E2E_REPORTS_DIR puts the reports in that folder instead of the mode's own
+ * (cucumber.cjs reads it too): a test camp gives every run a folder of its own.
  * Makes sure a browser is there first; in containers mode, skips with a clear message when no Docker engine
  * answers, unless E2E_REQUIRE_DOCKER=1 (CI), where that is a failure.
  *
@@ -87,7 +88,7 @@ async function main(): Promise<number> {
   if (browserStatus !== 0) return browserStatus;
   const cucumber = path.join(root, 'node_modules', '.bin', 'cucumber-js');
   const status = await run(cucumber, ['--profile', PROFILES[mode], ...cucumberArgs], { ...process.env, E2E_ENV: mode });
-  const reportDir = path.join(root, REPORT_DIRS[mode]);
+  const reportDir = process.env.E2E_REPORTS_DIR ? path.resolve(process.env.E2E_REPORTS_DIR) : path.join(root, REPORT_DIRS[mode]);
   if (status !== 0 && status !== 1) {
     // Interrupted (Ctrl-C, SIGTERM) or broken before the end: a report would count unfinished scenarios as failed.
     for (const file of [...Object.values(REPORT_FILES), 'evidens.zip', 'evidens']) rmSync(path.join(reportDir, file), { recursive: true, force: true });

@@ -19,7 +19,7 @@ import type { LokalsvarWorld } from './world';
 
 setDefaultTimeout(30_000);
 
-const TRACE_DIR = path.join('reports', 'traces');
+const TRACE_DIR = path.join(process.env.E2E_REPORTS_DIR || 'reports', 'traces');
 
 let stopRun: (() => Promise<void>) | undefined;
 

@@ -1,3 +1,4 @@
+import { ApprovedSystemsFile } from './approved-systems-file';
 import { DEFAULT_JOURNAL_LIMITS, type JournalLimits } from './journal';
 import { PLSP_DEFAULT_EAN } from '../../contracts/plsp';
 import { optionalInteger, optionalList, optionalString, requiredUrl, type Env } from '../common/config';
@@ -9,6 +10,8 @@ export interface PlspConfig {
   ean: string;
   /** LPS systems approved by MedCom to upload (LABA-01); ['*'] approves every system. */
   approvedSystems: string[];
+  /** Further approved systems, one a line, re-read when the file changes (PLSP_APPROVED_SYSTEMS_FILE; test camps). */
+  approvedSystemsFile?: ApprovedSystemsFile;
   /** Refuse messages about anyone but MedCom's test persons (default): no real person's data in a test platform. */
   testCprsOnly: boolean;
   /** How the hub forwards to a databank: attempts in all, the wait before the first retry (doubling), per-attempt timeout. */
@@ -25,6 +28,7 @@ export function readPlspConfig(env: Env): PlspConfig {
     mibaUrl: requiredUrl(env, 'PLSP_MIBA_URL'),
     ean: optionalString(env, 'PLSP_EAN', PLSP_DEFAULT_EAN),
     approvedSystems: optionalList(env, 'PLSP_APPROVED_SYSTEMS', ['*']),
+    ...(env.PLSP_APPROVED_SYSTEMS_FILE ? { approvedSystemsFile: new ApprovedSystemsFile(env.PLSP_APPROVED_SYSTEMS_FILE) } : {}),
     testCprsOnly: optionalString(env, 'PLSP_TEST_CPRS_ONLY', 'true') !== 'false',
     forwarding: {
       attempts: optionalInteger(env, 'PLSP_FORWARD_ATTEMPTS', 3, 1, 10),
@@ -40,5 +44,5 @@ export function readPlspConfig(env: Env): PlspConfig {
 }
 
 export function isApproved(config: PlspConfig, system: string): boolean {
-  return config.approvedSystems.includes('*') || config.approvedSystems.includes(system);
+  return config.approvedSystems.includes('*') || config.approvedSystems.includes(system) || (config.approvedSystemsFile?.includes(system) ?? false);
 }

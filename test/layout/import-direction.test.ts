@@ -1,6 +1,7 @@
 /**
  * The import direction of the layout (README "Layout"): steps -> drivers -> contracts -> medcom;
- * stubs -> contracts -> medcom; environments -> stubs; steps, drivers and scripts -> run; docker needs no environment. Read from the import
+ * stubs -> contracts -> medcom; environments -> stubs; steps, drivers and scripts -> run; docker needs no environment;
+ * testcamp -> requirements, contracts, medcom. Read from the import
  * statements (import, export ... from, require, dynamic import) of every .ts file of the repository.
  */
 import assert from 'node:assert/strict';
@@ -78,6 +79,13 @@ const RULES: readonly Rule[] = [
   {
     applies: (file) => under(file, 'contracts'),
     forbids: (_file, target) => (under(target, 'contracts') || under(target, 'medcom') ? undefined : 'contracts import only medcom/ (and each other)'),
+  },
+  {
+    applies: (file) => under(file, 'testcamp'),
+    forbids: (_file, target) =>
+      ['testcamp', 'requirements', 'contracts', 'medcom'].some((folder) => under(target, folder))
+        ? undefined
+        : 'the cockpit runs the suite as a child process and speaks HTTP to the stubs: it imports only testcamp/, requirements/, contracts/ and medcom/',
   },
 ];
 

@@ -28,8 +28,13 @@ export interface StubsProcess {
 }
 
 /** Starts `node --import tsx cli/lokalsvar.ts stubs ...args` (node itself, so the pid is the stubs' process) and waits for READY_LINE. */
-export async function startStubsProcess(args: string[], env: NodeJS.ProcessEnv = process.env, timeoutMs = 60_000): Promise<StubsProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'cli/lokalsvar.ts'), 'stubs', ...args], {
+export function startStubsProcess(args: string[], env: NodeJS.ProcessEnv = process.env, timeoutMs = 60_000): Promise<StubsProcess> {
+  return startLokalsvarProcess('stubs', args, env, timeoutMs);
+}
+
+/** The same for any long-running command that ends its start with READY_LINE (stubs, testcamp). */
+export async function startLokalsvarProcess(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, timeoutMs = 60_000): Promise<StubsProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'cli/lokalsvar.ts'), command, ...args], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,7 +54,7 @@ export async function startStubsProcess(args: string[], env: NodeJS.ProcessEnv =
       child.stdout.on('data', check);
       child.once('exit', () => {
         clearTimeout(timer);
-        reject(new Error(`lokalsvar stubs exited:\n${output}`));
+        reject(new Error(`lokalsvar ${command} exited:\n${output}`));
       });
     });
   } catch (error) {

@@ -88,6 +88,8 @@ export interface VendorShare {
   producerCode?: string;
   /** Send in another letter type than the analysis's (a faulty LPS). */
   asLetterType?: 'XRPT01' | 'XRPT05';
+  /** A defect: send a national sample number even where the instruction says to register none (LABA-03). */
+  ignoreWithoutSampleNumber?: boolean;
 }
 
 /**
@@ -107,7 +109,8 @@ export async function sendAsVendorLps(result: ResultToRegister, system: string, 
   if (!analysis) throw new Error(`unknown analysis ${result.analysis}`);
   const now = new Date();
   const drawn = String(now.getTime()).slice(-10);
-  const sampleNumber = share.correctionOf ?? share.sampleNumber ?? (result.withoutSampleNumber ? undefined : (result.sampleNumber ?? drawn));
+  const withoutSampleNumber = result.withoutSampleNumber && share.ignoreWithoutSampleNumber !== true;
+  const sampleNumber = share.correctionOf ?? share.sampleNumber ?? (withoutSampleNumber ? undefined : (result.sampleNumber ?? drawn));
   const message = clinicEmessage({
     clinic: { name: result.clinic, ydernummer: '054321', ean: '5790000000123', producerCode: share.producerCode ?? producerCodeOf(result.clinic) },
     patient: { ...result.patient, consentGiven: result.consentGiven ?? true },

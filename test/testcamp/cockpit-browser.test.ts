@@ -1,0 +1,210 @@
+/**
+ * The test camp in a real browser (Chromium through Playwright): a test leader makes two vendor sessions; two robot
+ * LPSs, one correct and one that sends a national sample number where it was told to register none (a LABA-03
+ * defect), run at the same time through their cockpit pages, reading each instruction from the page; while one
+ * waits for its tester the leader's matrix says so and a reload of its page keeps the instruction; the leader's
+ * matrix shows bestået for the correct vendor and fejlet at LABA-03 for the faulty one, live; after a restart of
+ * `lokalsvar testcamp` the sessions, verdicts and judgements are still there; one vendor cannot open the other's
+ * session or evidence; the faulty vendor, mended, reruns what failed, and its report carries the leader's judgement.
+ * The runs are limited to LABA-01 and LABA-03 to keep the test short.
+ * TESTCAMP_SCREENSHOT=docs/testcamp-matrix.png saves the leader's matrix for the guide.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright';
+import { launchBrowser } from '../../run/browser';
+import type { ResultToRegister } from '../../steps/drivers/lps';
+import { sendAsVendorLps } from '../vendor/robot-tester';
+import { campSettings, startCamp, type CampSettings, type RunningCamp } from './camp-process';
+
+const TAGS = '@krav:LABA-01 or @krav:LABA-03';
+const CORRECT = 'Robot-Korrekt';
+const FAULTY = 'Robot-Defekt';
+
+let browser: Browser;
+let settings: CampSettings;
+let camp: RunningCamp;
+let dataDir: string;
+
+before(async () => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'lokalsvar-testcamp-'));
+  settings = await campSettings(dataDir, TAGS, 90);
+  camp = await startCamp(settings);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await camp?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+interface Vendor {
+  system: string;
+  link: string;
+  token: string;
+  sessionId: string;
+  context: BrowserContext;
+  page: Page;
+}
+
+async function createSession(leader: Page, system: string, producerCode: string): Promise<string> {
+  await leader.getByLabel('LPS-systemets navn').fill(system);
+  await leader.getByLabel('Producentkode').fill(producerCode);
+  await leader.getByLabel("Praksis' EAN-lokationsnummer").fill('5790000000123');
+  await leader.getByLabel('Kontaktperson').fill(`Tester hos ${system}`);
+  await leader.getByRole('button', { name: 'Opret session' }).click();
+  const link = await leader.getByLabel('Leverandørens link').inputValue();
+  assert.match(link, /\/adgang\?token=/);
+  return link;
+}
+
+async function openAsVendor(system: string, link: string): Promise<Vendor> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByRole('heading', { level: 1, name: system }).waitFor();
+  assert.ok(!page.url().includes('token='), 'the token leaves the address bar');
+  const sessionId = /\/s\/([^/?#]+)$/.exec(page.url())?.[1];
+  assert.ok(sessionId, page.url());
+  return { system, link, token: new URL(link).searchParams.get('token') ?? '', sessionId, context, page };
+}
+
+/**
+ * The robot at the vendor's LPS: reads every instruction from its cockpit page (shown live, with a countdown) and
+ * does what it says, until the run is over.
+ */
+async function robot(vendor: Vendor, ignoreWithoutSampleNumber: boolean, beforeAnswer: () => Promise<void> = async () => undefined): Promise<number> {
+  const seen = new Set<string>();
+  const deadline = Date.now() + 240_000;
+  await vendor.page.locator('#status').getByText('kører').first().waitFor({ timeout: 30_000 });
+  while (Date.now() < deadline) {
+    const instruction = vendor.page.locator('#opgave .instruktion');
+    if ((await instruction.count()) > 0) {
+      const data = (await instruction.locator('pre').first().textContent({ timeout: 5_000 }).catch(() => null)) ?? '';
+      if (data && !seen.has(data)) {
+        seen.add(data);
+        assert.match((await instruction.locator('.tekst').textContent()) ?? '', /registrér for testpersonen/);
+        assert.match((await instruction.locator('[data-frist]').textContent()) ?? '', /\d+ min \d+ s/, 'the countdown runs');
+        await beforeAnswer();
+        const sent = await sendAsVendorLps(JSON.parse(data) as ResultToRegister, vendor.system, camp.hubUrl, { ignoreWithoutSampleNumber });
+        assert.equal(sent.status, 200);
+      }
+    }
+    if ((await vendor.page.locator('#status').getByText('Ingen kørsel i gang.').count()) > 0) return seen.size;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${vendor.system}: the run did not end within 240 s`);
+}
+
+function cell(leader: Page, system: string, rule: string) {
+  return leader.locator(`tr[data-system="${system}"] td[data-regel="${rule}"]`);
+}
+
+test('a test camp in the browser: two vendors at once, the live matrix, a restart, and each vendor sees only its own', { timeout: 600_000 }, async () => {
+  const leaderContext = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  const leader = await leaderContext.newPage();
+  await leader.goto(camp.leaderLink);
+  await leader.getByRole('heading', { name: 'Testcamp – testleder' }).waitFor();
+
+  const correctLink = await createSession(leader, CORRECT, 'RK');
+  const faultyLink = await createSession(leader, FAULTY, 'RD');
+  const correct = await openAsVendor(CORRECT, correctLink);
+  const faulty = await openAsVendor(FAULTY, faultyLink);
+
+  // Both start at once; the robots follow their own pages.
+  await Promise.all([correct, faulty].map((vendor) => vendor.page.getByRole('button', { name: 'Start alle scenarier' }).click()));
+  await leader.goto(`${camp.url}/`);
+  const [correctInstructions, faultyInstructions] = await Promise.all([
+    robot(correct, false, async () => {
+      // While the run waits for the tester, the leader's matrix says so, and a reload of the vendor's page keeps it all.
+      await cell(leader, CORRECT, 'LABA-03').getByText('venter på testeren').waitFor({ timeout: 30_000 });
+      await correct.page.reload();
+      await correct.page.locator('#opgave .instruktion .tekst').getByText('registrér for testpersonen').waitFor({ timeout: 10_000 });
+    }),
+    robot(faulty, true),
+  ]);
+  assert.equal(correctInstructions, 1);
+  assert.equal(faultyInstructions, 1);
+
+  // The question channel (LOKALSVAR-SPØRGSMÅL-JSON) has not landed: no scenario asks one yet, so no answer here.
+
+  // The matrix, live on the leader's page (no reload).
+  await assert.doesNotReject(cell(leader, CORRECT, 'LABA-03').getByText('bestået').waitFor({ timeout: 30_000 }));
+  await cell(leader, CORRECT, 'LABA-01').getByText('bestået').waitFor();
+  await cell(leader, FAULTY, 'LABA-03').getByText('fejlet').waitFor();
+  await cell(leader, FAULTY, 'LABA-01').getByText('bestået').waitFor();
+  assert.equal(await cell(leader, CORRECT, 'DEL-04').textContent(), 'ikke startet');
+
+  // What the hub received from the faulty LPS, live on its page, and the failing step with its message.
+  await faulty.page.locator('#hub').getByText('positiv kvittering').first().waitFor();
+  await faulty.page.locator('#scenarier').getByText('fejlet').first().waitFor();
+
+  // A judgement where a person must judge: DEL-04 is shown by hand at the camp.
+  await leader.goto(`${camp.url}/s/${faulty.sessionId}`);
+  await leader.getByLabel('Vurderet regel').selectOption('DEL-04');
+  await leader.getByLabel('Vurdering', { exact: true }).selectOption('opfyldt');
+  await leader.getByLabel('Kommentar', { exact: true }).fill('LPS afviste sletning af delt svar (set ved bordet)');
+  await leader.getByRole('button', { name: 'Gem vurdering' }).click();
+  await leader.locator('#vurderinger').getByText('LPS afviste sletning').waitFor();
+
+  // The leader downloads the faulty vendor's certification report from its run.
+  const reportLink = leader.locator('#status a', { hasText: 'certificering.html' }).first();
+  const download = await leaderContext.request.get(new URL((await reportLink.getAttribute('href')) ?? '', camp.url).toString());
+  assert.equal(download.status(), 200);
+  assert.match(await download.text(), /LABA-03/);
+  const faultyReport = (await reportLink.getAttribute('href')) ?? '';
+
+  // The same report read in the browser, its evidence one click away.
+  await leader.getByRole('link', { name: 'Åbn certificeringsrapporten med evidens' }).first().click();
+  await leader.getByText('LABA-03').first().waitFor();
+  const evidence = leader.locator('a[href^="evidens/"]').first();
+  const evidenceAnswer = await leaderContext.request.get(new URL((await evidence.getAttribute('href')) ?? '', leader.url()).toString());
+  assert.equal(evidenceAnswer.status(), 200, `evidence ${await evidence.getAttribute('href')}`);
+  await leader.goBack();
+
+  // One vendor cannot open the other's session, its data or its evidence: by cookie or by Bearer token.
+  for (const target of [`/s/${faulty.sessionId}`, `/s/${faulty.sessionId}/tilstand.json`, faultyReport]) {
+    const byCookie = await correct.context.request.get(`${camp.url}${target}`);
+    assert.equal(byCookie.status(), 404, `${target} by the other vendor's cookie`);
+    const byBearer = await fetch(`${camp.url}${target}`, { headers: { authorization: `Bearer ${correct.token}` } });
+    assert.equal(byBearer.status, 404, `${target} by the other vendor's token`);
+  }
+  const ownReport = await faulty.context.request.get(`${camp.url}${faultyReport}`);
+  assert.equal(ownReport.status(), 200, 'a vendor downloads its own report');
+  const asVendorHome = await correct.context.request.get(`${camp.url}/`, { maxRedirects: 0 });
+  assert.equal(asVendorHome.status(), 303, 'a vendor is sent from the matrix to its own session');
+  const noToken = await fetch(`${camp.url}/s/${faulty.sessionId}`);
+  assert.equal(noToken.status, 401);
+
+  await leader.goto(`${camp.url}/`);
+  await cell(leader, FAULTY, 'DEL-04').getByText('attesteret').waitFor();
+  if (process.env.TESTCAMP_SCREENSHOT) await leader.locator('main').screenshot({ path: process.env.TESTCAMP_SCREENSHOT });
+
+  // A restart of lokalsvar testcamp keeps sessions, verdicts and judgements; the links still work.
+  await camp.stop();
+  camp = await startCamp(settings);
+  await leader.goto(`${camp.url}/`);
+  await cell(leader, CORRECT, 'LABA-03').getByText('bestået').waitFor();
+  await cell(leader, FAULTY, 'LABA-03').getByText('fejlet').waitFor();
+  await cell(leader, FAULTY, 'DEL-04').getByText('attesteret').waitFor();
+  await faulty.page.goto(`${camp.url}/s/${faulty.sessionId}`);
+  await faulty.page.locator('#scenarier').getByText('fejlet').first().waitFor();
+  assert.equal((await correct.context.request.get(`${camp.url}/s/${faulty.sessionId}`)).status(), 404);
+
+  // The vendor mends the defect and reruns what failed, on the restarted camp: LABA-03 passes now, and the run's
+  // report carries the leader's judgement of DEL-04 as a manual attestation.
+  await faulty.page.getByRole('button', { name: 'Kør det fejlede igen' }).click();
+  assert.equal(await robot(faulty, false), 1);
+  await cell(leader, FAULTY, 'LABA-03').getByText('bestået').waitFor({ timeout: 30_000 });
+  await faulty.page.locator('#status').getByText('igen: LABA-03').first().waitFor();
+  const rerunReport = faulty.page.locator('#status li', { hasText: 'igen: LABA-03' }).locator('a', { hasText: 'certificering.html' });
+  const rerun = await faulty.context.request.get(new URL((await rerunReport.getAttribute('href')) ?? '', camp.url).toString());
+  assert.equal(rerun.status(), 200);
+  assert.match(await rerun.text(), /DEL-04[\s\S]*\(manuelt\)[\s\S]*LPS afviste sletning af delt svar/);
+
+  await Promise.all([leaderContext.close(), correct.context.close(), faulty.context.close()]);
+});
