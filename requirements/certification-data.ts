@@ -5,7 +5,7 @@
  */
 import type { Attestation } from './attestations';
 import type { TesterAttestation } from './tester-attestation';
-import type { RequirementVerdict, Verdict } from './certification';
+import { notRelevant, type RequirementVerdict, type Verdict } from './certification';
 import { expectedAndActual } from './expected-actual';
 import type { RunAttachment, ScenarioRun, StepAction, StepRun } from './run-results';
 
@@ -113,8 +113,7 @@ function scenarioVerdict(scenario: ScenarioRun, attested: boolean): StepVerdict 
   if (scenario.outcome === 'passed') return (scenario.attested?.length ?? 0) > 0 ? 'attesteret' : 'bestået';
   if (scenario.outcome !== 'skipped') return 'fejlet';
   if (attested) return 'attesteret';
-  // Skipped on purpose: what only the pilot LPS can show, in a run with a vendor's LPS.
-  return scenario.tags?.includes('@kun-pilot') && (scenario.steps?.length ?? 0) > 0 ? 'ikke relevant' : 'ikke afprøvet';
+  return notRelevant(scenario) ? 'ikke relevant' : 'ikke afprøvet';
 }
 
 function testDataOf(scenario: ScenarioRun): Record<string, string> {

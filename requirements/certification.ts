@@ -42,6 +42,16 @@ function outcomeFor(scenario: ScenarioRun, id: string): ScenarioRun['outcome'] |
   return named.some((rule) => scenario.requirementIds.includes(rule)) ? 'skipped' : 'failed';
 }
 
+/**
+ * A scenario only the pilot LPS simulator can play (tagged @kun-pilot: the national chain with data a vendor's LPS is
+ * not asked to produce), skipped in a vendor run. It says nothing about the vendor's LPS: it neither fails nor
+ * weakens a rule's verdict, and the report shows it as "ikke relevant". A scenario a tag filter left out (no steps
+ * ran) is not that: it leaves its rule untried.
+ */
+export function notRelevant(scenario: ScenarioRun): boolean {
+  return scenario.outcome === 'skipped' && (scenario.tags ?? []).includes('@kun-pilot') && (scenario.steps?.length ?? 0) > 0;
+}
+
 function automaticVerdict(tagged: readonly ScenarioRun[]): Verdict {
   if (tagged.some((scenario) => scenario.outcome === 'failed' || scenario.outcome === 'undefined')) return 'ikke opfyldt';
   const passed = tagged.filter((scenario) => scenario.outcome === 'passed').length;
@@ -62,7 +72,8 @@ export function verdicts(
   return requirements.map((requirement) => {
     const tagged = scenarios.filter((scenario) => outcomeFor(scenario, requirement.id) !== undefined);
     const attested = attestations.filter((attestation) => attestation.requirementId === requirement.id);
-    const automatic = automaticVerdict(tagged.map((scenario) => ({ ...scenario, outcome: outcomeFor(scenario, requirement.id) ?? scenario.outcome })));
+    const counted = tagged.filter((scenario) => !notRelevant(scenario));
+    const automatic = automaticVerdict(counted.map((scenario) => ({ ...scenario, outcome: outcomeFor(scenario, requirement.id) ?? scenario.outcome })));
     const manual = automatic === 'ikke afprøvet' && attested.length > 0;
     return { requirement, verdict: manual ? manualVerdict(attested) : automatic, scenarios: tagged, attestations: attested, manual };
   });

@@ -89,3 +89,18 @@ test("a tester's answer attached to a scenario shows in the report as attesteret
   const markdown = renderMarkdown(verdicts(REQUIREMENTS, [{ ...run.scenarios[0]!, requirementIds: ['DEL-03'] }]), { environment: 'local', lpsSystem: 'X', finishedAt: 'T', platformVersion: 'v' });
   assert.match(markdown, /attesteret: \[DEL-03\] "Afviste LPS'et det\?" ja, af Tove Tester 2026-03-19T10:00:00.000Z/);
 });
+
+test('a pilot-only scenario skipped in a vendor run does not weaken its rule; one a tag filter left out does', () => {
+  const passed = { name: 'A', uri: 'features/a.feature', requirementIds: ['DEL-01'], outcome: 'passed' as const };
+  const skippedStep = { keyword: 'Givet ', text: 'testpersonen …', hook: false, arguments: [], outcome: 'skipped' as const, status: 'SKIPPED', durationMs: 0, attachments: [] };
+  const pilotOnly = { name: 'P', uri: 'features/p.feature', requirementIds: ['DEL-01'], outcome: 'skipped' as const, tags: ['@krav:DEL-01', '@kun-pilot'], steps: [skippedStep] };
+  const [met] = verdicts(REQUIREMENTS, [passed, pilotOnly]);
+  assert.equal(met?.verdict, 'opfyldt');
+  assert.deepEqual(met?.scenarios.map((scenario) => scenario.name), ['A', 'P'], 'the pilot-only scenario is still listed');
+  const [onlyPilot] = verdicts(REQUIREMENTS, [pilotOnly]);
+  assert.equal(onlyPilot?.verdict, 'ikke afprøvet', 'a rule with nothing but pilot-only scenarios was not tried against the LPS');
+  const filteredOut = { ...pilotOnly, steps: [] };
+  assert.equal(verdicts(REQUIREMENTS, [passed, filteredOut])[0]?.verdict, 'delvist afprøvet');
+  const notPilot = { ...pilotOnly, tags: ['@krav:DEL-01'] };
+  assert.equal(verdicts(REQUIREMENTS, [passed, notPilot])[0]?.verdict, 'delvist afprøvet');
+});
