@@ -12,7 +12,7 @@ Egenskab: Intet svar går tabt, når en databank svigter
       Og LABA svarer med HTTP 503 på den næste upload
       Når lægen i "Lægerne Testgade" registrerer CRP 33 mg/L og deler svaret
       Så modtager LPS'et en positiv kvittering fra PLSP
-      Og PLSP har sendt beskeden til LABA 2 gange
+      Og PLSP har sendt beskeden til LABA 2 gange, før databanken tog imod den
       Og LABA har svaret gemt uændret
       Og LABA har kun ét CRP-svar på rekvisitionen
 
