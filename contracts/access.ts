@@ -4,7 +4,8 @@
  *
  * * With an access token configured (LOKALSVAR_TOKEN), every read and control endpoint demands
  *   `Authorization: Bearer <token>`, whatever address the request comes from; 401 otherwise.
- * * Open all the same: OPEN_ROUTES (what an LPS sends to, and health checks).
+ * * Open all the same: OPEN_ROUTES (what an LPS sends to, and health checks), and paths no route serves (their
+ *   not-found answer reveals nothing; the hub's is a negative receipt an LPS with a wrong path can read).
  * * The databanks' writing routes (HUB_ONLY_DATABANK_ROUTES) take requests from the hub only: each carries
  *   HUB_SIGNATURE_HEADER, an HMAC-SHA256 of method, path and body under a key only the hub and the databanks have
  *   (LOKALSVAR_HUB_KEY, generated per environment), so nobody can upload past the hub's test-CPR guard. A signature

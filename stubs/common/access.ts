@@ -41,6 +41,8 @@ export function installAccessGuard(app: FastifyInstance, rules: AccessRules, sys
   if (token) {
     app.addHook('onRequest', async (request, reply) => {
       if (matches(OPEN_ROUTES, request) || (hubOnly && matches(hubOnly.routes, request))) return;
+      // No route: the not-found answer reveals nothing, and the hub's is a receipt an LPS with a wrong path can read.
+      if (request.routeOptions.url === undefined) return;
       if (sameSecret(request.headers.authorization, bearer(token))) return;
       return reply
         .code(401)

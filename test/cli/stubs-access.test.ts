@@ -79,6 +79,10 @@ test('beyond loopback every read and control endpoint demands the printed token;
 
     // The hub's xrpt and /health are open; the message reaches LABA through WireMock with the hub's signature.
     assert.equal(await status(at.health), 200);
+    // An LPS with a wrong path gets the hub's negative receipt, not a demand for a token it never needs.
+    const wrongPath = await fetch(`${at.xrpt}x`, upload('<Emessage/>'));
+    assert.equal(wrongPath.status, 404);
+    assert.equal(readReceipt(await wrongPath.text()).kind, 'XCTL02');
     const { xml, envelope } = crpMessage(CPR, new Date());
     const receipt = await fetch(at.xrpt, upload(xml));
     const receiptXml = await receipt.text();
