@@ -10,6 +10,8 @@ import { SYSTEMS, type EndpointName, type Environment } from '../environments/en
 import { startLocalEnvironment } from '../environments/local';
 import { STUBS } from '../stubs/registry';
 import { integerOption, UsageError, type CommandSpec, type OptionSpec, type Output, type ParsedCommand } from './command';
+import { accessText, accessTokenFor } from './stub-access';
+import { ACCESS_TOKEN_ENV } from '../contracts/access';
 import { DATA_FILES, PASSED_PLSP_SETTINGS, stubSettings } from './stub-settings';
 
 const ENDPOINTS: readonly EndpointName[] = [...SYSTEMS, 'wiremock'];
@@ -68,6 +70,13 @@ export const STUBS_SPEC: CommandSpec = {
       description: 'gem databankerne, PLSPs journal og tællere i SQLite-filer i MAPPE (ikke med --containers)',
       example: 'lokalsvar stubs --data ./testcamp-data',
     },
+    {
+      name: 'token',
+      type: 'string',
+      value: 'TOKEN',
+      description: `adgangstoken, som alle læse- og styringsendepunkter kræver ud over loopback (ellers ${ACCESS_TOKEN_ENV}, ellers dannes ét)`,
+      example: 'lokalsvar stubs --host 0.0.0.0 --token "$(openssl rand -hex 24)"',
+    },
     ...PORT_OPTIONS,
   ],
   examples: ['lokalsvar stubs', 'lokalsvar stubs --host 0.0.0.0 --approved "Pilot-LPS,Mit-LPS" --data ./testcamp-data', 'lokalsvar stubs --containers'],
@@ -90,6 +99,8 @@ export interface StubsStart {
   dataDir?: string;
   /** Further hub settings beyond those from the environment (e.g. PLSP_APPROVED_SYSTEMS_FILE for a test camp). */
   plspSettings?: Record<string, string>;
+  /** The token every read and control endpoint demands (beyond loopback; see contracts/access.ts). */
+  accessToken?: string;
   /** Whose command line a usage error names. */
   command: string;
 }
@@ -98,7 +109,11 @@ export interface StubsStart {
 export async function startStubs(start: StubsStart): Promise<Environment> {
   if (start.dataDir !== undefined && start.containers) throw new UsageError('--data gælder stubbene i denne proces og kan ikke bruges med --containers', start.command);
   const settings = stubSettings(process.env, start.dataDir, start.command);
-  const options = { approvedSystems: start.approvedSystems, stubSettings: { ...settings, plsp: { ...settings.plsp, ...start.plspSettings } } };
+  const options = {
+    approvedSystems: start.approvedSystems,
+    stubSettings: { ...settings, plsp: { ...settings.plsp, ...start.plspSettings } },
+    ...(start.accessToken ? { accessToken: start.accessToken } : {}),
+  };
   const environment: Environment = start.containers
     ? await startEnvironment('containers', options, { ports: start.ports })
     : await startLocalEnvironment(options, { host: start.host, ports: start.ports });
@@ -118,12 +133,15 @@ export async function stubsCommand({ values }: ParsedCommand, output: Output): P
     .filter(Boolean);
   if (approvedSystems.length === 0) throw new UsageError('--approved: giv mindst ét LPS-system, fx --approved "Pilot-LPS,Mit-LPS"', 'stubs');
   const dataDir = typeof values.data === 'string' ? values.data : undefined;
+  const host = String(values.host ?? '127.0.0.1');
+  const access = accessTokenFor({ host, containers: values.containers === true, token: values.token, env: process.env });
   const environment = await startStubs({
     containers: values.containers === true,
-    host: String(values.host ?? '127.0.0.1'),
+    host,
     ports: ports(values),
     approvedSystems,
     ...(dataDir !== undefined ? { dataDir } : {}),
+    ...(access ? { accessToken: access.token } : {}),
     command: 'stubs',
   });
   output.out(`lokalsvar stubs (${environment.kind}) kører:`);
@@ -132,6 +150,7 @@ export async function stubsCommand({ values }: ParsedCommand, output: Output): P
   output.out(`LPS-systemer, der må uploade (LABA-01): ${approvedSystems.join(', ')}; tilføj jeres med --approved "Pilot-LPS,<jeres LPS>".`);
   output.out(`Et LPS sender til ${environment.urls.plsp}/plsp/v1/xrpt (header X-LPS-System: <systemets navn>).`);
   output.out(`Tællere: ${environment.urls.plsp}/metrics. Kør scenarierne mod stubbene: E2E_ENV=remote npm run e2e`);
+  output.out(accessText(access));
   output.out('Stop med Ctrl-C.');
   await new Promise<never>(() => undefined);
   return 0;

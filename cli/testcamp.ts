@@ -14,6 +14,7 @@ import { CampEvents } from '../testcamp/events';
 import { CampRunner } from '../testcamp/runs';
 import { CampStore } from '../testcamp/store';
 import { integerOption, UsageError, type CommandSpec, type Output, type ParsedCommand } from './command';
+import { accessText, accessTokenFor } from './stub-access';
 import { PORT_OPTIONS, ports, startStubs, stubUrlLines } from './stubs';
 
 export const TESTCAMP_SPEC: CommandSpec = {
@@ -63,16 +64,20 @@ export async function testcampCommand({ values }: ParsedCommand, output: Output)
   // Runs of a camp that stopped are over: their processes went with it.
   store.interruptUnfinishedRuns();
   approveSessionSystems({ store, dataDir });
+  // Beyond loopback the stubs demand a token (contracts/access.ts); the camp's own runs read it from the preset.
+  const access = accessTokenFor({ host, containers: false, token: undefined, env: process.env });
   const environment = await startStubs({
     host,
     ports: ports(values),
     approvedSystems: ['Pilot-LPS'],
     dataDir,
     plspSettings: { PLSP_APPROVED_SYSTEMS_FILE: path.join(dataDir, APPROVED_FILE) },
+    ...(access ? { accessToken: access.token } : {}),
     command: 'testcamp',
   });
   const presetFile = path.join(dataDir, 'stubs-preset.json');
-  writeFileSync(presetFile, JSON.stringify({ description: 'The stubs of this test camp (written by lokalsvar testcamp).', urls: environment.urls }, null, 2));
+  const preset = { description: 'The stubs of this test camp (written by lokalsvar testcamp).', urls: environment.urls, ...(access ? { token: access.token } : {}) };
+  writeFileSync(presetFile, JSON.stringify(preset, null, 2), { mode: 0o600 });
 
   const events = new CampEvents();
   const runner = new CampRunner(store, events, {
@@ -103,6 +108,7 @@ export async function testcampCommand({ values }: ParsedCommand, output: Output)
   output.out(`\nData gemmes i ${dataDir}; start igen med samme --data for at fortsætte.`);
   output.out(`En ny sessions LPS-system godkendes straks i PLSP (${path.join(dataDir, APPROVED_FILE)}); ellers kun Pilot-LPS.`);
   output.out(`Et LPS sender til ${environment.urls.plsp}/plsp/v1/xrpt (header X-LPS-System: <systemets navn>).`);
+  output.out(accessText(access));
   output.out('Stop med Ctrl-C.');
   await new Promise<never>(() => undefined);
   return 0;

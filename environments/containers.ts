@@ -21,7 +21,7 @@ import { CONTAINER_PORT } from './containers/run-container';
 import { startSystemContainer } from './containers/system-container';
 import { startWireMockContainer } from './containers/wiremock-container';
 import type { EndpointName, Environment, EnvironmentOptions } from './environment';
-import { stubEnv } from './wiring';
+import { stubEnv, withHubKey } from './wiring';
 
 export interface ContainersOptions {
   /** A stubs image tag to run instead of building one from this tree (ensureStubsImage()). */
@@ -51,9 +51,10 @@ const DEFAULT_STARTUP_TIMEOUT_MS = 30_000;
 const STOP_DURING_START_WAIT_MS = 10_000;
 
 export async function startContainersEnvironment(
-  options: EnvironmentOptions = {},
+  given: EnvironmentOptions = {},
   containers: ContainersOptions = {},
 ): Promise<ContainersEnvironment> {
+  const options = withHubKey(given);
   const availability = await dockerAvailable();
   if (!availability.ok) throw new Error(`Containers mode needs a Docker engine, and ${availability.reason}`);
   // Both images at once: neither needs the other (on a cold engine, the node and Java bases import side by side).
@@ -106,7 +107,8 @@ export async function startContainersEnvironment(
 
   try {
     const urls = await starting;
-    return { kind: 'containers', runId, networkName, image, wiremockImage, urls, stop };
+    const accessToken = options.accessToken !== undefined ? { accessToken: options.accessToken } : {};
+    return { kind: 'containers', runId, networkName, image, wiremockImage, urls, stop, ...accessToken };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;

@@ -32,12 +32,21 @@ export interface EnvironmentOptions {
   approvedSystems?: string[];
   /** Further environment variables per system (e.g. PLSP_FORWARD_ATTEMPTS, DATABANK_DB); the wiring's own win. */
   stubSettings?: Partial<Record<SystemName, Readonly<Record<string, string>>>>;
+  /**
+   * Demand this access token on every read and control endpoint (contracts/access.ts): for systems reachable beyond
+   * loopback. Undefined: no token (loopback).
+   */
+  accessToken?: string;
+  /** The key the hub signs its writes to the databanks with; the environment makes one when not given. */
+  hubKey?: string;
 }
 
 export interface Environment {
   readonly kind: EnvironmentKind;
   /** Base URL (no trailing slash) of each system and of WireMock, as reachable from the test process. */
   readonly urls: Readonly<Record<EndpointName, string>>;
+  /** The access token every read and control endpoint demands (contracts/access.ts); undefined when none does. */
+  readonly accessToken?: string;
   /** Stops everything this environment started. Safe to call twice. */
   stop(): Promise<void>;
 }

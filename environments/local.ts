@@ -7,7 +7,8 @@ import { startStub, type RunningStub } from '../stubs/start-stub';
 import type { EndpointName, Environment, EnvironmentOptions } from './environment';
 import { installDatabankProxies } from './wiremock/databank-proxies';
 import { startWireMockProcess, type RunningWireMock } from './wiremock/process';
-import { START_ORDER, stubEnv } from './wiring';
+import { startWireMockGate, type RunningGate } from './wiremock/gate';
+import { START_ORDER, stubEnv, withHubKey } from './wiring';
 
 export interface LocalListenOptions {
   /** Interface to listen on; loopback unless a test camp needs the stubs on the network. */
@@ -16,7 +17,12 @@ export interface LocalListenOptions {
   ports?: Partial<Record<EndpointName, number>>;
 }
 
-export async function startLocalEnvironment(options: EnvironmentOptions = {}, listen: LocalListenOptions = {}): Promise<Environment> {
+export async function startLocalEnvironment(given: EnvironmentOptions = {}, listen: LocalListenOptions = {}): Promise<Environment> {
+  const options = withHubKey(given);
+  const host = listen.host ?? '127.0.0.1';
+  // With a token, WireMock listens on loopback only and a gate that demands the token takes its published port.
+  const gated = options.accessToken !== undefined;
+  let gate: RunningGate | undefined;
   const running: RunningStub[] = [];
   let wiremock: RunningWireMock | undefined;
   const urls = {} as Record<EndpointName, string>;
@@ -26,11 +32,14 @@ export async function startLocalEnvironment(options: EnvironmentOptions = {}, li
     return url;
   };
   // WireMock's JVM starts while the first stubs do.
-  const wiremockStarting = startWireMockProcess({ host: listen.host ?? '127.0.0.1', port: listen.ports?.wiremock ?? 0 });
+  const wiremockStarting = startWireMockProcess(gated ? { host: '127.0.0.1', port: 0 } : { host, port: listen.ports?.wiremock ?? 0 });
   wiremockStarting.catch(() => undefined);
   // Callers stop before what they call, one at a time: a closing stub stops accepting and finishes the requests it
   // has, which still reach their peers (the hub's messages in flight get through WireMock to the databanks).
-  const stopWireMock = async (): Promise<void> => (wiremock ?? (await wiremockStarting.catch(() => undefined)))?.stop();
+  const stopWireMock = async (): Promise<void> => {
+    await gate?.close();
+    await (wiremock ?? (await wiremockStarting.catch(() => undefined)))?.stop();
+  };
   const stopAll = async (): Promise<void> => {
     for (const stub of running.splice(0).reverse()) {
       await stub.close();
@@ -44,8 +53,9 @@ export async function startLocalEnvironment(options: EnvironmentOptions = {}, li
         wiremock = await wiremockStarting;
         urls.wiremock = wiremock.url;
         await installDatabankProxies(wiremock.url, { LABA: urls.laba, MiBa: urls.miba });
+        if (options.accessToken !== undefined) gate = await startWireMockGate(wiremock.url, options.accessToken, { host, port: listen.ports?.wiremock ?? 0 });
       }
-      const stub = await startStub(system, stubEnv(system, urlOf, options), { host: listen.host ?? '127.0.0.1', port: listen.ports?.[system] ?? 0 });
+      const stub = await startStub(system, stubEnv(system, urlOf, options), { host, port: listen.ports?.[system] ?? 0 });
       running.push(stub);
       urls[system] = stub.url;
     }
@@ -53,5 +63,7 @@ export async function startLocalEnvironment(options: EnvironmentOptions = {}, li
     await stopAll();
     throw error;
   }
-  return { kind: 'local', urls, stop: stopAll };
+  // The hub keeps WireMock's loopback address; everyone else reaches WireMock through the gate.
+  if (gate) urls.wiremock = gate.url;
+  return { kind: 'local', urls, stop: stopAll, ...(options.accessToken !== undefined ? { accessToken: options.accessToken } : {}) };
 }

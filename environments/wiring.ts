@@ -3,6 +3,8 @@
  * where its peers are. One place for every mode: local passes in-process URLs, containers network aliases.
  */
 import type { EndpointName, EnvironmentOptions, SystemName } from './environment';
+import { randomBytes } from 'node:crypto';
+import { ACCESS_TOKEN_ENV, HUB_KEY_ENV } from '../contracts/access';
 import { DATABANK_PREFIXES } from '../contracts/wiremock';
 
 /** Start order: every system after the systems it calls (WireMock is started first, beside them). */
@@ -13,7 +15,20 @@ export function stubEnv(
   urlOf: (peer: EndpointName) => string,
   options: EnvironmentOptions = {},
 ): Record<string, string> {
-  return { ...options.stubSettings?.[system], ...wiringEnv(system, urlOf, options) };
+  return { ...options.stubSettings?.[system], ...accessEnv(system, options), ...wiringEnv(system, urlOf, options) };
+}
+
+/** The options with a hub key of their own: one per environment, shared by the hub and the databanks. */
+export function withHubKey(options: EnvironmentOptions): EnvironmentOptions {
+  return options.hubKey ? options : { ...options, hubKey: randomBytes(32).toString('hex') };
+}
+
+/** Access rules (contracts/access.ts): the token for every system, the hub key for the hub and the databanks. */
+function accessEnv(system: SystemName, options: EnvironmentOptions): Record<string, string> {
+  const env: Record<string, string> = {};
+  if (options.accessToken) env[ACCESS_TOKEN_ENV] = options.accessToken;
+  if (options.hubKey && (system === 'plsp' || system === 'laba' || system === 'miba')) env[HUB_KEY_ENV] = options.hubKey;
+  return env;
 }
 
 function wiringEnv(system: SystemName, urlOf: (peer: EndpointName) => string, options: EnvironmentOptions): Record<string, string> {

@@ -20,9 +20,9 @@ import { dockerAvailable } from '../docker/availability';
 import { environmentKind, isEnvironmentKind } from '../environments/environment';
 import { compareFiles } from '../requirements/compare-runs';
 import { REPORT_FILES, writeCertificationReport } from './certification-report';
+import { REPORT_DIRS } from './report-dirs';
 
 const PROFILES = { local: 'default', containers: 'containers', remote: 'remote' } as const;
-const REPORT_DIRS = { local: 'reports', containers: path.join('reports', 'containers'), remote: path.join('reports', 'remote') } as const;
 type Mode = keyof typeof PROFILES;
 
 const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;

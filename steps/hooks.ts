@@ -12,6 +12,7 @@ import { environmentKind, startEnvironment } from '../environments';
 import { registerCleanup } from '../environments/cleanup';
 import { launchBrowser } from '../run/browser';
 import { lpsMode, vendorSettings } from '../run/lps-mode';
+import { useAccessToken } from './drivers/http';
 import { runContext, setRunContext } from '../run/run-context';
 import { attachScenarioEvidence } from './support/scenario-evidence';
 import { AnswerServer } from '../run/tester-channel';
@@ -59,6 +60,7 @@ BeforeAll({ timeout: 300_000 }, async function (this: { parameters?: { environme
   const vendor = lpsMode() === 'vendor' ? vendorSettings().system : undefined;
   const approvedSystems = process.env.E2E_APPROVED_SYSTEMS?.split(',').map((name) => name.trim()) ?? ['Pilot-LPS', 'Andet-LPS', ...(vendor ? [vendor] : [])];
   const environment = await startEnvironment(kind, { approvedSystems }, { ports: hubPort() });
+  useAccessToken(environment.accessToken);
   if (vendor) {
     console.log(`\nLPS=vendor: ${vendor} sends to ${environment.urls.plsp}/plsp/v1/xrpt (header X-LPS-System: ${vendor}).`);
     console.log('Follow the LOKALSVAR-INSTRUKTION lines and answer the LOKALSVAR-SPØRGSMÅL questions (tester channel, README); scenarios tagged @kun-pilot, if any, are skipped.\n');

@@ -1,5 +1,6 @@
 /** Every stub by name: how to build its app from environment variables, and its fixed default port. */
 import type { FastifyInstance } from 'fastify';
+import { HUB_ONLY_DATABANK_ROUTES, type Route } from '../contracts/access';
 import { DATABANK_DEFAULT_PORTS } from '../contracts/databank';
 import { LABPORTAL_DEFAULT_PORT } from '../contracts/labportal';
 import { PILOT_LPS_DEFAULT_PORT } from '../contracts/pilot-lps';
@@ -24,12 +25,14 @@ export interface StubDefinition {
   /** Port used by `lokalsvar stubs` and in containers unless PORT overrides it. */
   defaultPort: number;
   build(env: Env): Promise<FastifyInstance>;
+  /** Routes only the hub may call, with its signature (contracts/access.ts). */
+  hubOnlyRoutes?: readonly Route[];
 }
 
 export const STUBS: Readonly<Record<StubName, StubDefinition>> = {
   plsp: { defaultPort: PLSP_DEFAULT_PORT, build: (env) => buildPlspApp(readPlspConfig(env)) },
-  laba: { defaultPort: DATABANK_DEFAULT_PORTS.LABA, build: (env) => buildDatabankApp(readDatabankConfig({ DATABANK_ROLE: 'laba', ...env })) },
-  miba: { defaultPort: DATABANK_DEFAULT_PORTS.MiBa, build: (env) => buildDatabankApp(readDatabankConfig({ DATABANK_ROLE: 'miba', ...env })) },
+  laba: { defaultPort: DATABANK_DEFAULT_PORTS.LABA, build: (env) => buildDatabankApp(readDatabankConfig({ DATABANK_ROLE: 'laba', ...env })), hubOnlyRoutes: HUB_ONLY_DATABANK_ROUTES },
+  miba: { defaultPort: DATABANK_DEFAULT_PORTS.MiBa, build: (env) => buildDatabankApp(readDatabankConfig({ DATABANK_ROLE: 'miba', ...env })), hubOnlyRoutes: HUB_ONLY_DATABANK_ROUTES },
   labportal: { defaultPort: LABPORTAL_DEFAULT_PORT, build: (env) => buildLabportalApp(readLabportalConfig(env)) },
   sundhedsjournal: { defaultPort: SUNDHEDSJOURNAL_DEFAULT_PORT, build: (env) => buildSundhedsjournalApp(readSundhedsjournalConfig(env)) },
   'pilot-lps': { defaultPort: PILOT_LPS_DEFAULT_PORT, build: (env) => buildPilotLpsApp(readPilotLpsConfig(env)) },

@@ -1,4 +1,8 @@
-/** Starts one stub's HTTP app on a host and port; the same code runs it in-process and in a container. */
+/**
+ * Starts one stub's HTTP app on a host and port; the same code runs it in-process and in a container. Access rules
+ * (LOKALSVAR_TOKEN, LOKALSVAR_HUB_KEY: contracts/access.ts) apply to every stub started here.
+ */
+import { installAccessGuard, readAccessRules } from './common/access';
 import type { Env } from './common/config';
 import { STUBS, type StubName } from './registry';
 
@@ -11,6 +15,7 @@ export interface RunningStub {
 
 export async function startStub(name: StubName, env: Env, listen: { host: string; port: number }): Promise<RunningStub> {
   const app = await STUBS[name].build(env);
+  installAccessGuard(app, readAccessRules(env, STUBS[name].hubOnlyRoutes), name);
   await app.listen({ host: listen.host, port: listen.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : listen.port;

@@ -41,8 +41,8 @@ export async function postExpectingOk(
   return response;
 }
 
-export async function fetchJson<T>(system: string, url: string, timeoutMs = 10_000): Promise<T> {
-  const response = await call(system, url, {}, timeoutMs);
+export async function fetchJson<T>(system: string, url: string, timeoutMs = 10_000, headers: Record<string, string> = {}): Promise<T> {
+  const response = await call(system, url, { headers }, timeoutMs);
   if (!response.ok) {
     throw new UpstreamError(system, `${system} answered ${response.status} to GET ${url}: ${await response.text()}`);
   }

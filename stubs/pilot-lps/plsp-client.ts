@@ -1,4 +1,5 @@
 /** How the pilot LPS talks to PLSP: send a message and read the receipt; ask for a cancellation (LABA-05). */
+import { accessHeaders } from '../../contracts/access';
 import { readReceipt } from '../../medcom';
 import type { Cancellation } from '../../contracts/databank';
 import { LPS_SYSTEM_HEADER, PLSP_PATHS, type HubCancellationResponse, type ReceiptReply } from '../../contracts/plsp';
@@ -6,7 +7,10 @@ import { postTo } from '../common/fetch-json';
 import type { PilotLpsConfig } from './config';
 
 function post(config: PilotLpsConfig, path: string, contentType: string, body: string | Uint8Array): Promise<Response> {
-  return postTo('PLSP', `${config.plspUrl}${path}`, contentType, body, { [LPS_SYSTEM_HEADER]: config.systemName });
+  return postTo('PLSP', `${config.plspUrl}${path}`, contentType, body, {
+    [LPS_SYSTEM_HEADER]: config.systemName,
+    ...accessHeaders(config.accessToken),
+  });
 }
 
 /** Sends the message's bytes, with their encoding as the HTTP charset. */

@@ -10,6 +10,7 @@ import { UpstreamError } from '../common/fetch-json';
 import type { ReportLetter } from '../../medcom/model';
 import type { PlspConfig } from './config';
 import { deliver, type Delivery, type UploadReceipt } from './forward';
+import { hubSignedHeaders } from './hub-signature';
 
 /** Why a message was not stored, in words for the RefuseText; `staysStored` lists the parts that could not be undone. */
 export class DeliveryFailure extends Error {
@@ -31,7 +32,8 @@ async function undo(delivery: Delivery, receipt: UploadReceipt, timeoutMs: numbe
   const url = `${delivery.baseUrl}${uploadPath(receipt.upload)}`;
   let response: Response;
   try {
-    response = await fetch(url, { method: 'DELETE', signal: AbortSignal.timeout(timeoutMs) });
+    const headers = hubSignedHeaders(delivery.hubKey, 'DELETE', uploadPath(receipt.upload));
+    response = await fetch(url, { method: 'DELETE', headers, signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     throw new Error(`${delivery.databank} could not be reached at ${url}: ${(error as Error).message}`);
   }

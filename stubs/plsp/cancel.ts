@@ -7,6 +7,7 @@ import { DATABANK_PATHS, type Cancellation, type DatabankCancellationResponse } 
 import type { HubCancellationResponse } from '../../contracts/plsp';
 import { postExpectingOk, UpstreamError } from '../common/fetch-json';
 import { isApproved, type PlspConfig } from './config';
+import { hubSignedHeaders } from './hub-signature';
 import type { HubMetrics } from './metrics';
 
 export interface CancellationAnswer {
@@ -23,7 +24,14 @@ export async function cancelResults(config: PlspConfig, metrics: HubMetrics, sys
   try {
     const [laba, miba] = await Promise.all(
       [config.labaUrl, config.mibaUrl].map(async (url, index) => {
-        const response = await postExpectingOk(index === 0 ? 'LABA' : 'MiBa', `${url}${DATABANK_PATHS.cancellations}`, 'application/json', body);
+        const response = await postExpectingOk(
+          index === 0 ? 'LABA' : 'MiBa',
+          `${url}${DATABANK_PATHS.cancellations}`,
+          'application/json',
+          body,
+          undefined,
+          hubSignedHeaders(config.hubKey, 'POST', DATABANK_PATHS.cancellations, body),
+        );
         return ((await response.json()) as DatabankCancellationResponse).cancelled;
       }),
     );

@@ -1,5 +1,6 @@
 import { ApprovedSystemsFile } from './approved-systems-file';
 import { DEFAULT_JOURNAL_LIMITS, type JournalLimits } from './journal';
+import { HUB_KEY_ENV } from '../../contracts/access';
 import { PLSP_DEFAULT_EAN } from '../../contracts/plsp';
 import { optionalInteger, optionalList, optionalString, requiredUrl, type Env } from '../common/config';
 
@@ -20,6 +21,8 @@ export interface PlspConfig {
   databasePath?: string;
   /** The journal's bounds (default DEFAULT_JOURNAL_LIMITS). */
   journalLimits?: JournalLimits;
+  /** Key the hub signs its requests to the databanks with (LOKALSVAR_HUB_KEY, contracts/access.ts). */
+  hubKey?: string;
 }
 
 export function readPlspConfig(env: Env): PlspConfig {
@@ -36,6 +39,7 @@ export function readPlspConfig(env: Env): PlspConfig {
       timeoutMs: optionalInteger(env, 'PLSP_FORWARD_TIMEOUT_MS', 5_000, 100, 120_000),
     },
     databasePath: optionalString(env, 'PLSP_DB', ':memory:'),
+    ...(env[HUB_KEY_ENV] ? { hubKey: env[HUB_KEY_ENV] } : {}),
     journalLimits: {
       maxEntries: optionalInteger(env, 'PLSP_JOURNAL_MAX_ENTRIES', DEFAULT_JOURNAL_LIMITS.maxEntries, 1, 1_000_000),
       maxBytes: optionalInteger(env, 'PLSP_JOURNAL_MAX_BYTES', DEFAULT_JOURNAL_LIMITS.maxBytes, 1024 * 1024, 4 * 1024 * 1024 * 1024),

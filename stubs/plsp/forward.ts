@@ -15,6 +15,7 @@ import type { Emessage, ReportLetter } from '../../medcom/model';
 import { decodeXmlBytes } from '../../medcom/xml/decode';
 import { parseXml } from '../../medcom/xml/parse';
 import type { PlspConfig } from './config';
+import { hubSignedHeaders } from './hub-signature';
 
 export interface Delivery {
   databank: DatabankName;
@@ -25,6 +26,8 @@ export interface Delivery {
   /** What is sent: the received bytes as they are, or (split from a mixed message) the received bytes without the other databank's letters. */
   body: Uint8Array;
   contentType: string;
+  /** The hub's signing key (contracts/access.ts), for the upload and its undo. */
+  hubKey?: string;
 }
 
 /** A message as received: its bytes and the charset its HTTP Content-Type named, if any. */
@@ -91,6 +94,7 @@ export function planDeliveries(config: PlspConfig, message: Emessage, received: 
       letters: message.letters.filter((letter) => routeOf(letter) === databank),
       body: databanks.length === 1 ? received.bytes : without(received.bytes, others),
       contentType,
+      ...(config.hubKey ? { hubKey: config.hubKey } : {}),
     };
   });
 }
@@ -106,6 +110,7 @@ export async function deliver(delivery: Delivery, policy: PlspConfig['forwarding
     try {
       const response = await postExpectingOk(delivery.databank, delivery.url, delivery.contentType, delivery.body, policy.timeoutMs, {
         [LPS_SYSTEM_HEADER]: lpsSystem,
+        ...hubSignedHeaders(delivery.hubKey, 'POST', DATABANK_PATHS.upload, delivery.body),
       });
       return ((await response.json().catch(() => undefined)) ?? {}) as UploadReceipt;
     } catch (error) {

@@ -19,7 +19,7 @@ export async function buildSundhedsjournalApp(config: SundhedsjournalConfig): Pr
     },
   );
   registerSundhedsjournalRoutes(app, {
-    portal: createPortalClient(config.labportalUrl, config.portalTimeoutMs),
+    portal: createPortalClient(config.labportalUrl, config.portalTimeoutMs, config.accessToken),
     sessions: new SessionStore(),
   });
   return app;

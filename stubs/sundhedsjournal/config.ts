@@ -1,4 +1,5 @@
 /** The Sundhedsjournal stand-in's configuration, read from environment variables. */
+import { ACCESS_TOKEN_ENV } from '../../contracts/access';
 import { optionalString, requiredUrl, type Env } from '../common/config';
 
 export interface SundhedsjournalConfig {
@@ -6,6 +7,8 @@ export interface SundhedsjournalConfig {
   labportalUrl: string;
   /** How long to wait for the portal before the page shows its error message. */
   portalTimeoutMs: number;
+  /** The platform's access token, sent to the portal (contracts/access.ts). */
+  accessToken?: string;
 }
 
 export const DEFAULT_PORTAL_TIMEOUT_MS = 5_000;
@@ -14,6 +17,7 @@ export function readSundhedsjournalConfig(env: Env): SundhedsjournalConfig {
   return {
     labportalUrl: requiredUrl(env, 'SUNDHEDSJOURNAL_LABPORTAL_URL'),
     portalTimeoutMs: positiveInteger(env, 'SUNDHEDSJOURNAL_PORTAL_TIMEOUT_MS', DEFAULT_PORTAL_TIMEOUT_MS),
+    ...(env[ACCESS_TOKEN_ENV] ? { accessToken: env[ACCESS_TOKEN_ENV] } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 /** Fetches a citizen's results from Laboratoriesvarportalen; every failure becomes one error with a Danish reason. */
+import { accessHeaders } from '../../contracts/access';
 import { patientResultsPath } from '../../contracts/labportal';
 import { InvalidPortalResponseError, parsePortalResponse } from './portal-response';
 import type { PortalResult } from './portal-result';
@@ -18,13 +19,13 @@ export interface PortalClient {
   resultsFor(cpr: string): Promise<PortalResult[]>;
 }
 
-export function createPortalClient(baseUrl: string, timeoutMs: number): PortalClient {
+export function createPortalClient(baseUrl: string, timeoutMs: number, accessToken?: string): PortalClient {
   return {
     async resultsFor(cpr) {
       const url = `${baseUrl}${patientResultsPath(cpr)}`;
       let response: Response;
       try {
-        response = await fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
+        response = await fetch(url, { headers: { accept: 'application/json', ...accessHeaders(accessToken) }, signal: AbortSignal.timeout(timeoutMs) });
       } catch (error) {
         throw new PortalUnavailableError(unreachableReason(baseUrl, timeoutMs, error));
       }

@@ -1,4 +1,6 @@
 /** Every page of the stand-in as an HTML string; the routes decide which one and with which status. */
+import { TEST_CPR_SERIALS } from '../../medcom/test-cpr';
+import { formatCpr } from './cpr';
 import { groupByRequisition } from './format';
 import { html } from './html';
 import { renderPage } from './layout';
@@ -36,6 +38,10 @@ export function invalidCprMessage(typed: string): string {
   return typed.trim() === ''
     ? 'Skriv et CPR-nummer på 10 cifre, fx 0201609995.'
     : `"${typed.trim()}" er ikke et CPR-nummer. Skriv 10 cifre, fx 0201609995.`;
+}
+
+export function notTestPersonMessage(cpr: string): string {
+  return `${formatCpr(cpr)} er ikke en af MedComs testpersoner. Her kan kun testpersoner logge ind (CPR-nummer, der ender på ${TEST_CPR_SERIALS.join(', ')}), fx 0201609995.`;
 }
 
 export function renderResultsPage(cpr: string, results: readonly PortalResult[]): string {

@@ -1,10 +1,11 @@
 /** The stand-in's pages, as contracts/sundhedsjournal.ts describes them. */
 import { SUNDHEDSJOURNAL_PATHS } from '../../contracts/sundhedsjournal';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isTestCpr } from '../../medcom/test-cpr';
 import { normalizeCpr } from './cpr';
 import type { PortalClient } from './portal-client';
 import { PortalUnavailableError } from './portal-client';
-import { invalidCprMessage, renderLoginPage, renderNotFoundPage, renderPortalErrorPage, renderResultsPage } from './render';
+import { invalidCprMessage, notTestPersonMessage, renderLoginPage, renderNotFoundPage, renderPortalErrorPage, renderResultsPage } from './render';
 import { SESSION_COOKIE, SessionStore, expiredSessionCookie, parseCookies, sessionCookie } from './session';
 import { STYLESHEET, STYLESHEET_PATH } from './styles';
 
@@ -37,6 +38,8 @@ export function registerSundhedsjournalRoutes(app: FastifyInstance, { portal, se
     const typed = formField(request.body, 'cpr');
     const cpr = normalizeCpr(typed);
     if (cpr === undefined) return sendPage(reply, 400, renderLoginPage({ cpr: typed, error: invalidCprMessage(typed) }));
+    // The log-in stands in for MitID: only MedCom's test persons, never a real person's results.
+    if (!isTestCpr(cpr)) return sendPage(reply, 403, renderLoginPage({ cpr: typed, error: notTestPersonMessage(cpr) }));
     sessions.close(tokenOf(request));
     return reply.header('set-cookie', sessionCookie(sessions.open(cpr))).redirect(SUNDHEDSJOURNAL_PATHS.labResults, 303);
   });

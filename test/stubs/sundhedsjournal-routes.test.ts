@@ -100,6 +100,16 @@ describe('Sundhedsjournal stand-in routes', () => {
     }
   });
 
+  it('stands in for MitID: refuses anyone but MedCom\'s test persons, and asks the portal nothing', async () => {
+    for (const cpr of ['0101011234', '010101-1234', '2512484321']) {
+      const response = await app.inject({ method: 'POST', url: '/log-ind', headers: FORM, payload: `cpr=${encodeURIComponent(cpr)}` });
+      assert.equal(response.statusCode, 403, cpr);
+      assert.equal(response.headers['set-cookie'], undefined, cpr);
+      assert.match(response.body, /er ikke en af MedComs testpersoner/);
+    }
+    assert.deepEqual(portal.requests, []);
+  });
+
   it('shows the Danish empty state when the portal has nothing', async () => {
     const cookie = await logIn(app, EINER_CPR);
     const page = await app.inject({ method: 'GET', url: '/laboratoriesvar', headers: { cookie } });
