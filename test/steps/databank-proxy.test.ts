@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Environment } from '../../environments/environment';
 import { startLocalEnvironment } from '../../environments/local';
+import { MatchingAttributes, WireMock } from 'wiremock-captain';
 import { DatabankProxyDriver } from '../../steps/drivers/databank-proxy';
 import { PlspDriver } from '../../steps/drivers/plsp';
 import { laboratoryReportXml } from '../../steps/support/sample-messages';
@@ -48,4 +49,27 @@ test("removing one driver's faults leaves another driver's in place", async () =
   } finally {
     await faultsOfB.removeFaults();
   }
+});
+
+// wiremock-captain, an independent WireMock client, reads WireMock's own state: the driver's faults are WireMock
+// mappings that carry the driver's metadata, sit above the pass-through, and are gone after removeFaults; the two
+// pass-through mappings stay. (The driver itself speaks through the drivers' HTTP layer, since wiremock-captain
+// cannot send the access token a gated WireMock demands.)
+test("the driver's faults are WireMock mappings of its own, above the pass-through, and removing them leaves the pass-through", async () => {
+  const captain = new WireMock(environment.urls.wiremock);
+  const faults = new DatabankProxyDriver(environment.urls.wiremock, 'LPS-A');
+  const proxies = async () => (await captain.findMappingByMetadata({ expression: '$.lokalsvar', equalTo: 'databank-proxy' }, MatchingAttributes.MatchesJsonPath)) as { priority: number }[];
+  const faultMappings = async () => (await captain.findMappingByMetadata({ expression: '$.lokalsvar', equalTo: 'fault' }, MatchingAttributes.MatchesJsonPath)) as { priority: number; request: { headers?: Record<string, { equalTo: string }> } }[];
+  assert.equal((await proxies()).length, 2, 'one pass-through mapping for LABA and one for MiBa');
+  await faults.dropConnections('MiBa');
+  try {
+    const [fault, ...more] = await faultMappings();
+    assert.ok(fault && more.length === 0, 'the driver added exactly one fault mapping');
+    assert.ok(fault.priority < (await proxies())[0]!.priority, 'the fault does not sit above the pass-through');
+    assert.equal(fault.request.headers?.['X-LPS-System']?.equalTo, 'LPS-A', 'the fault is not scoped to its LPS system');
+  } finally {
+    await faults.removeFaults();
+  }
+  assert.deepEqual(await faultMappings(), []);
+  assert.equal((await proxies()).length, 2);
 });
