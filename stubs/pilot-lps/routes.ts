@@ -119,8 +119,16 @@ export function registerPilotLpsRoutes(app: FastifyInstance, journal: Journal, s
 
   app.get<IdParams>(PILOT_LPS_PATHS.result, async (request) => journal.require(request.params.id));
 
-  app.post<IdParams & { Body: ShareRequest | undefined }>(PILOT_LPS_PATHS.share, { schema: shareSchema }, async (request) =>
-    sharing.share(journal.require(request.params.id), request.body?.encoding),
+  app.post<IdParams & { Body: ShareRequest | undefined }>(
+    PILOT_LPS_PATHS.share,
+    {
+      schema: shareSchema,
+      // A share without a body (the usual case) shares in UTF-8: an absent body is an empty request.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+    },
+    async (request) => sharing.share(journal.require(request.params.id), request.body?.encoding),
   );
 
   app.post(PILOT_LPS_PATHS.sharePending, async () => sharing.shareAll());
