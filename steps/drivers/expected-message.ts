@@ -134,7 +134,13 @@ function compareSampleAndTimes(c: Comparison, root: string, letter: ReportLetter
 
 function compareProducer(c: Comparison, path: string, producer: { identifier: string; identifierCode: string }, letter: ReportLetter, expected: ExpectedShare): void {
   const root = ROOT[letter.kind];
-  c.check('DEL-02', `${path}/Identifier`, 'producenten (praksis, der lavede analysen)', expected.result.clinic, producer.identifier);
+  if (letter.kind === 'XRPT01') {
+    c.check('DEL-02', `${path}/Identifier`, 'producenten (praksis, der lavede analysen)', expected.result.clinic, producer.identifier);
+  } else {
+    // XRPT05 allows at most 17 characters here: the practice's name when it fits, else its ydernummer (the sender's Identifier).
+    const allowed = [expected.result.clinic, letter.sender.identifier].filter((name) => name.length <= 17);
+    c.check('DEL-02', `${path}/Identifier`, 'producenten (praksis, der lavede analysen: navn eller ydernummer, højst 17 tegn)', allowed.join(' eller '), producer.identifier, allowed.includes(producer.identifier));
+  }
   c.check('DEL-02', `${root}/Sender/OrganisationName`, 'afsender (praksis, der lavede analysen)', expected.result.clinic, letter.sender.organisationName);
   c.check('DEL-02', `${path}/IdentifierCode`, 'producentkode (samme som afsenderens FromLabIdentifier)', letter.sender.fromLabIdentifier, producer.identifierCode);
   if (expected.knownProducerCode !== undefined) {

@@ -172,6 +172,17 @@ describe('expected message', () => {
     assert.match(describeDifferences(differences), /^\[DEL-01\] resultat \(som registreret\) \(.*InterPretation\): forventet "Positiv", sendt "Negativ"$/);
   });
 
+  it("accepts the practice's name or its ydernummer as an XRPT05 producer, and nothing else", () => {
+    const strep: ResultToRegister = { clinic: 'Lægerne Testgade', patient, analysis: 'Strep A', value: 'Positiv' };
+    const letter = letterFor(strep) as MicrobiologyWebReport;
+    const producer = letter.investigations[0]!.examination.producerOfLabResult;
+    assert.equal(producer.identifier, letter.sender.identifier, 'the clinic report names the producer by ydernummer');
+    producer.identifier = 'Lægerne Testgade';
+    assert.deepEqual(compareWithExpected(letter, expected(strep)), [], 'the name (17 characters or less) is allowed too');
+    producer.identifier = '099999';
+    only(compareWithExpected(letter, expected(strep)), 'DEL-02', '/Emessage/MicrobiologyWebReport/LaboratoryResults/Investigation[1]/Examination/ProducerOfLabResult/Identifier');
+  });
+
   it('says each difference with its rule, the field in Danish, the path, expected and sent', () => {
     const text = describeDifferences(planted((l) => (l.results[0]!.producerOfLabResult.identifierCode = 'LHN')));
     assert.equal(text, `[DEL-02] producentkode (samme som afsenderens FromLabIdentifier) (${RESULT}/ProducerOfLabResult/IdentifierCode): forventet "LTG", sendt "LHN"`);
