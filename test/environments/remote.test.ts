@@ -49,5 +49,8 @@ test('systems that do not answer are named before anything runs', async () => {
 test('the suite runs against the remote systems, faults through their WireMock included', async () => {
   const run = await runCucumberChild('@krav:DEL-02 or @krav:LABA-01 or @krav:LABA-06', { E2E_ENV: 'remote', E2E_PRESET: presetFile });
   assert.equal(run.exitCode, 0, run.output);
-  assert.match(run.output, /4 scenarios \(4 passed\)/);
+  // Every scenario of the three rules ran and passed (their number grows with the feature files), the robustness
+  // scenario with its WireMock fault among them.
+  const ran = /(\d+) scenarios? \((\d+) passed\)/.exec(run.output);
+  assert.ok(ran && Number(ran[1]) >= 4 && ran[1] === ran[2], run.output);
 });
