@@ -6,6 +6,7 @@ import { writeEmessage } from '../../medcom';
 import type { Emessage } from '../../medcom/model';
 import { clinicEmessage } from '../../medcom/compose-clinic-report';
 import { findAnalysis } from '../../medcom/npu-catalogue';
+import { validationOf } from '../../medcom/result-validation';
 import type { ResultToRegister } from '../../steps/drivers/lps';
 import { freePort, runCucumberChild } from '../support/cucumber-child';
 
@@ -111,6 +112,7 @@ export async function sendAsVendorLps(result: ResultToRegister, system: string, 
   const drawn = String(now.getTime()).slice(-10);
   const withoutSampleNumber = result.withoutSampleNumber && share.ignoreWithoutSampleNumber !== true;
   const sampleNumber = share.correctionOf ?? share.sampleNumber ?? (withoutSampleNumber ? undefined : (result.sampleNumber ?? drawn));
+  const validation = validationOf(result.value, result.referenceInterval);
   const message = clinicEmessage({
     clinic: { name: result.clinic, ydernummer: '054321', ean: '5790000000123', producerCode: share.producerCode ?? producerCodeOf(result.clinic) },
     patient: { ...result.patient, consentGiven: result.consentGiven ?? true },
@@ -118,6 +120,8 @@ export async function sendAsVendorLps(result: ResultToRegister, system: string, 
     value: result.value,
     ...(result.unit ? { unit: result.unit } : {}),
     ...(result.referenceInterval ? { referenceInterval: result.referenceInterval } : {}),
+    // A correct LPS marks a value outside its interval (ResultValidation), as the pilot LPS does.
+    ...(validation ? { resultValidation: validation } : {}),
     ...(sampleNumber ? { sampleNumber } : { internalSampleIdentifier: `P${drawn}` }),
     sampledAt: now,
     resultAt: now,
