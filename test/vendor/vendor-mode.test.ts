@@ -43,7 +43,9 @@ test("a correction made in the vendor's LPS is followed through to Sundhedsjourn
 test('what only the LPS itself knows is a question to the tester, answered over HTTP and attested (DEL-04)', async () => {
   const run = await runAsVendor('@krav:DEL-04', 'Robot-LPS', 30, correctLps('Robot-LPS'));
   assert.equal(run.exitCode, 0, run.output);
-  assert.deepEqual(run.questions.map((question) => question.rule), ['DEL-04']);
+  // Two questions: did the LPS refuse the deletion, and does it still hold the result, marked shared.
+  assert.deepEqual(run.questions.map((question) => question.rule), ['DEL-04', 'DEL-04']);
   assert.match(run.questions[0]?.question ?? '', /Forsøg at slette det delte CRP-svar for 2509479989 i LPS'et\. Afviste LPS'et det\?/);
+  assert.match(run.questions[1]?.question ?? '', /Har LPS'et stadig CRP-svaret på 45 mg\/L for 2509479989, uændret og markeret som delt\?/);
   assert.match(run.questions[0]?.answerUrl ?? '', /^http:\/\/127\.0\.0\.1:\d+\/svar\//);
 });
