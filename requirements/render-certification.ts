@@ -56,7 +56,7 @@ export function renderMarkdown(verdicts: readonly RequirementVerdict[], context:
     ...verdicts.map((entry) => {
       const names = entry.scenarios.flatMap((scenario) => [
         `${scenario.outcome === 'passed' ? '✔' : scenario.outcome === 'failed' ? '✖' : '–'} ${scenarioLabel(scenario)}`,
-        ...(scenario.attested ?? []).filter((attestation) => attestation.krav === entry.requirement.id).map(attestationLine),
+        ...attestedFor(scenario, entry.requirement.id),
       ]);
       const lines = [...names, ...attestationText(entry)];
       return `| ${entry.requirement.id} | ${entry.requirement.title} | ${mark(entry)} | ${lines.join('<br>') || '–'} |`;
