@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Environment } from '../../environments/environment';
 import { startLocalEnvironment } from '../../environments/local';
-import { MatchingAttributes, WireMock } from 'wiremock-captain';
+import { WireMock } from 'wiremock-captain';
 import { DatabankProxyDriver } from '../../steps/drivers/databank-proxy';
 import { PlspDriver } from '../../steps/drivers/plsp';
 import { laboratoryReportXml } from '../../steps/support/sample-messages';
@@ -58,8 +58,10 @@ test("removing one driver's faults leaves another driver's in place", async () =
 test("the driver's faults are WireMock mappings of its own, above the pass-through, and removing them leaves the pass-through", async () => {
   const captain = new WireMock(environment.urls.wiremock);
   const faults = new DatabankProxyDriver(environment.urls.wiremock, 'LPS-A');
-  const proxies = async () => (await captain.findMappingByMetadata({ expression: '$.lokalsvar', equalTo: 'databank-proxy' }, MatchingAttributes.MatchesJsonPath)) as { priority: number }[];
-  const faultMappings = async () => (await captain.findMappingByMetadata({ expression: '$.lokalsvar', equalTo: 'fault' }, MatchingAttributes.MatchesJsonPath)) as { priority: number; request: { headers?: Record<string, { equalTo: string }> } }[];
+  type Mapping = { priority: number; metadata?: { lokalsvar?: string }; request: { headers?: Record<string, { equalTo: string }> } };
+  const mappingsMarked = async (mark: string) => ((await captain.getAllMappings()) as Mapping[]).filter((mapping) => mapping.metadata?.lokalsvar === mark);
+  const proxies = () => mappingsMarked('databank-proxy');
+  const faultMappings = () => mappingsMarked('fault');
   assert.equal((await proxies()).length, 2, 'one pass-through mapping for LABA and one for MiBa');
   await faults.dropConnections('MiBa');
   try {
