@@ -1,0 +1,52 @@
+/**
+ * `npm run mutation [-- stryker options]`: StrykerJS over stubs/ (stryker.config.json), then the score per folder
+ * with and without the mutants judged equivalent, and the survivors still to kill, in reports/mutation/summary.md.
+ * A measurement, not a test: not part of CI. Stryker runs in a sandbox copy of the project, so the MedCom schema and
+ * example folders are handed to it as absolute paths.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../medcom/official-xsd/schema-dirs';
+import { scoreByFolder, unjudgedSurvivors, type EquivalentMutant, type MutationReport } from './score';
+
+const REPORT = path.join(PROJECT_ROOT, 'reports', 'mutation', 'mutation.json');
+const SUMMARY = path.join(PROJECT_ROOT, 'reports', 'mutation', 'summary.md');
+const EQUIVALENT = path.join(__dirname, 'equivalent-mutants.json');
+
+const absolute = (name: string, fallback: string) => path.resolve(PROJECT_ROOT, process.env[name] || fallback);
+const env = {
+  ...process.env,
+  MEDCOM_XSD_DIR: absolute('MEDCOM_XSD_DIR', '../shared/medcom-xsd'),
+  MEDCOM_EXAMPLES_DIR: absolute('MEDCOM_EXAMPLES_DIR', '../shared/medcom-examples'),
+};
+
+const started = Date.now();
+const stryker = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'stryker');
+const run = spawnSync(stryker, ['run', ...process.argv.slice(2)], { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
+const minutes = (Date.now() - started) / 60_000;
+if (run.status !== 0 || !existsSync(REPORT)) {
+  console.error(`Stryker ended with ${run.status ?? run.signal} after ${minutes.toFixed(1)} min; no summary written.`);
+  process.exit(run.status ?? 1);
+}
+
+const report = JSON.parse(readFileSync(REPORT, 'utf8')) as MutationReport;
+const equivalents = JSON.parse(readFileSync(EQUIVALENT, 'utf8')) as EquivalentMutant[];
+const rows = scoreByFolder(report, equivalents);
+const survivors = unjudgedSurvivors(report, equivalents);
+const lines = [
+  `# Mutation score of stubs/ (${new Date().toISOString().slice(0, 16)}Z, ${minutes.toFixed(1)} min)`,
+  '',
+  '| folder | killed | survived | no coverage | judged equivalent | score | without equivalent |',
+  '|---|---:|---:|---:|---:|---:|---:|',
+  ...rows.map((row) => `| ${row.folder} | ${row.killed} | ${row.survived} | ${row.noCoverage} | ${row.equivalent} | ${row.score} % | ${row.scoreWithoutEquivalent} % |`),
+  '',
+  `## Survivors not judged equivalent (${survivors.length})`,
+  '',
+  ...survivors.map((survivor) => `- ${survivor.file}:${survivor.line} ${survivor.mutatorName} → \`${survivor.replacement.replace(/\s+/g, ' ').slice(0, 80)}\` (${survivor.status})`),
+  '',
+];
+mkdirSync(path.dirname(SUMMARY), { recursive: true });
+writeFileSync(SUMMARY, lines.join('\n'));
+console.log(lines.slice(0, rows.length + 5).join('\n'));
+console.log(`\nSurvivors to kill: ${survivors.length} (listed in ${path.relative(PROJECT_ROOT, SUMMARY)})`);
