@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { isRefusal } from './drivers/pilot-lps';
 import { lpsStepTimeoutMs } from '../run/lps-mode';
 import { register } from './support/registration';
-import { assertNoForeignResultSent, assertOnlyOwnShared, attestedFact, attestedRefusal, awaitCancellation, instructAndWatch, vendorTryShare } from './support/vendor-variants';
+import { assertNoForeignResultSent, assertOnlyOwnShared, attestedFact, attestedRefusal, awaitCancellation, instructAndConfirmDone, vendorTryShare } from './support/vendor-variants';
 import type { TestPerson } from './drivers/lps';
 import type { LokalsvarWorld } from './world';
 
@@ -34,7 +34,7 @@ Given(
 );
 
 When('lægen deler alle nye svar', { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld) {
-  if (this.tester) return instructAndWatch(this, "I LPS'et: del alle nye svar.", { action: 'del-alle-nye' });
+  if (this.tester) return instructAndConfirmDone(this, "I LPS'et: del alle nye svar.", { action: 'del-alle-nye' });
   this.lastShareAll = await this.pilot().shareAll();
 });
 

@@ -113,20 +113,16 @@ export async function assertNoForeignResultSent(world: LokalsvarWorld): Promise<
 }
 
 /**
- * Instructs the tester to do what may make the LPS send a received result ("del alle nye svar", "forsøg at dele"),
- * then watches the hub for the quiet period (VENDOR_QUIET_S, default 5 s): a received result arriving fails its rule.
+ * Instructs the tester to do what may make the LPS send a received result ("del alle nye svar"), then asks the tester
+ * to say when the LPS is done (nothing left waiting to be sent): what the hub then has from the LPS is the verdict,
+ * not what happened to arrive within a set time. A received result among it fails its rule.
  */
-export async function instructAndWatch(world: LokalsvarWorld, text: string, data: Record<string, unknown>): Promise<void> {
+export async function instructAndConfirmDone(world: LokalsvarWorld, text: string, data: Record<string, unknown>): Promise<void> {
   channel(world).instruct({ text, data: { ...data, system: world.lps.systemName, since: new Date().toISOString() } });
-  const quietMs = Number(process.env.VENDOR_QUIET_S ?? 5) * 1000;
-  const deadline = Date.now() + quietMs;
-  await waitFor(
-    async () => {
-      await assertNoForeignResultSent(world);
-      return Date.now() >= deadline ? true : undefined;
-    },
-    { timeoutMs: quietMs + 30_000, intervalMs: 250, what: 'the quiet period after the instruction' },
-  );
+  const [received] = foreignResults(world);
+  const rule = received?.origin === 'anden_praksis' ? 'DEL-07' : 'DEL-06';
+  await confirmed(world, rule, `Er LPS'et færdigt med "${text.replace(/^I LPS'et: /, '')}", så intet ligger og venter på at blive sendt?`);
+  await assertNoForeignResultSent(world);
 }
 
 /**
@@ -177,13 +173,12 @@ export async function registerWithVendor(world: LokalsvarWorld, spec: ResultToRe
 export async function vendorTryShare(world: LokalsvarWorld, name: string): Promise<Refusal> {
   const spec = world.result(name).spec;
   const rule = spec.origin === 'laboratorium' ? 'DEL-06' : 'DEL-07';
-  await instructAndWatch(world, `I LPS'et: forsøg at dele ${name}-svaret for ${spec.patient.cpr}, som LPS'et modtog fra ${spec.producer?.name ?? 'en anden producent'}.`, {
-    action: 'forsoeg-at-dele',
-    ...spec,
-    code: analysis(spec.analysis).code,
+  channel(world).instruct({
+    text: `I LPS'et: forsøg at dele ${name}-svaret for ${spec.patient.cpr}, som LPS'et modtog fra ${spec.producer?.name ?? 'en anden producent'}.`,
+    data: { action: 'forsoeg-at-dele', ...spec, code: analysis(spec.analysis).code, system: world.lps.systemName, since: new Date().toISOString() },
   });
+  // The answer comes when the tester has tried: what the hub has from the LPS then is the verdict.
   const refusal = await attestedRefusal(world, rule, `Afviste LPS'et at dele ${name}-svaret fra ${spec.producer?.name ?? 'en anden producent'}?`);
-  // Once more after the answer: a message still in flight at the end of the quiet period has arrived by now.
   await assertNoForeignResultSent(world);
   return refusal;
 }

@@ -100,6 +100,14 @@ export const FAULTY_PROFILES: readonly FaultyProfile[] = [
     behaviour: { instead: sharesReceived('del-alle-nye') },
   },
   {
+    name: 'sender-laboratoriesvar-sent',
+    defect: 'Sender et svar modtaget fra et laboratorium, men først når køen tømmes',
+    rule: 'DEL-06',
+    tags: '@krav:DEL-06',
+    names: /sendte Hb-svaret, som det modtog fra KBA Aalborg/,
+    ...sendsReceivedLate(),
+  },
+  {
     name: 'deler-kopisvar',
     defect: 'Deler et kopisvar fra en anden praksis',
     rule: 'DEL-07',
@@ -172,20 +180,48 @@ export const FAULTY_PROFILES: readonly FaultyProfile[] = [
   },
 ];
 
+type Received = Parameters<NonNullable<Behaviour['instead']>>[0];
+
+/** Sends a result the LPS received from a laboratory or another practice, under that producer's code: what a correct LPS never does. */
+async function sendReceived(result: Received, hubUrl: string, system: string): Promise<void> {
+  const producer = (result as unknown as { producer: { name: string; code: string } }).producer;
+  await sendAsVendorLps({ ...result, clinic: producer.name }, system, hubUrl, { producerCode: producer.code });
+}
+
 /** Shares the received result (from the imported file's data) when told to do the action; a correct LPS never does. */
 function sharesReceived(action: string): Behaviour['instead'] {
-  const received: Parameters<NonNullable<Behaviour['instead']>>[0][] = [];
+  const received: Received[] = [];
   return async (instruction, hubUrl, system) => {
     if (instruction.action === 'importer') {
       received.push(instruction);
       return true;
     }
     if (instruction.action !== action) return false;
-    for (const result of received) {
-      const producer = (result as unknown as { producer: { name: string; code: string } }).producer;
-      await sendAsVendorLps({ ...result, clinic: producer.name }, system, hubUrl, { producerCode: producer.code });
-    }
+    for (const result of received) await sendReceived(result, hubUrl, system);
     return true;
+  };
+}
+
+/**
+ * Told to share everything new, queues the received result and sends it only when the tester is asked whether the
+ * LPS is done: a late sender, which a verdict that waits a set time instead of for "done" would pass.
+ */
+function sendsReceivedLate(): Pick<FaultyProfile, 'behaviour' | 'answer'> {
+  const queue: Received[] = [];
+  let hub: { url: string; system: string } | undefined;
+  return {
+    behaviour: {
+      instead: async (instruction, hubUrl, system) => {
+        if (instruction.action === 'importer') queue.push(instruction);
+        else if (instruction.action === 'del-alle-nye') hub = { url: hubUrl, system };
+        else return false;
+        return true;
+      },
+    },
+    answer: async (question) => {
+      if (hub && /færdigt/.test(question.question)) for (const result of queue.splice(0)) await sendReceived(result, hub.url, hub.system);
+      return { svar: 'ja' };
+    },
   };
 }
 

@@ -20,8 +20,13 @@ export interface ChannelQuestion {
   answerUrl: string;
 }
 
-/** How the robot answers a question: by default "ja", as a correct LPS's tester would. */
-export type AnswerQuestion = (question: ChannelQuestion) => { svar: 'ja' | 'nej'; note?: string };
+export interface RobotAnswer {
+  svar: 'ja' | 'nej';
+  note?: string;
+}
+
+/** How the robot answers a question (after doing what it may do first): by default "ja", as a correct LPS's tester would. */
+export type AnswerQuestion = (question: ChannelQuestion) => RobotAnswer | Promise<RobotAnswer>;
 
 export async function postAnswer(question: ChannelQuestion, answer: { svar: 'ja' | 'nej'; note?: string }): Promise<void> {
   const response = await fetch(question.answerUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...answer, af: 'Robot-tester (test/vendor)' }) });
@@ -52,7 +57,7 @@ export async function runAsVendor(
   const answers: Promise<void>[] = [];
   const run = await runCucumberChild(
     tags,
-    { E2E_ENV: 'local', LPS: 'vendor', VENDOR_LPS_SYSTEM: system, VENDOR_TIMEOUT_S: String(timeoutSeconds), VENDOR_QUIET_S: '3', E2E_PLSP_PORT: String(port), ...env },
+    { E2E_ENV: 'local', LPS: 'vendor', VENDOR_LPS_SYSTEM: system, VENDOR_TIMEOUT_S: String(timeoutSeconds), E2E_PLSP_PORT: String(port), ...env },
     {
       ...(messagesFile ? { formats: [`message:${messagesFile}`] } : {}),
       onLine: (line) => {
@@ -64,7 +69,7 @@ export async function runAsVendor(
           questions.push(question);
           // As a person would: answer only after doing what the instructions before the question said.
           const before = [...answers];
-          answers.push(Promise.allSettled(before).then(() => postAnswer(question, answer(question))));
+          answers.push(Promise.allSettled(before).then(async () => postAnswer(question, await answer(question))));
         }
         else if (line.startsWith('LOKALSVAR-INSTRUKTION: ')) instructions.push(line.slice('LOKALSVAR-INSTRUKTION: '.length));
       },
