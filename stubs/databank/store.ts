@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { addMissingColumns } from '../common/sqlite-columns';
 import type { ResultRecord, StoredResult, UndoResponse, UploadResponse } from '../../contracts/databank';
 
 /** What storing one message did (the upload's answer). */
@@ -47,12 +48,17 @@ const SCHEMA = `
     UNIQUE (result_key, version)
   );
   CREATE INDEX IF NOT EXISTS results_patient ON results (patient_id);
-  CREATE INDEX IF NOT EXISTS results_upload ON results (upload_id);
   CREATE TABLE IF NOT EXISTS practices (
     ydernummer TEXT PRIMARY KEY,
     name TEXT NOT NULL
   );
 `;
+
+/** Columns added after the first durable databanks (`--data`): an older file gets them on opening. */
+const ADDED_COLUMNS = {
+  messages: { charset: 'TEXT' },
+  results: { upload_id: 'INTEGER', reconfirmed: 'INTEGER NOT NULL DEFAULT 0' },
+} as const;
 
 /** LABA-06: the fields that make two uploads the same result. */
 export function resultKey(record: ResultRecord): string {
@@ -96,8 +102,8 @@ export class DatabankStore {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.exec(SCHEMA);
-    const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(messages)').all();
-    if (!columns.some((column) => column.name === 'charset')) this.db.exec('ALTER TABLE messages ADD COLUMN charset TEXT');
+    for (const [table, columns] of Object.entries(ADDED_COLUMNS)) addMissingColumns(this.db, table, columns);
+    this.db.exec('CREATE INDEX IF NOT EXISTS results_upload ON results (upload_id)');
     const latest = this.db.prepare<[string], { id: number; version: number; content_hash: string }>(
       'SELECT id, version, content_hash FROM results WHERE result_key = ? ORDER BY version DESC LIMIT 1',
     );

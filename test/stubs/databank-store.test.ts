@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { test } from 'node:test';
-import { DatabankStore } from '../../stubs/databank/store';
+import Database from 'better-sqlite3';
+import { DatabankStore, resultKey } from '../../stubs/databank/store';
 import { sampleRecord } from '../support/records';
 
 function bytes(xml: string, charset?: string): { bytes: Buffer; charset: string | undefined } {
@@ -85,5 +89,30 @@ test('undoing an upload keeps a result that a later upload delivered again or co
   assert.deepEqual(store.undoUpload(first.upload), { removed: 0, kept: 2 });
   assert.equal(store.resultsForPatient('2512489996').length, 3);
   assert.equal(store.message('E1')?.bytes.toString(), '<x/>', 'the message of results that stay is kept');
+  store.close();
+});
+
+test('a --data file written before uploads could be undone opens, keeps its results and takes new uploads', () => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'lokalsvar-old-databank-')), 'laba.sqlite');
+  const old = new Database(file);
+  // The tables as the first durable databanks wrote them: no charset, upload_id or reconfirmed column.
+  old.exec(`
+    CREATE TABLE messages (id INTEGER PRIMARY KEY AUTOINCREMENT, envelope_identifier TEXT NOT NULL, received_at TEXT NOT NULL, xml BLOB NOT NULL);
+    CREATE TABLE results (id INTEGER PRIMARY KEY AUTOINCREMENT, result_key TEXT NOT NULL, version INTEGER NOT NULL, content_hash TEXT NOT NULL,
+      patient_id TEXT NOT NULL, producer_code TEXT NOT NULL, envelope_identifier TEXT NOT NULL, cancelled INTEGER NOT NULL DEFAULT 0,
+      received_at TEXT NOT NULL, record TEXT NOT NULL, UNIQUE (result_key, version));
+  `);
+  const earlier = sampleRecord({ envelopeIdentifier: 'E0' });
+  old.prepare('INSERT INTO results (result_key, version, content_hash, patient_id, producer_code, envelope_identifier, received_at, record) VALUES (?, 1, ?, ?, ?, ?, ?, ?)')
+    .run(resultKey(earlier), 'old', earlier.patientId, earlier.producerCode, 'E0', '2026-01-01T00:00:00Z', JSON.stringify(earlier));
+  old.close();
+
+  const store = new DatabankStore(file);
+  assert.deepEqual(store.resultsForPatient(earlier.patientId).map((result) => result.record.envelopeIdentifier), ['E0']);
+  const upload = store.storeMessage('E1', bytes('<x/>', 'utf-8'), [sampleRecord({ envelopeIdentifier: 'E1', analysisCode: 'NPU19748' })]);
+  assert.deepEqual(upload, { upload: 1, stored: 1, duplicates: 0 });
+  assert.equal(store.message('E1')?.charset, 'utf-8');
+  assert.ok(store.undoUpload(upload.upload));
+  assert.deepEqual(store.resultsForPatient(earlier.patientId).map((result) => result.record.envelopeIdentifier), ['E0'], 'undo removed only the new upload');
   store.close();
 });
