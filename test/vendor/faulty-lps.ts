@@ -167,7 +167,7 @@ export const FAULTY_PROFILES: readonly FaultyProfile[] = [
     defect: 'Sender hvert svar to gange som to forskellige svar (nyt prøvenummer)',
     rule: 'MON-01',
     tags: '@krav:MON-01',
-    names: /AssertionError|steget/,
+    names: /Krav MON-01: tælleren for svar delt af Robot-LPS skulle være steget med (\d+), men steg med (?!\1)\d+/,
     behaviour: {
       instead: async (instruction, hubUrl, system, sampleNumbers) => {
         if (instruction.action !== 'registrer-og-del') return false;
