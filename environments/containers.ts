@@ -2,13 +2,16 @@
  * Containers mode: every system runs as its own container of the stubs image, on one Docker network where each
  * is reachable by its system name (http://plsp:8080, ...), and WireMock as a container of the WireMock image under
  * the name `wiremock`, between PLSP and the databanks. The test process reaches them on mapped ports of
- * localhost. Needs a Docker engine but no registry (see docker/root-image.ts, docker/stubs-image.ts and
+ * localhost, WireMock only through its token gate (environments/containers/wiremock-container.ts): its own port is
+ * published nowhere. The run always has an access token: the one given, else one made for the gate alone, which
+ * the environment hands on (Environment.accessToken) so the drivers send it. Needs a Docker engine but no registry (see docker/root-image.ts, docker/stubs-image.ts and
  * docker/wiremock-image.ts).
  *
  * Everything is labelled with the run (environments/containers/labels.ts) and registered with the process-wide
  * cleanup registry, so containers go away on stop(), Ctrl-C, SIGTERM and normal exit; a run that was killed
  * outright is swept up by the next one.
  */
+import { randomBytes } from 'node:crypto';
 import { dockerAvailable } from '../docker/availability';
 import { ensureStubsImage } from '../docker/stubs-image';
 import { containerRuntime, type Docker } from '../docker/testcontainers';
@@ -36,6 +39,8 @@ export interface ContainersOptions {
 
 export interface ContainersEnvironment extends Environment {
   readonly kind: 'containers';
+  /** Always set in containers mode (WireMock's gate demands it). */
+  readonly accessToken: string;
   /** The run's id: the value of the lokalsvar-e2e.run label on its containers and network. */
   readonly runId: string;
   /** The Docker network the systems share. */
@@ -55,6 +60,8 @@ export async function startContainersEnvironment(
   containers: ContainersOptions = {},
 ): Promise<ContainersEnvironment> {
   const options = withHubKey(given);
+  // The gate in front of WireMock demands a token whatever else does; the other systems demand the given one only.
+  const token = options.accessToken ?? randomBytes(24).toString('hex');
   const availability = await dockerAvailable();
   if (!availability.ok) throw new Error(`Containers mode needs a Docker engine, and ${availability.reason}`);
   // Both images at once: neither needs the other (on a cold engine, the node and Java bases import side by side).
@@ -93,6 +100,7 @@ export async function startContainersEnvironment(
   const starting = startEndpoints(docker, {
     image,
     wiremockImage,
+    token,
     runId,
     networkName,
     options,
@@ -107,8 +115,7 @@ export async function startContainersEnvironment(
 
   try {
     const urls = await starting;
-    const accessToken = options.accessToken !== undefined ? { accessToken: options.accessToken } : {};
-    return { kind: 'containers', runId, networkName, image, wiremockImage, urls, stop, ...accessToken };
+    return { kind: 'containers', runId, networkName, image, wiremockImage, urls, stop, accessToken: token };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;
@@ -118,6 +125,8 @@ export async function startContainersEnvironment(
 interface StartPlan {
   image: string;
   wiremockImage: string;
+  /** What WireMock's gate demands (and every system too when options.accessToken is set). */
+  token: string;
   runId: string;
   networkName: string;
   options: EnvironmentOptions;
@@ -155,7 +164,7 @@ function startEndpoint(endpoint: EndpointName, plan: StartPlan, labels: Record<s
   const common = { runId: plan.runId, networkName: plan.networkName, labels, startupTimeoutMs: plan.startupTimeoutMs, ...(hostPort ? { hostPort } : {}) };
   if (endpoint === 'wiremock') {
     // Ready once the pass-through is installed: before PLSP, which starts in a later wave, sends anything.
-    return startWireMockContainer({ ...common, image: plan.wiremockImage, databanks: { LABA: networkUrl('laba'), MiBa: networkUrl('miba') } });
+    return startWireMockContainer({ ...common, image: plan.wiremockImage, gateImage: plan.image, token: plan.token, databanks: { LABA: networkUrl('laba'), MiBa: networkUrl('miba') } });
   }
   return startSystemContainer({ ...common, image: plan.image, system: endpoint, env: stubEnv(endpoint, networkUrl, plan.options) });
 }

@@ -45,7 +45,11 @@ export interface Environment {
   readonly kind: EnvironmentKind;
   /** Base URL (no trailing slash) of each system and of WireMock, as reachable from the test process. */
   readonly urls: Readonly<Record<EndpointName, string>>;
-  /** The access token every read and control endpoint demands (contracts/access.ts); undefined when none does. */
+  /**
+   * The access token the read and control endpoints demand (contracts/access.ts); undefined when none does. The
+   * drivers send it with every request. Containers mode always has one: WireMock's gate demands it even when the
+   * systems were started without a token (then they ignore it).
+   */
   readonly accessToken?: string;
   /** Stops everything this environment started. Safe to call twice. */
   stop(): Promise<void>;

@@ -7,7 +7,7 @@ import { startStub, type RunningStub } from '../stubs/start-stub';
 import type { EndpointName, Environment, EnvironmentOptions } from './environment';
 import { installDatabankProxies } from './wiremock/databank-proxies';
 import { startWireMockProcess, type RunningWireMock } from './wiremock/process';
-import { startWireMockGate, type RunningGate } from './wiremock/gate';
+import { startWireMockGate, type RunningGate } from '../stubs/wiremock-gate/gate';
 import { START_ORDER, stubEnv, withHubKey } from './wiring';
 
 export interface LocalListenOptions {

@@ -5,15 +5,14 @@
  * Makes sure a browser is there first; in containers mode, skips with a clear message when no Docker engine
  * answers, unless E2E_REQUIRE_DOCKER=1 (CI), where that is a failure.
  *
- * Signals: each step runs in a process group of its own, and this process passes the first SIGINT, SIGTERM or
- * SIGHUP it gets on to that group, once. So a Ctrl-C in the terminal, and a SIGTERM sent to `npm` alone (what
+ * Signals (scripts/step-runner.ts): each step runs in a process group of its own, and this process passes the first
+ * SIGINT, SIGTERM or SIGHUP it gets on to that group, once. So a Ctrl-C in the terminal, and a SIGTERM sent to `npm` alone (what
  * `timeout`, CI runners and process managers send; npm passes it on to this process), both reach cucumber exactly
  * once, and its cleanup registry stops the environment (containers included) before it exits.
  *
  * E2E_BASELINE=<certificering.json of an earlier run> compares this run's report with it at the end and exits 1
  * when a verdict got worse (as `lokalsvar sammenlign` does).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { dockerAvailable } from '../docker/availability';
@@ -21,46 +20,10 @@ import { environmentKind, isEnvironmentKind } from '../environments/environment'
 import { compareFiles } from '../requirements/compare-runs';
 import { REPORT_FILES, writeCertificationReport } from './certification-report';
 import { REPORT_DIRS } from './report-dirs';
+import { forwardStopSignals, runStep as run } from './step-runner';
 
 const PROFILES = { local: 'default', containers: 'containers', remote: 'remote' } as const;
 type Mode = keyof typeof PROFILES;
-
-const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
-type ForwardedSignal = keyof typeof SIGNAL_EXIT_CODES;
-
-/** The step running now, and the signal that asked this run to stop (passed on once). */
-let current: ChildProcess | undefined;
-let stopSignal: ForwardedSignal | undefined;
-
-function passOn(child: ChildProcess, signal: ForwardedSignal): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    child.kill(signal);
-  }
-}
-
-function onStopSignal(signal: ForwardedSignal): void {
-  // The same stop often arrives more than once (the terminal's group, npm and tsx each pass it on): once is enough,
-  // and a second signal would make cucumber exit without cleaning up.
-  if (stopSignal !== undefined) return;
-  stopSignal = signal;
-  if (current) passOn(current, signal);
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  if (stopSignal) return Promise.resolve(SIGNAL_EXIT_CODES[stopSignal]);
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env, detached: true });
-    current = child;
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      current = undefined;
-      resolve(code ?? (signal && signal in SIGNAL_EXIT_CODES ? SIGNAL_EXIT_CODES[signal as ForwardedSignal] : 1));
-    });
-  });
-}
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -69,7 +32,7 @@ async function main(): Promise<number> {
   if (args[0] === mode) args.shift();
   const cucumberArgs = args;
   // This process passes a stop on to the running step and waits for it to stop what it started.
-  for (const signal of Object.keys(SIGNAL_EXIT_CODES) as ForwardedSignal[]) process.on(signal, onStopSignal);
+  forwardStopSignals();
   const root = path.resolve(__dirname, '..');
   if (mode === 'containers') {
     const docker = await dockerAvailable();

@@ -4,6 +4,7 @@
  * Never testcontainers' default wait strategy: it execs a shell in the container, and these images have none.
  */
 import { loadTestcontainers } from '../../docker/testcontainers';
+import type { WIREMOCK_GATE_NAME } from '../../stubs/wiremock-gate/gate';
 import type { EndpointName } from '../environment';
 import { LogTail } from './log-tail';
 
@@ -14,7 +15,7 @@ const LOG_LINES_KEPT = 40;
 export interface RunContainerSpec {
   image: string;
   /** Network alias, and the end of the container's name. */
-  endpoint: EndpointName;
+  endpoint: EndpointName | typeof WIREMOCK_GATE_NAME;
   /** What runs in it, for error messages, e.g. "The plsp stub". */
   description: string;
   runId: string;
@@ -27,17 +28,27 @@ export interface RunContainerSpec {
   startupTimeoutMs: number;
   /** A fixed port on the host (all interfaces) instead of a free one, e.g. PLSP's for a vendor's LPS. */
   hostPort?: number;
+  /**
+   * False: no port on the host at all (WireMock, whose admin API only the gate may reach); the container is then
+   * reachable on the run's network only. Default true.
+   */
+  published?: boolean;
 }
 
-/** Starts the container and waits for its ready line; returns its base URL as seen from this process. */
+/**
+ * Starts the container and waits for its ready line; returns its base URL as seen from this process, or for one
+ * not published, as seen on the run's network (http://<endpoint>:8080).
+ */
 export async function startRunContainer(spec: RunContainerSpec): Promise<string> {
   const { GenericContainer, Wait } = loadTestcontainers();
   const output = new LogTail(LOG_LINES_KEPT);
-  const container = new GenericContainer(spec.image)
+  const published = spec.published ?? true;
+  let container = new GenericContainer(spec.image)
     .withName(`lokalsvar-e2e-${spec.runId}-${spec.endpoint}`)
     .withCommand(spec.command)
-    .withEnvironment(spec.env ?? {})
-    .withExposedPorts(spec.hostPort ? { container: CONTAINER_PORT, host: spec.hostPort } : CONTAINER_PORT)
+    .withEnvironment(spec.env ?? {});
+  if (published) container = container.withExposedPorts(spec.hostPort ? { container: CONTAINER_PORT, host: spec.hostPort } : CONTAINER_PORT);
+  container = container
     .withNetworkMode(spec.networkName)
     .withNetworkAliases(spec.endpoint)
     .withLabels(spec.labels)
@@ -46,6 +57,7 @@ export async function startRunContainer(spec: RunContainerSpec): Promise<string>
     .withLogConsumer((stream) => output.follow(stream));
   try {
     const started = await container.start();
+    if (!published) return `http://${spec.endpoint}:${CONTAINER_PORT}`;
     // 127.0.0.1 rather than localhost: the port testcontainers reports is the IPv4 binding, and no lookup
     // can pick ::1 instead.
     const host = started.getHost() === 'localhost' ? '127.0.0.1' : started.getHost();

@@ -5,8 +5,11 @@
 import { DATABANKS, type DatabankName } from '../../contracts/databank';
 import { DATABANK_PREFIXES, PROXY_PRIORITY, type ProxyMappingMetadata } from '../../contracts/wiremock';
 
-/** Installs the pass-through to each databank, as WireMock reaches it (a loopback URL or a network alias). */
-export async function installDatabankProxies(wiremockUrl: string, targets: Record<DatabankName, string>): Promise<void> {
+/**
+ * Installs the pass-through to each databank, as WireMock reaches it (a loopback URL or a network alias). headers:
+ * what reaching wiremockUrl takes (the access token, when it is the gate in front of WireMock).
+ */
+export async function installDatabankProxies(wiremockUrl: string, targets: Record<DatabankName, string>, headers: Record<string, string> = {}): Promise<void> {
   for (const databank of DATABANKS) {
     const prefix = DATABANK_PREFIXES[databank];
     const metadata: ProxyMappingMetadata = { lokalsvar: 'databank-proxy', databank };
@@ -18,7 +21,7 @@ export async function installDatabankProxies(wiremockUrl: string, targets: Recor
     };
     const response = await fetch(`${wiremockUrl}/__admin/mappings`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...headers, 'content-type': 'application/json' },
       body: JSON.stringify(mapping),
       signal: AbortSignal.timeout(10_000),
     });

@@ -19,6 +19,8 @@ import { removeLeftovers, removeRun } from '../../environments/containers/run-re
 import { startRunContainer } from '../../environments/containers/run-container';
 import { startSystemContainer } from '../../environments/containers/system-container';
 import { SYSTEMS, type EndpointName } from '../../environments/environment';
+import { accessHeaders } from '../../contracts/access';
+import { WIREMOCK_GATE_NAME } from '../../stubs/wiremock-gate/gate';
 import { runFixture } from './child-process';
 import { dockerOrSkip } from './docker-gate';
 import { eventually, remainsWithLabel } from './docker-queries';
@@ -43,12 +45,14 @@ test('every system answers GET /health on its mapped port, WireMock passes on to
       const body = (await response.json()) as { status?: string; system?: string };
       assert.deepEqual({ status: body.status, system: body.system }, { status: 'ok', system }, `${system} /health body`);
     }
-    const health = await fetch(`${environment.urls.wiremock}/__admin/health`);
+    // WireMock is reached through its gate, with the run's token (test/containers/wiremock-gate.test.ts: not without).
+    const withToken = { headers: accessHeaders(environment.accessToken) };
+    const health = await fetch(`${environment.urls.wiremock}/__admin/health`, withToken);
     assert.equal(health.status, 200, 'WireMock /__admin/health');
     assert.equal(((await health.json()) as { status?: string }).status, 'healthy');
     // The pass-through PLSP uses: http://wiremock:8080/laba/... reaches LABA at http://laba:8080/..., MiBa likewise.
     for (const databank of ['laba', 'miba'] as const) {
-      const proxied = await fetch(`${environment.urls.wiremock}/${databank}/health`);
+      const proxied = await fetch(`${environment.urls.wiremock}/${databank}/health`, withToken);
       assert.equal(proxied.status, 200, `GET /${databank}/health through WireMock: ${await proxied.clone().text()}`);
       const body = (await proxied.json()) as { status?: string; system?: string };
       assert.deepEqual({ status: body.status, system: body.system }, { status: 'ok', system: databank });
@@ -57,14 +61,14 @@ test('every system answers GET /health on its mapped port, WireMock passes on to
     const network = await engine.getNetwork(environment.networkName).inspect();
     assert.equal(network.Labels?.[LABEL_RUN], environment.runId);
     const containers = await engine.listContainers({ filters: { label: [`${LABEL_RUN}=${environment.runId}`] } });
-    assert.equal(containers.length, ENDPOINTS.length);
+    assert.equal(containers.length, ENDPOINTS.length + 1, 'one container per endpoint, and the gate in front of WireMock');
     const aliases: string[] = [];
     for (const container of containers) {
       assert.equal(container.Labels[LABEL_PID], String(process.pid));
       const inspected = await engine.getContainer(container.Id).inspect();
       aliases.push(...(inspected.NetworkSettings.Networks[environment.networkName]?.Aliases ?? []));
     }
-    for (const endpoint of ENDPOINTS) assert.ok(aliases.includes(endpoint), `${endpoint} is a network alias: ${aliases.join()}`);
+    for (const endpoint of [...ENDPOINTS, WIREMOCK_GATE_NAME]) assert.ok(aliases.includes(endpoint), `${endpoint} is a network alias: ${aliases.join()}`);
     const wiremock = containers.find((container) => container.Names.includes(`/lokalsvar-e2e-${environment.runId}-wiremock`));
     assert.equal(wiremock?.Image, environment.wiremockImage, 'WireMock runs in its own image, labelled with the run');
     // Wiring: the portal asks LABA and MiBa at http://laba:8080 and http://miba:8080 (502 if it cannot reach them).
