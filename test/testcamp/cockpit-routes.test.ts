@@ -4,22 +4,18 @@
  * evidence), a file the run offers handed to its vendor only, and judgements by the test leader only.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { leaderToken } from '../../testcamp/access';
-import { APPROVED_FILE } from '../../testcamp/approvals';
-import type { Camp } from '../../testcamp/camp';
-import { buildCockpitApp } from '../../testcamp/cockpit-app';
-import { CampEvents } from '../../testcamp/events';
-import { CampRunner } from '../../testcamp/runs';
-import { CampStore } from '../../testcamp/store';
-import { TesterChannelReader } from '../../testcamp/tester-channel';
 import { AnswerServer, TesterChannel } from '../../run/tester-channel';
+import { APPROVED_FILE } from '../../testcamp/approvals';
+import type { CampStore } from '../../testcamp/store';
+import { TesterChannelReader } from '../../testcamp/tester-channel';
+import { cockpitFixture, type CockpitFixture } from './cockpit-fixture';
 
+let cockpit: CockpitFixture;
 let dir: string;
 let store: CampStore;
 let app: FastifyInstance;
@@ -31,13 +27,8 @@ const relayed: string[] = [];
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('billede')]).toString('base64');
 
 before(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'lokalsvar-cockpit-'));
-  store = new CampStore(path.join(dir, 'testcamp.sqlite'));
-  const events = new CampEvents();
-  const runner = new CampRunner(store, events, { dataDir: dir, presetFile: path.join(dir, 'preset.json'), vendorTimeoutS: 60 });
-  const camp: Camp = { store, runner, events, dataDir: dir, plspUrl: 'http://127.0.0.1:9', publicUrl: 'http://camp.test:8700' };
-  app = buildCockpitApp(camp);
-  leader = leaderToken(store);
+  cockpit = cockpitFixture('http://camp.test:8700');
+  ({ dir, store, app, leader } = cockpit);
   answerServer = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -52,10 +43,8 @@ before(async () => {
 });
 
 after(async () => {
-  await app.close();
-  store.close();
   await new Promise((resolve) => answerServer.close(resolve));
-  rmSync(dir, { recursive: true, force: true });
+  await cockpit.close();
 });
 
 const json = { accept: 'application/json', 'content-type': 'application/json' };

@@ -5,42 +5,30 @@
  * JSON and evidens.zip for the leader and the vendor itself, nothing for another vendor.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { CertificationReport } from '../../requirements/certification-data';
 import { declaredScenarios } from '../../requirements/scenario-tags';
-import { leaderToken, newToken, tokenHash } from '../../testcamp/access';
-import type { Camp } from '../../testcamp/camp';
-import { buildCockpitApp } from '../../testcamp/cockpit-app';
-import { CampEvents } from '../../testcamp/events';
-import { CampRunner } from '../../testcamp/runs';
-import { CampStore, type RunState } from '../../testcamp/store';
+import { newToken, tokenHash } from '../../testcamp/access';
+import type { CampStore, RunState } from '../../testcamp/store';
 import { runMessages, type FixtureScenario } from '../requirements/run-fixture';
+import { cockpitFixture, type CockpitFixture } from './cockpit-fixture';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+let cockpit: CockpitFixture;
 let dir: string;
 let store: CampStore;
 let app: FastifyInstance;
 let leader: string;
 
-before(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'lokalsvar-combined-'));
-  store = new CampStore(path.join(dir, 'testcamp.sqlite'));
-  const events = new CampEvents();
-  const runner = new CampRunner(store, events, { dataDir: dir, presetFile: path.join(dir, 'preset.json'), vendorTimeoutS: 60 });
-  const camp: Camp = { store, runner, events, dataDir: dir, plspUrl: 'http://127.0.0.1:9', publicUrl: '' };
-  app = buildCockpitApp(camp);
-  leader = leaderToken(store);
+before(() => {
+  cockpit = cockpitFixture();
+  ({ dir, store, app, leader } = cockpit);
 });
 
-after(async () => {
-  await app.close();
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => cockpit.close());
 
 /** Every declared scenario of the rule, as the run would report it, passing or failing with the rule named. */
 function scenariosOf(rule: string, status: 'PASSED' | 'FAILED', evidence: string): FixtureScenario[] {
