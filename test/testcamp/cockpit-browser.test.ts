@@ -239,6 +239,7 @@ test('a test camp in the browser: two vendors at once, the live matrix, a restar
   if (process.env.TESTCAMP_SCREENSHOT) await leader.locator('main').screenshot({ path: process.env.TESTCAMP_SCREENSHOT });
 
   // A restart of lokalsvar testcamp keeps sessions, verdicts and judgements; the links still work.
+  const firstOutput = camp.process.output();
   await camp.stop();
   camp = await startCamp(settings);
   await leader.goto(`${camp.url}/`);
@@ -280,6 +281,16 @@ test('a test camp in the browser: two vendors at once, the live matrix, a restar
     assert.equal((await leaderContext.request.get(url)).status(), 200, `${file} for the leader`);
     assert.equal((await correct.context.request.get(url)).status(), 404, `${file} for the other vendor`);
   }
+
+  // No vendor's token in what the camp printed or in a run's log (the leader's link is printed once, at the start).
+  const logs = [firstOutput, camp.process.output()];
+  for (const vendor of [correct, faulty]) {
+    for (const link of await vendor.page.locator('#status ul.koersler a', { hasText: 'kørsel.log' }).all()) {
+      logs.push(await (await vendor.context.request.get(new URL((await link.getAttribute('href')) ?? '', camp.url).toString())).text());
+    }
+  }
+  assert.ok(logs.length >= 5, `the camp's output and the runs' logs: ${logs.length}`);
+  for (const vendor of [correct, faulty]) assert.ok(!logs.some((log) => log.includes(vendor.token)), `${vendor.system}'s token is in a log`);
 
   await Promise.all([leaderContext.close(), correct.context.close(), faulty.context.close()]);
 });
