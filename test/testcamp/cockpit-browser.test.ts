@@ -133,6 +133,12 @@ async function robot(vendor: Vendor, behaviour: Robot): Promise<{ instructions: 
   throw new Error(`${vendor.system}: the run did not end within 240 s`);
 }
 
+/** The vendor's scenarios as the cockpit has them, for a failure's message. */
+async function scenarioStates(vendor: Vendor): Promise<string> {
+  const state = (await (await vendor.context.request.get(`${camp.url}/s/${vendor.sessionId}/tilstand.json`)).json()) as { scenarier: { name: string; outcome: string; error?: string }[] };
+  return state.scenarier.map((scenario) => `${scenario.name}: ${scenario.outcome}${scenario.error ? ` (${scenario.error})` : ''}`).join('\n');
+}
+
 function cell(leader: Page, system: string, rule: string) {
   return leader.locator(`tr[data-system="${system}"] td[data-regel="${rule}"]`);
 }
@@ -167,9 +173,10 @@ test('a test camp in the browser: two vendors at once, the live matrix, a restar
   ]);
   // DEL-04 and LABA-03 each had the tester register a result; DEL-04 asked its two questions, each answered on the
   // page: the second is asked only after the run got the answer to the first.
-  for (const done of [correctRobot, faultyRobot]) {
-    assert.equal(done.instructions, 2);
-    assert.equal(done.questions.length, 2, done.questions.join(' | '));
+  for (const [vendor, done] of [[correct, correctRobot], [faulty, faultyRobot]] as const) {
+    const why = `${vendor.system}: ${JSON.stringify(done)}\n${await scenarioStates(vendor)}`;
+    assert.equal(done.instructions, 2, why);
+    assert.equal(done.questions.length, 2, why);
     assert.match(done.questions[0] ?? '', /^Forsøg at slette det delte CRP-svar for 2509479989 i LPS'et\. Afviste LPS'et det\?$/);
     assert.match(done.questions[1] ?? '', /^Har LPS'et stadig CRP-svaret på 45 mg\/L for 2509479989, uændret og markeret som delt\?$/);
   }
