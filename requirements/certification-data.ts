@@ -70,6 +70,8 @@ export interface ScenarioReport {
   evidence: EvidenceFile[];
   /** The tester's answers to the run's questions in this scenario (vendor mode): who answered what, and when. */
   attested?: TesterAttestation[];
+  /** In a report that combines several runs: the run this scenario's result comes from. */
+  source?: string;
 }
 
 export interface RequirementReport {
@@ -81,6 +83,8 @@ export interface RequirementReport {
   manual: boolean;
   attestations: Attestation[];
   scenarios: ScenarioReport[];
+  /** In a report that combines several runs: the runs the verdict's scenarios come from, each once. */
+  sources?: string[];
 }
 
 export interface CertificationReport {
@@ -167,7 +171,13 @@ export function scenarioReport(scenario: ScenarioRun, evidence: EvidenceIndex, a
     steps,
     evidence: steps.flatMap((step) => step.evidence),
     ...(scenario.attested ? { attested: scenario.attested } : {}),
+    ...(scenario.source ? { source: scenario.source } : {}),
   };
+}
+
+/** The runs a rule's verdict rests on, in a report that combines several: its scenarios' sources, each once. */
+export function sourcesOf(scenarios: readonly Pick<ScenarioRun, 'source'>[]): string[] {
+  return [...new Set(scenarios.map((scenario) => scenario.source).filter((source): source is string => source !== undefined))];
 }
 
 export function certificationReport(verdicts: readonly RequirementVerdict[], context: ReportContext, summary: string, evidence: EvidenceIndex): CertificationReport {
@@ -183,6 +193,7 @@ export function certificationReport(verdicts: readonly RequirementVerdict[], con
       manual: entry.manual,
       attestations: entry.attestations,
       scenarios: entry.scenarios.map((scenario) => scenarioReport(scenario, evidence, entry.manual)),
+      ...(sourcesOf(entry.scenarios).length > 0 ? { sources: sourcesOf(entry.scenarios) } : {}),
     })),
   };
 }

@@ -55,7 +55,7 @@ export function renderMarkdown(verdicts: readonly RequirementVerdict[], context:
     '|---|---|---|---|',
     ...verdicts.map((entry) => {
       const names = entry.scenarios.flatMap((scenario) => [
-        `${scenario.outcome === 'passed' ? '✔' : scenario.outcome === 'failed' ? '✖' : '–'} ${scenarioLabel(scenario)}`,
+        `${scenario.outcome === 'passed' ? '✔' : scenario.outcome === 'failed' ? '✖' : '–'} ${scenarioLabel(scenario)}${scenario.source ? ` (${scenario.source})` : ''}`,
         ...attestedFor(scenario, entry.requirement.id),
       ]);
       const lines = [...names, ...attestationText(entry)];
@@ -124,7 +124,7 @@ function scenarioSection(scenario: ScenarioReport): string {
   const data = Object.entries(scenario.testData);
   return (
     `<details class="scenarie ${scenario.verdict.replace(/ /g, '-')}"${scenario.verdict === 'fejlet' ? ' open' : ''}>` +
-    `<summary><span class="resultat">${escapeHtml(STEP_MARK[scenario.verdict])}</span> ${escapeHtml(scenario.label)} <span class="kilde">${escapeHtml(scenario.uri)}${scenario.line ? `:${scenario.line}` : ''} · ${seconds(scenario.durationMs)}</span></summary>` +
+    `<summary><span class="resultat">${escapeHtml(STEP_MARK[scenario.verdict])}</span> ${escapeHtml(scenario.label)} <span class="kilde">${escapeHtml(scenario.uri)}${scenario.line ? `:${scenario.line}` : ''} · ${seconds(scenario.durationMs)}${scenario.source ? ` · ${escapeHtml(scenario.source)}` : ''}</span></summary>` +
     (scenario.attested ? scenario.attested.map((attestation) => `<div class="attesteret">${escapeHtml(attestationLine(attestation))}</div>`).join('') : '') +
     (data.length > 0 ? `<dl class="testdata">${data.map(([field, value]) => `<dt>${escapeHtml(field)}</dt><dd>${escapeHtml(value)}</dd>`).join('')}</dl>` : '') +
     (scenario.steps.length > 0
@@ -134,16 +134,22 @@ function scenarioSection(scenario: ScenarioReport): string {
   );
 }
 
+/** In a report that combines several runs: which runs a rule's verdict comes from. */
+function sourceNote(sources: readonly string[] | undefined): string {
+  return sources && sources.length > 0 ? `<div class="kilde" data-felt="kilde">Resultatet er fra ${escapeHtml(sources.join(' og '))}</div>` : '';
+}
+
 export function renderHtml(report: CertificationReport): string {
   const { context } = report;
   const overview = report.requirements
-    .map((entry) => `<tr class="${entry.verdict.replace(/ /g, '-')}"><th scope="row"><a href="#krav-${escapeHtml(entry.id)}">${escapeHtml(entry.id)}</a></th><td>${escapeHtml(entry.title)}<div class="kilde">${escapeHtml(entry.source)}</div></td><td class="resultat">${escapeHtml(requirementMark(entry.verdict, entry.manual))}</td><td>${entry.scenarios.length}</td></tr>`)
+    .map((entry) => `<tr class="${entry.verdict.replace(/ /g, '-')}"><th scope="row"><a href="#krav-${escapeHtml(entry.id)}">${escapeHtml(entry.id)}</a></th><td>${escapeHtml(entry.title)}<div class="kilde">${escapeHtml(entry.source)}</div></td><td class="resultat">${escapeHtml(requirementMark(entry.verdict, entry.manual))}${sourceNote(entry.sources)}</td><td>${entry.scenarios.length}</td></tr>`)
     .join('\n');
   const sections = report.requirements
     .map((entry) => {
       const attestations = entry.attestations.map((attestation) => `<li class="manuelt">Manuelt ${escapeHtml(attestation.result)}: ${escapeHtml(attestation.by)}, ${escapeHtml(attestation.date)}${attestation.note ? ` – ${escapeHtml(attestation.note)}` : ''}</li>`);
       return (
         `<section id="krav-${escapeHtml(entry.id)}" class="${entry.verdict.replace(/ /g, '-')}"><h2>${escapeHtml(entry.id)}: ${escapeHtml(entry.title)} <span class="resultat">${escapeHtml(requirementMark(entry.verdict, entry.manual))}</span></h2>` +
+        sourceNote(entry.sources) +
         (attestations.length > 0 ? `<ul>${attestations.join('')}</ul>` : '') +
         entry.scenarios.map(scenarioSection).join('\n') +
         `</section>`

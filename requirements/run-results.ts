@@ -57,6 +57,8 @@ export interface ScenarioRun {
   steps?: StepRun[];
   /** The tester's answers in this scenario (vendor mode), as attached by the tester channel. */
   attested?: TesterAttestation[];
+  /** Which run the result comes from, when a report combines several (the test camp's per-vendor report): "kørsel 2 (…)". */
+  source?: string;
 }
 
 export interface RunSummary {

@@ -42,3 +42,10 @@ export function scenariosOf(file: string): TaggedScenario[] {
   visit(feature.children, ids(feature.tags));
   return scenarios;
 }
+
+/** Every scenario the project's feature files declare (root/features), with its uri relative to root as cucumber writes it. */
+export function declaredScenarios(root: string): { uri: string; name: string; requirementIds: string[] }[] {
+  return featureFiles(path.join(root, 'features'))
+    .flatMap(scenariosOf)
+    .map((scenario) => ({ uri: path.relative(root, scenario.file), name: scenario.name, requirementIds: scenario.requirementIds }));
+}

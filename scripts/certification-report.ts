@@ -12,21 +12,17 @@
  * Prints one summary line.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readAttestations } from '../requirements/attestations';
-import { REQUIREMENTS, requirementIds } from '../requirements/catalogue';
-import { verdicts, withScenariosNotRun } from '../requirements/certification';
-import { certificationReport } from '../requirements/certification-data';
-import { writeEvidenceBundle } from '../requirements/evidence-bundle';
-import { writeEvidence } from '../requirements/evidence-files';
-import { counts, renderHtml, renderMarkdown, summaryLine } from '../requirements/render-certification';
+import { requirementIds } from '../requirements/catalogue';
+import { BUNDLE_FILE, REPORT_FILES, writeCertificationFiles } from '../requirements/certification-files';
+import { summaryLine } from '../requirements/render-certification';
 import { readRun } from '../requirements/run-results';
-import { featureFiles, scenariosOf } from '../requirements/scenario-tags';
+import { declaredScenarios } from '../requirements/scenario-tags';
 import { lpsMode, vendorSettings } from '../run/lps-mode';
 
-/** The report's files in its folder; evidens.zip and evidens/ beside them. */
-export const REPORT_FILES = { json: 'certificering.json', html: 'certificering.html', markdown: 'certificering.md' } as const;
+export { REPORT_FILES };
 
 function platformVersion(root: string): string {
   try {
@@ -42,23 +38,14 @@ export function writeCertificationReport(dir: string, environment: string): stri
   const run = readRun(readFileSync(messages, 'utf8'));
   const attestations = process.env.E2E_ATTESTATIONS ? readAttestations(process.env.E2E_ATTESTATIONS, requirementIds()) : [];
   const root = path.resolve(__dirname, '..');
-  const declared = featureFiles(path.join(root, 'features'))
-    .flatMap(scenariosOf)
-    .map((scenario) => ({ uri: path.relative(root, scenario.file), name: scenario.name, requirementIds: scenario.requirementIds }));
-  const result = verdicts(REQUIREMENTS, withScenariosNotRun(run.scenarios, declared), attestations);
   const context = {
     environment,
     lpsSystem: lpsMode() === 'vendor' ? `${vendorSettings().system} (leverandørens LPS)` : 'Pilot-LPS (pilot-LPS-simulatoren)',
     finishedAt: run.finishedAt ?? new Date().toISOString(),
     platformVersion: platformVersion(root),
   };
-  const evidence = writeEvidence(run.scenarios, dir);
-  const report = certificationReport(result, context, counts(result), evidence);
-  writeFileSync(path.join(dir, REPORT_FILES.json), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(path.join(dir, REPORT_FILES.html), renderHtml(report));
-  writeFileSync(path.join(dir, REPORT_FILES.markdown), renderMarkdown(result, context));
-  writeEvidenceBundle(dir, [REPORT_FILES.html, REPORT_FILES.json, REPORT_FILES.markdown, ...[...evidence.values()].map((file) => file.path)]);
-  return `${summaryLine(result)} (${path.join(dir, REPORT_FILES.html)}, evidens: ${path.join(dir, 'evidens.zip')})`;
+  const { verdicts: result } = writeCertificationFiles(dir, run.scenarios, declaredScenarios(root), attestations, context);
+  return `${summaryLine(result)} (${path.join(dir, REPORT_FILES.html)}, evidens: ${path.join(dir, BUNDLE_FILE)})`;
 }
 
 if (require.main === module) {

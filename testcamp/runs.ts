@@ -37,6 +37,15 @@ interface Active {
 
 export class RunConflictError extends Error {}
 
+/**
+ * Does a step that finished at finishedAtMs end the wait for an instruction given at givenAtMs? Only a step that
+ * finished after it: the step before the waiting one can finish in the same millisecond as the instruction is
+ * given (both times are whole milliseconds), and must not close it before the tester saw it.
+ */
+export function endsWaitFor(givenAtMs: number, finishedAtMs: number): boolean {
+  return finishedAtMs > givenAtMs;
+}
+
 export class CampRunner {
   private readonly active = new Map<string, Active>();
 
@@ -168,7 +177,7 @@ export class CampRunner {
   private closeInstructionsBefore(run: Run, finishedAtMs: number): void {
     const open = this.store.openPrompts(run.sessionId).filter((prompt) => prompt.runId === run.id && prompt.kind === 'instruktion');
     const given = (prompt: (typeof open)[number]): number => (typeof prompt.data.since === 'string' ? Date.parse(prompt.data.since) : Date.parse(prompt.createdAt));
-    if (open.some((prompt) => given(prompt) <= finishedAtMs)) {
+    if (open.some((prompt) => endsWaitFor(given(prompt), finishedAtMs))) {
       this.store.closePrompts(run.id, 'instruktion');
       this.events.changed(run.sessionId);
     }

@@ -6,7 +6,9 @@
 import { REQUIREMENTS } from '../requirements/catalogue';
 import type { Caller } from './access';
 import type { HubMessages } from './hub-journal';
+import { COMBINED_FILES } from './combined-report';
 import { esc, page, region, stateClass, time } from './html';
+import { offeredFileHref, offeredFiles } from './offered-files';
 import type { Judgement, Prompt, Run, ScenarioResult, VendorSession } from './store';
 
 export interface SessionView {
@@ -40,12 +42,33 @@ export function renderStatus(view: SessionView): string {
       return `<li>Kørsel ${run.id}: ${esc(run.scope)} – ${esc(RUN_STATE[run.state])}${esc(exit)}, ${esc(time(run.startedAt))}${report}${files ? `<br>Filer: ${files}` : ''}</li>`;
     })
     .join('');
-  return `${active}${runs ? `<h3>Kørsler</h3><ul class="koersler">${runs}</ul>` : ''}`;
+  return `${active}${renderCombined(view)}${runs ? `<h3>Kørsler</h3><ul class="koersler">${runs}</ul>` : ''}`;
+}
+
+/** The vendor's one report over all of its finished runs (testcamp/combined-report.ts), once a run finished. */
+function renderCombined(view: SessionView): string {
+  if (!view.runs.some((run) => run.state === 'færdig')) return '';
+  const base = `/s/${esc(view.session.id)}/rapport`;
+  const downloads = COMBINED_FILES.map((file) => `<a href="${base}/${esc(file)}" download>${esc(file)}</a>`).join(' · ');
+  return `<div class="samlet"><h3>Samlet certificeringsrapport</h3>
+<p>Det seneste resultat for hvert scenarie på tværs af jeres færdige kørsler; rapporten siger for hver regel, hvilken kørsel resultatet er fra.</p>
+<p><a href="${base}/vis/certificering.html">Åbn den samlede certificeringsrapport</a> · Hent: ${downloads}</p></div>`;
+}
+
+/** The files a prompt offers, each a download through the cockpit. */
+function renderOfferedFiles(prompt: Prompt): string {
+  const files = offeredFiles(prompt);
+  if (files.length === 0) return '';
+  return `<ul class="filer">${files
+    .map((file, index) => `<li><a href="${esc(offeredFileHref(prompt, index))}" download="${esc(file.name)}">Hent filen ${esc(file.name)} (til import i LPS'et)</a></li>`)
+    .join('')}</ul>`;
 }
 
 function renderInstruction(prompt: Prompt): string {
-  return `<div class="instruktion"><p class="tekst">${esc(prompt.text)}</p>
-<p>Tid tilbage: <strong data-frist="${esc(prompt.deadline ?? '')}">${prompt.deadline ? '' : 'ukendt'}</strong></p>
+  // The run's own address for a file is not the vendor's way to it: the link below is.
+  const text = offeredFiles(prompt).reduce((shown, file) => shown.split(file.url).join(`${file.name} (hent den med linket herunder)`), prompt.text);
+  return `<div class="instruktion"><p class="tekst">${esc(text)}</p>
+${renderOfferedFiles(prompt)}<p>Tid tilbage: <strong data-frist="${esc(prompt.deadline ?? '')}">${prompt.deadline ? '' : 'ukendt'}</strong></p>
 <details><summary>Instruktionen som data</summary><pre>${esc(JSON.stringify(prompt.data, null, 2))}</pre></details></div>`;
 }
 
@@ -53,7 +76,7 @@ function renderQuestion(session: VendorSession, prompt: Prompt): string {
   const base = `q-${esc(prompt.id)}`;
   return `<form method="post" action="/s/${esc(session.id)}/spoergsmaal/${encodeURIComponent(prompt.id)}" class="spoergsmaal" data-json-form>
 <fieldset><legend>${esc(prompt.text)}</legend>
-<p><input type="radio" id="${base}-ja" name="svar" value="ja" required><label for="${base}-ja">Ja</label>
+${renderOfferedFiles(prompt)}<p><input type="radio" id="${base}-ja" name="svar" value="ja" required><label for="${base}-ja">Ja</label>
 <input type="radio" id="${base}-nej" name="svar" value="nej"><label for="${base}-nej">Nej</label></p>
 <p><label for="${base}-note">Note</label><textarea id="${base}-note" name="note" rows="3"></textarea></p>
 <p><label for="${base}-bilag">Skærmbillede (PNG, valgfrit)</label><input type="file" id="${base}-bilag" name="bilag" accept="image/png"></p>

@@ -10,12 +10,20 @@
  *   GET  /s/:id/koersler/:run/:file   a file of a run's reports folder (certificering.json, evidens.zip, ...)
  *   GET  /s/:id/koersler/:run/vis/*   the reports folder to read in the browser: certificering.html with its evidence
  *                                     (evidens/...) one click away; sandboxed, so a report's HTML runs no script here
+ *   GET  /s/:id/rapport/:file         the vendor's combined report over its runs (testcamp/combined-report.ts):
+ *                                     certificering.html | .json | .md, evidens.zip
+ *   GET  /s/:id/rapport/vis/*         the combined report to read in the browser, sandboxed as a run's
+ *   GET  /s/:id/opgaver/:prompt/filer/:n  the n-th file an instruction or question offers (e.g. a message to import
+ *                                     into the LPS), fetched from the run's tester channel: the vendor needs only
+ *                                     the cockpit and its own token, never the run's address
  */
 import { createReadStream, existsSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { maySee, type Caller } from './access';
 import { runFiles, sessionView, type Camp } from './camp';
+import { COMBINED_FILES, combinedReport } from './combined-report';
+import { offeredFiles } from './offered-files';
 import { field, refuse, sendPage, wantsJson } from './forms';
 import { recentHubMessages } from './hub-journal';
 import { esc, page } from './html';
@@ -50,6 +58,22 @@ function fileInside(dir: string, relative: string): string | undefined {
   if (!root || !existsSync(candidate)) return undefined;
   const real = realpathSync(candidate);
   return real.startsWith(`${root}${path.sep}`) && statSync(real).isFile() ? real : undefined;
+}
+
+/** A report's file to read in the browser: sandboxed, so its HTML runs no script here. */
+function viewFile(reply: FastifyReply, file: string): FastifyReply {
+  return reply
+    .headers({ 'content-security-policy': VIEW_CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' })
+    .type(VIEW_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream')
+    .send(createReadStream(file));
+}
+
+function attachment(reply: FastifyReply, downloadName: string, mediaType: string): FastifyReply {
+  return reply
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(downloadName)}`)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-store')
+    .type(mediaType);
 }
 
 function callerOf(request: FastifyRequest): Caller {
@@ -202,10 +226,7 @@ export function registerSessionRoutes(app: FastifyInstance, camp: Camp): void {
     const relative = request.params['*'];
     const file = run && run.sessionId === session.id ? fileInside(run.reportsDir, relative) : undefined;
     if (!file) return refuse(request, reply, 404, `Kørslen har ingen fil "${relative}".`, notFoundPage);
-    return reply
-      .headers({ 'content-security-policy': VIEW_CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' })
-      .type(VIEW_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream')
-      .send(createReadStream(file));
+    return viewFile(reply, file);
   });
 
   app.get<{ Params: Params & { run: string; file: string } }>('/s/:id/koersler/:run/:file', async (request, reply) => {
@@ -216,10 +237,47 @@ export function registerSessionRoutes(app: FastifyInstance, camp: Camp): void {
     if (!run || run.sessionId !== session.id || !runFiles(run.reportsDir).includes(file)) {
       return refuse(request, reply, 404, `Kørslen har ingen fil "${file}".`, notFoundPage);
     }
-    return reply
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${session.system}-${run.id}-${file}`)}`)
-      .header('x-content-type-options', 'nosniff')
-      .type(file.endsWith('.json') ? 'application/json' : 'application/octet-stream')
-      .send(createReadStream(path.join(run.reportsDir, file)));
+    return attachment(reply, `${session.system}-${run.id}-${file}`, file.endsWith('.json') ? 'application/json' : 'application/octet-stream').send(
+      createReadStream(path.join(run.reportsDir, file)),
+    );
+  });
+
+  const noCombinedReport = 'Der er ingen samlet rapport endnu: den kommer, når en kørsel er færdig.';
+
+  app.get<{ Params: Params & { '*': string } }>('/s/:id/rapport/vis/*', async (request, reply) => {
+    const session = sessionFor(request, reply);
+    if (!session) return reply;
+    const dir = combinedReport(camp.store, camp.dataDir, session);
+    if (!dir) return refuse(request, reply, 404, noCombinedReport, problemPage(session.id));
+    const file = fileInside(dir, request.params['*']);
+    if (!file) return refuse(request, reply, 404, `Den samlede rapport har ingen fil "${request.params['*']}".`, notFoundPage);
+    return viewFile(reply, file);
+  });
+
+  app.get<{ Params: Params & { file: string } }>('/s/:id/rapport/:file', async (request, reply) => {
+    const session = sessionFor(request, reply);
+    if (!session) return reply;
+    const { file } = request.params;
+    if (!COMBINED_FILES.includes(file)) return refuse(request, reply, 404, `Den samlede rapport har ingen fil "${file}"; hent ${COMBINED_FILES.join(', ')}.`, notFoundPage);
+    const dir = combinedReport(camp.store, camp.dataDir, session);
+    if (!dir) return refuse(request, reply, 404, noCombinedReport, problemPage(session.id));
+    const mediaType = VIEW_TYPES[path.extname(file)] ?? 'application/zip';
+    return attachment(reply, `${session.system}-samlet-${file}`, mediaType).send(createReadStream(path.join(dir, file)));
+  });
+
+  app.get<{ Params: Params & { prompt: string; n: string } }>('/s/:id/opgaver/:prompt/filer/:n', async (request, reply) => {
+    const session = sessionFor(request, reply);
+    if (!session) return reply;
+    const prompt = camp.store.prompt(request.params.prompt);
+    const offered = prompt && prompt.sessionId === session.id ? offeredFiles(prompt)[Number(request.params.n)] : undefined;
+    if (!offered) return refuse(request, reply, 404, 'Opgaven har ikke den fil i denne session.', notFoundPage);
+    let response: Response;
+    try {
+      response = await fetch(offered.url, { signal: AbortSignal.timeout(10_000) });
+    } catch (error) {
+      return refuse(request, reply, 502, `Filen ${offered.name} kunne ikke hentes fra kørslen (${(error as Error).message}); kørslen er måske slut. Start den igen for en ny fil.`, problemPage(session.id));
+    }
+    if (!response.ok) return refuse(request, reply, 502, `Kørslen udleverede ikke filen ${offered.name} (HTTP ${response.status}); kørslen er måske slut. Start den igen for en ny fil.`, problemPage(session.id));
+    return attachment(reply, offered.name, offered.mediaType).send(Buffer.from(await response.arrayBuffer()));
   });
 }

@@ -1,23 +1,21 @@
 /**
  * The cockpit's routes without a browser or a run: sessions and their validation, the links and their cookie,
  * who may see what, a question answered and relayed to the run's answer URL (with its screenshot kept as
- * evidence), and judgements by the test leader only.
+ * evidence), a file the run offers handed to its vendor only, and judgements by the test leader only.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { leaderToken } from '../../testcamp/access';
+import { AnswerServer, TesterChannel } from '../../run/tester-channel';
 import { APPROVED_FILE } from '../../testcamp/approvals';
-import type { Camp } from '../../testcamp/camp';
-import { buildCockpitApp } from '../../testcamp/cockpit-app';
-import { CampEvents } from '../../testcamp/events';
-import { CampRunner } from '../../testcamp/runs';
-import { CampStore } from '../../testcamp/store';
+import type { CampStore } from '../../testcamp/store';
+import { TesterChannelReader } from '../../testcamp/tester-channel';
+import { cockpitFixture, type CockpitFixture } from './cockpit-fixture';
 
+let cockpit: CockpitFixture;
 let dir: string;
 let store: CampStore;
 let app: FastifyInstance;
@@ -29,13 +27,8 @@ const relayed: string[] = [];
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('billede')]).toString('base64');
 
 before(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'lokalsvar-cockpit-'));
-  store = new CampStore(path.join(dir, 'testcamp.sqlite'));
-  const events = new CampEvents();
-  const runner = new CampRunner(store, events, { dataDir: dir, presetFile: path.join(dir, 'preset.json'), vendorTimeoutS: 60 });
-  const camp: Camp = { store, runner, events, dataDir: dir, plspUrl: 'http://127.0.0.1:9', publicUrl: 'http://camp.test:8700' };
-  app = buildCockpitApp(camp);
-  leader = leaderToken(store);
+  cockpit = cockpitFixture('http://camp.test:8700');
+  ({ dir, store, app, leader } = cockpit);
   answerServer = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -50,10 +43,8 @@ before(async () => {
 });
 
 after(async () => {
-  await app.close();
-  store.close();
   await new Promise((resolve) => answerServer.close(resolve));
-  rmSync(dir, { recursive: true, force: true });
+  await cockpit.close();
 });
 
 const json = { accept: 'application/json', 'content-type': 'application/json' };
@@ -167,4 +158,43 @@ test("a run's report and its evidence can be read in the browser, sandboxed, and
   assert.equal((await as(g.token, `${base}/evidens`)).statusCode, 404, 'folders are not listed');
   const page = await as(g.token, `/s/${g.id}`);
   assert.match(page.body, new RegExp(`href="${base}/certificering.html">Åbn certificeringsrapporten med evidens`));
+});
+
+test("a file the run offers is a download link on the vendor's page, with its bytes, and for that vendor only", async () => {
+  const k = await createSession('Kappa-LPS');
+  const other = await createSession('Lambda-LPS');
+  const run = store.createRun(k.id, 'DEL-06', '@krav:DEL-06', (id) => path.join(dir, 'runs', String(id)));
+  // The run's side, as in vendor mode: its channel serves the file and prints the instruction's lines; the camp reads them.
+  const channelServer = await AnswerServer.start({});
+  const lines: string[] = [];
+  const channel = new TesterChannel(channelServer, { print: (text) => lines.push(...text.split('\n')), attach: () => undefined });
+  const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<Emessage>CRP fra laboratoriet</Emessage>\n';
+  const file = channel.offerFile('CRP-fra-LAB.xml', xml, 'application/xml');
+  channel.instruct({ text: `I LPS'et: importér CRP-svaret. Filen: ${file.url}. Del det ikke.`, data: { action: 'importer', files: [file] } });
+  const reader = new TesterChannelReader();
+  const event = lines.map((line) => reader.line(line)).find((found) => found !== undefined);
+  assert.equal(event?.kind, 'instruktion');
+  store.addPrompt({ id: `${run.id}-i-import`, runId: run.id, sessionId: k.id, kind: 'instruktion', text: event?.text ?? '', data: event?.data ?? {} });
+  try {
+    const as = (token: string, url: string) => app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+    const page = await as(k.token, `/s/${k.id}`);
+    const link = /<a href="([^"]+)" download="CRP-fra-LAB\.xml">Hent filen CRP-fra-LAB\.xml \(til import i LPS'et\)<\/a>/.exec(page.body);
+    assert.ok(link?.[1], page.body);
+    assert.ok(!page.body.includes(`<p class="tekst">I LPS&#39;et: importér CRP-svaret. Filen: ${file.url}`), "the run's own address is not the vendor's way to the file");
+    const href = (link[1] as string).replace(/&amp;/g, '&');
+    const downloaded = await as(k.token, href);
+    assert.equal(downloaded.statusCode, 200);
+    assert.equal(downloaded.body, xml);
+    assert.match(String(downloaded.headers['content-type']), /^application\/xml/);
+    assert.match(String(downloaded.headers['content-disposition']), /^attachment; filename\*=UTF-8''CRP-fra-LAB\.xml$/);
+    assert.equal((await as(other.token, href)).statusCode, 404, "another vendor's token cannot fetch it");
+    assert.equal((await as(other.token, href.replace(k.id, other.id))).statusCode, 404, "nor through its own session's address");
+    assert.equal((await app.inject({ method: 'GET', url: href })).statusCode, 401);
+    assert.equal((await as(k.token, href.replace(/\/0$/, '/1'))).statusCode, 404);
+  } finally {
+    await channelServer.close();
+  }
+  const gone = await app.inject({ method: 'GET', url: `/s/${k.id}/opgaver/${run.id}-i-import/filer/0`, headers: { authorization: `Bearer ${k.token}` } });
+  assert.equal(gone.statusCode, 502, 'a run that ended offers nothing, and the vendor is told so');
+  assert.match(gone.body, /kørslen er måske slut/);
 });
