@@ -9,7 +9,6 @@ import { writeEmessage } from '../medcom';
 import { clinicEmessage } from '../medcom/compose-clinic-report';
 import type { StoredResult } from '../contracts/databank';
 import type { DatabankDriver } from './drivers/databank';
-import { SundhedsjournalPage } from './drivers/sundhedsjournal-page';
 import { requisitionOf } from './drivers/lps';
 import { sumOf } from './support/prometheus-text';
 import { registerAndShare } from './support/registration';
@@ -30,18 +29,6 @@ async function versionsOf(world: LokalsvarWorld, databank: DatabankDriver, name:
     (stored) => stored.record.requisitionId === requisition && stored.record.analysisCode === result.analysis.code,
   );
 }
-
-Then('Sundhedsjournalen viser {analysis}-svaret, men hverken {analysis}-svaret eller {analysis}-svaret', { timeout: 60_000 }, async function (this: LokalsvarWorld, shownName: string, first: string, second: string) {
-  const journal = new SundhedsjournalPage(await this.page());
-  await journal.logIn(this.environment.urls.sundhedsjournal, this.testPerson().cpr);
-  await journal.openLabResults();
-  const shown = this.result(shownName);
-  await journal.waitForResult(shown.analysis.code, { timeoutMs: 10_000, requisition: requisitionOf(shown.registered) });
-  for (const name of [first, second]) {
-    const hidden = this.result(name);
-    assert.equal(await journal.isShown(hidden.analysis.code, requisitionOf(hidden.registered)), false, `${this.rulePrefix()}Sundhedsjournalen viser stadig ${name}-svaret, som er annulleret`);
-  }
-});
 
 When(
   'lægen i {string} registrerer en Strep A-test med resultatet {string} med nægtet samtykke og deler svaret',

@@ -3,6 +3,7 @@ import { Then } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import type { DatabankName, StoredResult } from '../contracts/databank';
 import type { DatabankDriver } from './drivers/databank';
+import { sameDecimal } from './drivers/expected-message';
 import { requisitionOf } from './drivers/lps';
 import { differencesFromSent } from './support/stored-unchanged';
 import { waitFor } from '../run/wait-for';
@@ -31,14 +32,18 @@ Then('{databank} har svaret gemt uændret', async function (this: LokalsvarWorld
 
 Then('{databank} har ikke fået beskeden', async function (this: LokalsvarWorld, name: DatabankName) {
   const { envelopeIdentifier } = this.shared();
-  assert.equal(await databank(this, name).message(envelopeIdentifier), undefined, `${name} received envelope ${envelopeIdentifier}`);
+  assert.equal(await databank(this, name).message(envelopeIdentifier), undefined, `${this.rulePrefix()}${name} har fået beskeden ${envelopeIdentifier}, som ikke skulle dertil`);
 });
 
 Then('LABA har intet gemt fra beskeden', async function (this: LokalsvarWorld) {
   const envelope = this.lastSentEnvelope ?? this.shared().envelopeIdentifier;
-  assert.equal(await this.laba.message(envelope), undefined, `LABA stored envelope ${envelope}`);
+  assert.equal(await this.laba.message(envelope), undefined, `${this.rulePrefix()}LABA har gemt beskeden ${envelope}, som PLSP afviste`);
   const stored = await this.laba.results(this.testPerson().cpr);
-  assert.deepEqual(stored.filter((result) => result.record.envelopeIdentifier === envelope), []);
+  assert.deepEqual(
+    stored.filter((result) => result.record.envelopeIdentifier === envelope).map((result) => `${result.record.analysisName} ${result.record.value}`),
+    [],
+    `${this.rulePrefix()}LABA har gemt svar fra beskeden ${envelope}, som PLSP afviste`,
+  );
 });
 
 Then('{databank} har {analysis}-svaret gemt med nægtet samtykke', async function (this: LokalsvarWorld, name: DatabankName, analysisName: string) {
@@ -53,23 +58,39 @@ Then('{databank} har {analysis}-svaret gemt med nægtet samtykke', async functio
   );
 });
 
+/**
+ * Neither a result stamped with the producer code, nor the result that producer made (the one the scenario's LPS
+ * received from it) under any other producer code: an LPS that forwards a received result as its own is caught too.
+ */
 Then('LABA har intet svar fra producentkoden {string} for testpersonen', async function (this: LokalsvarWorld, code: string) {
+  const received = [...this.results.values()].filter((result) => result.spec.producer?.code === code);
+  assert.ok(received.length > 0, `Scenariet har ikke modtaget noget svar fra producentkoden "${code}": trinnet kan ikke fejle, ret scenariet`);
   const stored = await this.laba.results(this.testPerson().cpr);
-  assert.deepEqual(stored.filter((result) => result.record.producerCode === code).map((result) => result.record.analysisCode), []);
+  const fromProducer = stored.filter(
+    (entry) =>
+      entry.record.producerCode === code ||
+      received.some((result) => entry.record.analysisCode === result.analysis.code && sameDecimal(entry.record.value, result.spec.value)),
+  );
+  assert.deepEqual(
+    fromProducer.map((entry) => `${entry.record.analysisName} ${entry.record.value} (producentkode ${entry.record.producerCode}, prøve ${entry.record.requisitionId})`),
+    [],
+    `${this.rulePrefix()}LABA har svar, som producentkoden "${code}" har lavet, og som LPS'et derfor ikke måtte sende`,
+  );
 });
 
 Then('LABA har begge versioner af {analysis}-svaret, med den rettede som den nyeste', async function (this: LokalsvarWorld, name: string) {
   const versions = await versionsOf(this, this.laba, name);
   const corrected = this.result(name).shared;
-  assert.ok(corrected, `the ${name} result was not shared`);
+  assert.ok(corrected, `Scenariet har ikke delt ${name}-svaret`);
   assert.deepEqual(
-    versions.map((stored) => [stored.version, stored.record.resultStatusCode]),
-    [[1, 'svar_endeligt'], [2, 'svar_rettet']],
+    versions.map((stored) => `version ${stored.version}: ${stored.record.value} (${stored.record.resultStatusCode})`),
+    [`version 1: ${this.result(name).spec.value} (svar_endeligt)`, `version 2: ${versions[1]?.record.value ?? '?'} (svar_rettet)`],
+    `${this.rulePrefix()}LABA skulle have ${name}-svaret i to versioner, det oprindelige og det rettede som det nyeste`,
   );
-  assert.equal(versions[1]?.record.envelopeIdentifier, corrected.envelopeIdentifier);
+  assert.equal(versions[1]?.record.envelopeIdentifier, corrected.envelopeIdentifier, `${this.rulePrefix()}LABA's nyeste version af ${name}-svaret er ikke rettelsen, LPS'et sendte`);
 });
 
 Then('LABA har kun ét {analysis}-svar på rekvisitionen', async function (this: LokalsvarWorld, name: string) {
   const versions = await versionsOf(this, this.laba, name);
-  assert.equal(versions.length, 1, `LABA holds ${versions.length} ${name} results on the requisition`);
+  assert.equal(versions.length, 1, `${this.rulePrefix()}LABA skulle have ${name}-svaret én gang på rekvisitionen, men har det ${versions.length} gange`);
 });

@@ -3,14 +3,11 @@
  * sampling time apart from result time, ResultValidation, decimal values. Pilot LPS only (@kun-pilot): the
  * vendor-mode instructions do not cover them yet.
  */
-import { DataTable, Given, Then, When } from '@cucumber/cucumber';
+import { DataTable, Given, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
-import { findAnalysis } from '../medcom/npu-catalogue';
 import type { RequisitionToRegister } from './drivers/pilot-lps';
-import { requisitionOf } from './drivers/lps';
-import { SundhedsjournalPage, type ShownResult } from './drivers/sundhedsjournal-page';
 import { intervalFromWords } from './parameter-types';
-import { shownToday, todayAt } from './support/clinic-times';
+import { todayAt } from './support/clinic-times';
 import { analysis, type LokalsvarWorld } from './world';
 
 type Row = Record<string, string>;
@@ -84,57 +81,3 @@ Given(
     this.receiptChecked();
   },
 );
-
-/** The row a citizen sees, in the page's own words; fields the table leaves out are expected empty. */
-function expectedRow(row: Row): Partial<ShownResult> {
-  return {
-    analysis: row.analyse ?? '',
-    value: row.værdi ?? '',
-    unit: row.enhed ?? '',
-    referenceInterval: row.referenceinterval ?? '',
-    intervalType: row.intervaltype ?? '',
-    assessment: row.vurdering ?? '',
-    status: row.status ?? '',
-    producer: row.producent ?? '',
-    producerCode: row.producentkode ?? '',
-    samplingTime: row.prøvetid ? shownToday(row.prøvetid) : '',
-    resultTime: row.svartid ? shownToday(row.svartid) : '',
-  };
-}
-
-function seenRow(shown: ShownResult): Partial<ShownResult> {
-  return {
-    analysis: shown.analysis,
-    value: shown.value,
-    unit: shown.unit,
-    referenceInterval: shown.referenceInterval,
-    intervalType: shown.intervalType,
-    assessment: shown.assessment ?? '',
-    status: shown.status,
-    producer: shown.producer,
-    producerCode: shown.producerCode,
-    samplingTime: shown.samplingTime,
-    resultTime: shown.resultTime,
-  };
-}
-
-Then('Sundhedsjournalen viser rækkerne for prøven:', { timeout: 60_000 }, async function (this: LokalsvarWorld, table: DataTable) {
-  const journal = new SundhedsjournalPage(await this.page());
-  await journal.logIn(this.environment.urls.sundhedsjournal, this.testPerson().cpr);
-  await journal.openLabResults();
-  const rows = table.hashes();
-  const [firstName] = rows.map((row) => row.analyse ?? '');
-  const requisition = requisitionOf(this.result(firstName ?? '').registered);
-  const expected = rows.map(expectedRow);
-  for (const want of expected) {
-    const code = findAnalysis(want.analysis ?? '')?.code ?? '';
-    await journal.waitForResult(code, { timeoutMs: 10_000, requisition });
-  }
-  const seen = (await journal.shownResults()).filter((shown) => shown.requisition === requisition).map(seenRow);
-  const key = (row: Partial<ShownResult>): string => `${row.analysis}|${row.producerCode}`;
-  assert.deepEqual(
-    [...seen].sort((a, b) => key(a).localeCompare(key(b))),
-    [...expected].sort((a, b) => key(a).localeCompare(key(b))),
-    `${this.rulePrefix()}Sundhedsjournalen viser ikke prøvens svar, som de blev delt (rekvisition ${requisition}); forventet: ${JSON.stringify(expected)}; vist: ${JSON.stringify(seen)}`,
-  );
-});

@@ -1,9 +1,13 @@
-/** What the citizen sees in Sundhedsjournalen, checked in a real browser. */
-import { Then } from '@cucumber/cucumber';
+/** What the citizen sees in Sundhedsjournalen, checked in a real browser: whole rows, as the citizen reads them. */
+import { DataTable, Then } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { requisitionOf } from './drivers/lps';
-import { SundhedsjournalPage, type ShownResult } from './drivers/sundhedsjournal-page';
-import type { LokalsvarWorld } from './world';
+import { ResultNotShown, SundhedsjournalPage } from './drivers/sundhedsjournal-page';
+import { AS_SHARED, sharedFacts, type SharedFacts } from './support/as-shared';
+import { shownToday } from './support/clinic-times';
+import { citizenRow, compareRows, FIELD_NAMES, rowInWords, type CitizenRow } from './support/shown-rows';
+import { sameDecimal } from './drivers/expected-message';
+import { analysis, type LokalsvarWorld } from './world';
 
 const SHOWN_WITHIN_MS = 10_000;
 
@@ -14,61 +18,115 @@ async function journalPage(world: LokalsvarWorld): Promise<SundhedsjournalPage> 
   return journal;
 }
 
-async function shownResult(world: LokalsvarWorld, journal: SundhedsjournalPage, name: string): Promise<ShownResult> {
-  const result = world.result(name);
-  return journal.waitForResult(result.analysis.code, { timeoutMs: SHOWN_WITHIN_MS, requisition: requisitionOf(result.registered) });
-}
-
 /** Absence means something only on a page that works: no error shown, and the results list (or its empty state) is there. */
 async function assertNotShown(world: LokalsvarWorld, journal: SundhedsjournalPage, names: string[]): Promise<void> {
-  assert.equal(await journal.errorMessage(), undefined, 'Sundhedsjournalen shows an error instead of the results');
+  const error = await journal.errorMessage();
+  assert.equal(error, undefined, `${world.rulePrefix()}Sundhedsjournalen viser en fejl i stedet for laboratoriesvarene: "${error}"`);
+  const listed = (await journal.shownResults()).length > 0 || (await journal.emptyMessage()) !== undefined;
+  assert.ok(listed, `${world.rulePrefix()}Sundhedsjournalen viser hverken laboratoriesvar eller "ingen laboratoriesvar": siden virker ikke, så den kan ikke vise, at et svar er skjult`);
   for (const name of names) {
     const result = world.result(name);
-    assert.equal(await journal.isShown(result.analysis.code, requisitionOf(result.registered)), false, `Sundhedsjournalen shows the ${name} result`);
+    assert.equal(await journal.isShown(result.analysis.code, requisitionOf(result.registered)), false, `${world.rulePrefix()}Sundhedsjournalen viser ${name}-svaret, som ikke må vises`);
   }
 }
 
-Then(
-  'Sundhedsjournalen viser {analysis} {decimal} {word}, referenceinterval {string} og producenten {string}',
-  async function (this: LokalsvarWorld, name: string, value: string, unit: string, interval: string, producer: string) {
-    const shown = await shownResult(this, await journalPage(this), name);
-    assert.deepEqual(
-      { analysis: shown.analysis, value: shown.value, unit: shown.unit, referenceInterval: shown.referenceInterval, producer: shown.producer },
-      { analysis: this.result(name).analysis.shortName, value, unit, referenceInterval: interval, producer },
-      'Sundhedsjournalen shows the result otherwise than shared',
-    );
-  },
-);
+const COLUMNS = new Map(Object.entries(FIELD_NAMES).map(([field, column]) => [column, field as keyof CitizenRow]));
+const MAY_BE_AS_SHARED: readonly (keyof CitizenRow)[] = ['producerCode', 'samplingTime', 'resultTime'];
 
-Then('Sundhedsjournalen viser {analysis} {decimal} {word} med referenceintervallet {string}', async function (this: LokalsvarWorld, name: string, value: string, unit: string, interval: string) {
-  const shown = await shownResult(this, await journalPage(this), name);
-  assert.deepEqual({ value: shown.value, unit: shown.unit, referenceInterval: shown.referenceInterval }, { value, unit, referenceInterval: interval });
-});
+/** The scenario's message for an analysis: the last one shared for its result, else the scenario's last share. */
+function sharedXmlOf(world: LokalsvarWorld, name: string): string {
+  const result = world.result(name);
+  const shared = result.shared ?? world.lastShared;
+  if (!shared) throw new Error(`"${AS_SHARED}" i tabellen: scenariet har ikke delt ${name}-svaret`);
+  return shared.sentXml;
+}
 
-Then('Sundhedsjournalen viser {analysis} {decimal} {word} markeret som {string}', async function (this: LokalsvarWorld, name: string, value: string, unit: string, status: string) {
+/**
+ * One table row as the row a citizen must see. Every field is compared: a column the table leaves out, or a cell
+ * left empty, means the page must show nothing there. Times are hh:mm today; "som delt" (producer code and times)
+ * takes the value from the message the LPS shared.
+ */
+function expectedRow(world: LokalsvarWorld, row: Record<string, string>): CitizenRow {
+  const unknown = Object.keys(row).filter((column) => !COLUMNS.has(column));
+  if (unknown.length > 0) throw new Error(`Tabellen har ukendte kolonner: ${unknown.join(', ')}; kendte: ${[...COLUMNS.keys()].join(', ')}`);
+  const expected = Object.fromEntries(Object.keys(FIELD_NAMES).map((field) => [field, ''])) as unknown as CitizenRow;
+  for (const [column, cell] of Object.entries(row)) expected[COLUMNS.get(column) as keyof CitizenRow] = cell.trim();
+  const name = expected.analysis;
+  let facts: SharedFacts | undefined;
+  for (const field of Object.keys(FIELD_NAMES) as (keyof CitizenRow)[]) {
+    if (expected[field] === AS_SHARED) {
+      if (!MAY_BE_AS_SHARED.includes(field)) throw new Error(`"${AS_SHARED}" kan kun stå i kolonnerne producentkode, prøvetid og svartid, ikke i ${FIELD_NAMES[field]}`);
+      facts ??= sharedFacts(sharedXmlOf(world, name), analysis(name).code, name);
+      expected[field] = facts[field as keyof SharedFacts];
+    } else if ((field === 'samplingTime' || field === 'resultTime') && /^\d\d:\d\d$/.test(expected[field])) {
+      expected[field] = shownToday(expected[field]);
+    }
+  }
+  return expected;
+}
+
+/**
+ * The rows under the requisition, reloaded until they are the expected ones or the time is up; no differences when
+ * they are. A row that never appears is a difference like any other ("vises ikke"), not an error of its own.
+ */
+async function differencesUnder(journal: SundhedsjournalPage, requisition: string, expected: CitizenRow[]): Promise<{ differences: string[]; seen: CitizenRow[] }> {
+  const deadline = Date.now() + SHOWN_WITHIN_MS;
+  try {
+    for (const code of new Set(expected.map((row) => analysis(row.analysis).code))) {
+      await journal.waitForResult(code, { timeoutMs: Math.max(1, deadline - Date.now()), requisition });
+    }
+  } catch (error) {
+    if (!(error instanceof ResultNotShown)) throw error;
+  }
+  for (;;) {
+    const seen = (await journal.shownResults()).filter((shown) => shown.requisition === requisition).map(citizenRow);
+    const differences = compareRows(expected, seen);
+    // A correction reaches the page a moment after the original: look again until the time is up.
+    if (differences.length === 0 || Date.now() >= deadline) return { differences, seen };
+    await journal.openLabResults();
+  }
+}
+
+Then('Sundhedsjournalen viser rækkerne for prøven:', { timeout: 60_000 }, async function (this: LokalsvarWorld, table: DataTable) {
+  const expected = table.hashes().map((row) => expectedRow(this, row));
+  const [first] = expected;
+  assert.ok(first, 'Tabellen har ingen rækker: skriv de rækker, borgeren skal se');
+  const requisition = requisitionOf(this.result(first.analysis).registered);
   const journal = await journalPage(this);
-  const shown = await shownResult(this, journal, name);
-  assert.deepEqual({ value: shown.value, unit: shown.unit, status: shown.status }, { value, unit, status });
-  // The superseded value is gone: the requisition shows this analysis once, with the corrected value.
-  const result = this.result(name);
-  const requisition = requisitionOf(result.registered);
-  const rows = (await journal.shownResults()).filter((row) => row.requisition === requisition && row.analysisCode === result.analysis.code);
-  assert.deepEqual(
-    rows.map((row) => `${row.value} ${row.unit} (${row.status})`),
-    [`${value} ${unit} (${status})`],
-    `${this.rulePrefix()}Sundhedsjournalen skal kun vise den rettede værdi af ${name}-svaret på rekvisition ${requisition}`,
+  const { differences, seen } = await differencesUnder(journal, requisition, expected);
+  if (differences.length === 0) return;
+  const pageSays = (await journal.errorMessage()) ?? (seen.length === 0 ? await journal.emptyMessage() : undefined);
+  assert.fail(
+    `${this.rulePrefix()}Sundhedsjournalen viser ikke prøvens svar, som de blev delt (prøve ${requisition}):\n  ${differences.join('\n  ')}\n` +
+      `Vist for prøven:\n  ${seen.map(rowInWords).join('\n  ') || '(ingen rækker)'}${pageSays ? `\nSiden siger: "${pageSays}"` : ''}`,
   );
 });
 
-Then('Sundhedsjournalen viser {analysis} med resultatet {string} og producenten {string}', async function (this: LokalsvarWorld, name: string, value: string, producer: string) {
-  const shown = await shownResult(this, await journalPage(this), name);
-  assert.deepEqual({ value: shown.value, producer: shown.producer }, { value, producer });
+Then('Sundhedsjournalen viser ikke længere den oprindelige værdi {analysis} {decimal} {word}', { timeout: 60_000 }, async function (this: LokalsvarWorld, name: string, value: string, unit: string) {
+  const result = this.result(name);
+  assert.ok(
+    sameDecimal(result.spec.value, value) && (result.spec.unit === undefined || result.spec.unit === unit),
+    `Trinnet nævner ${name} ${value} ${unit}, men scenariet registrerede oprindeligt ${name} ${result.spec.value} ${result.spec.unit ?? ''}: ret trinnet`,
+  );
+  const requisition = requisitionOf(result.registered);
+  const journal = await journalPage(this);
+  // Only a page that shows the analysis on the sample can show that the old value is gone from it.
+  await journal.waitForResult(result.analysis.code, { timeoutMs: SHOWN_WITHIN_MS, requisition }).catch((error: unknown) => {
+    if (!(error instanceof ResultNotShown)) throw error;
+    assert.fail(`${this.rulePrefix()}Sundhedsjournalen viser slet ikke ${name}-svaret på prøve ${requisition}, så den kan ikke vise, at den oprindelige værdi er væk (${error.message})`);
+  });
+  const old = (await journal.shownResults())
+    .filter((shown) => shown.requisition === requisition && shown.analysisCode === result.analysis.code && sameDecimal(shown.value, value))
+    .map(citizenRow);
+  assert.deepEqual(
+    old.map(rowInWords),
+    [],
+    `${this.rulePrefix()}Sundhedsjournalen viser stadig den oprindelige værdi af ${name}-svaret på prøve ${requisition}, som er rettet`,
+  );
 });
 
-Then('Sundhedsjournalen viser {analysis}-svaret, men ikke {analysis}-svaret', async function (this: LokalsvarWorld, shownName: string, hiddenName: string) {
-  const journal = await journalPage(this);
-  await shownResult(this, journal, shownName);
-  await assertNotShown(this, journal, [hiddenName]);
+Then('Sundhedsjournalen viser ikke {analysis}-svaret', async function (this: LokalsvarWorld, name: string) {
+  await assertNotShown(this, await journalPage(this), [name]);
 });
 
 Then('Sundhedsjournalen viser hverken {analysis}-svaret eller {analysis}-svaret', async function (this: LokalsvarWorld, first: string, second: string) {

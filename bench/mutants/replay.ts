@@ -13,6 +13,8 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const HERE = __dirname;
+/** How many lines of a scenario's failure message after its first line the replay prints. */
+const MAX_DETAIL_LINES = 8;
 const PLATFORM_TESTS = ['test/stubs', 'test/drivers', 'test/steps', 'test/medcom/compose-clinic-report.test.ts'];
 
 interface Verdict {
@@ -39,9 +41,22 @@ function platform(): Verdict {
 function suite(): Verdict {
   const extra = JSON.parse(process.env.MUTANT_SUITE_ARGS ?? '[]') as string[];
   const run = sh(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/run-suite.ts', 'local', '--format', 'summary', ...extra]);
-  const failures = [...run.output.matchAll(/^\d+\) Scenario: (.+?) #/gm)].map((match) => match[1] ?? '');
-  const messages = [...run.output.matchAll(/^\s+(?:AssertionError[^:]*|Error): (.+)$/gm)].map((match) => match[1] ?? '');
-  return { killer: 'suite', red: run.status !== 0, failures: failures.map((name, index) => `${name}: ${messages[index] ?? ''}`) };
+  const chunks = run.output.split(/^(?=\d+\) Scenario: )/m).slice(1);
+  return { killer: 'suite', red: run.status !== 0, failures: chunks.map((chunk) => `${/^\d+\) Scenario: (.+?) #/.exec(chunk)?.[1] ?? ''}: ${firstError(chunk)}`) };
+}
+
+/** The scenario's first error: its message line and the detail lines after it (the row by row differences), not the stack. */
+function firstError(chunk: string): string {
+  const lines = chunk.split('\n');
+  const start = lines.findIndex((line) => /^\s+(?:AssertionError[^:]*|Error): /.test(line));
+  if (start < 0) return '';
+  const first = (lines[start] ?? '').replace(/^\s+(?:AssertionError[^:]*|Error): /, '');
+  const details = [];
+  for (const line of lines.slice(start + 1, start + 1 + MAX_DETAIL_LINES)) {
+    if (/^\s+at /.test(line) || line.trim() === '' || /^\s+[+-] |^\s+\+ actual/.test(line)) break;
+    details.push(line.trim());
+  }
+  return [first, ...details].join('\n      ');
 }
 
 function main(): number {

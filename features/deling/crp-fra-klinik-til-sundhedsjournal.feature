@@ -7,6 +7,9 @@ Egenskab: Et laboratoriesvar fra klinikken når frem til borgeren i Sundhedsjour
   Laboratoriesvarportalen og derfra til Sundhedsjournalen. Undervejs må intet i svaret ændres, og det skal
   altid fremgå, hvem der har lavet analysen.
 
+  I tabellerne betyder "som delt": som i den besked, lægesystemet sendte (tidspunkterne og producentkoden
+  sætter lægesystemet selv).
+
   @krav:DEL-01 @krav:DEL-02 @krav:LABA-02 @krav:LABA-04
   Scenarie: Et CRP-svar fra klinikken vises uændret i Sundhedsjournalen
     Givet testpersonen Nancy Ann Test Berggren (2512489996)
@@ -15,7 +18,9 @@ Egenskab: Et laboratoriesvar fra klinikken når frem til borgeren i Sundhedsjour
     Og beskeden overholder MedComs officielle XML-skema
     Og kvitteringen overholder MedComs officielle XML-skema
     Og LABA har svaret gemt uændret
-    Og Sundhedsjournalen viser CRP 45 mg/L, referenceinterval "< 10" og producenten "Lægerne Testgade"
+    Og Sundhedsjournalen viser rækkerne for prøven:
+      | analyse | værdi | enhed | referenceinterval | vurdering | status   | producent        | producentkode | prøvetid | svartid  |
+      | CRP     | 45    | mg/L  | < 10              | Forhøjet  | Endeligt | Lægerne Testgade | som delt      | som delt | som delt |
 
   @krav:DEL-01
   Scenarie: En besked, der ikke er velformet XML, afvises, og intet gemmes

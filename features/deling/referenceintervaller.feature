@@ -3,6 +3,9 @@ Egenskab: Referenceintervaller følger svaret helt ud til borgeren
   "Der medsendes referenceintervaller, når de findes i systemet." Borgeren skal kunne se, om værdien ligger
   inden for intervallet, uanset om det er et normalområde, en øvre grænse eller et behandlingsmål.
 
+  I tabellerne betyder "som delt": som i den besked, lægesystemet sendte (tidspunkterne og producentkoden
+  sætter lægesystemet selv).
+
   Regel: Referenceintervaller medsendes, når de findes i systemet, og vises som registreret (LABA-04)
 
     @krav:LABA-04 @krav:DEL-01
@@ -11,11 +14,13 @@ Egenskab: Referenceintervaller følger svaret helt ud til borgeren
       Når lægen i "Lægerne Testgade" registrerer <analyse> <værdi> <enhed> <interval> og deler svaret
       Så modtager LPS'et en positiv kvittering fra PLSP
       Og LABA har svaret gemt uændret
-      Og Sundhedsjournalen viser <analyse> <værdi> <enhed> med referenceintervallet "<vist>"
+      Og Sundhedsjournalen viser rækkerne for prøven:
+        | analyse   | værdi   | enhed   | referenceinterval | intervaltype   | vurdering   | status   | producent        | producentkode | prøvetid | svartid  |
+        | <analyse> | <værdi> | <enhed> | <vist>            | <intervaltype> | <vurdering> | Endeligt | Lægerne Testgade | som delt      | som delt | som delt |
 
       Eksempler:
-        | analyse | værdi | enhed    | interval                          | vist       |
-        | CRP     | 12    | mg/L     | med referenceinterval under 10    | < 10       |
-        | Glukose | 6,1   | mmol/L   | med referenceinterval 4,0-6,0     | 4,0 - 6,0  |
-        | HbA1c   | 48    | mmol/mol | med behandlingsmål under 53       | < 53       |
-        | Hb      | 8,9   | mmol/L   | uden referenceinterval            |            |
+        | analyse | værdi | enhed    | interval                       | vist      | intervaltype   | vurdering |
+        | CRP     | 12    | mg/L     | med referenceinterval under 10 | < 10      |                | Forhøjet  |
+        | Glukose | 6,1   | mmol/L   | med referenceinterval 4,0-6,0  | 4,0 - 6,0 |                | Forhøjet  |
+        | HbA1c   | 48    | mmol/mol | med behandlingsmål under 53    | < 53      | behandlingsmål |           |
+        | Hb      | 8,9   | mmol/L   | uden referenceinterval         |           |                |           |

@@ -17,7 +17,8 @@ Egenskab: Delte svar slettes ikke, de rettes
 
   Regel: Data rettet i LPS sendes videre til databankerne som rettet svar (DEL-05)
     Rettelsen sendes med resultatstatus "svar_rettet". Databanken gemmer den som en ny version og beholder den
-    gamle som historik; borgeren ser den rettede værdi, markeret som rettet.
+    gamle som historik; borgeren ser kun den rettede værdi, markeret som rettet. I tabellen betyder "som delt":
+    som i den rettelse, lægesystemet sendte.
 
     @krav:DEL-05
     Scenarie: En rettelse sendes som rettet svar og vises som rettet
@@ -27,4 +28,7 @@ Egenskab: Delte svar slettes ikke, de rettes
       Så modtager LPS'et en positiv kvittering fra PLSP
       Og rettelsen er sendt med resultatstatus "svar_rettet"
       Og LABA har begge versioner af HbA1c-svaret, med den rettede som den nyeste
-      Og Sundhedsjournalen viser HbA1c 52 mmol/mol markeret som "Rettet"
+      Og Sundhedsjournalen viser rækkerne for prøven:
+        | analyse | værdi | enhed    | status | producent        | producentkode | prøvetid | svartid  |
+        | HbA1c   | 52    | mmol/mol | Rettet | Lægerne Testgade | som delt      | som delt | som delt |
+      Og Sundhedsjournalen viser ikke længere den oprindelige værdi HbA1c 25 mmol/mol

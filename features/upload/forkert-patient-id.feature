@@ -3,7 +3,8 @@ Egenskab: Forkert patient-ID
   "Det er ikke tilladt at ændre et patient-ID efter svarprocessen er påbegyndt. Er der tale om et forkert
   patient-ID er det vigtigt at annullere samtlige udsendte svar."
   Antagelse, indtil det er afklaret med LABA: XRPT01 har ingen annulleringsstatus, så PLSP modtager en særskilt
-  annullering, og annullerede svar forsvinder fra de nationale visninger.
+  annullering, og annullerede svar forsvinder fra de nationale visninger. I tabellen betyder "som delt": som i den
+  besked, lægesystemet sendte.
 
   Regel: Patient-ID må ikke ændres, og ved forkert patient-ID annulleres alle udsendte svar (LABA-05)
 
@@ -37,4 +38,7 @@ Egenskab: Forkert patient-ID
       Så er CRP-svaret annulleret i LABA
       Og Strep A-svaret er annulleret i MiBa
       Og HbA1c-svaret er stadig gyldigt i LABA
-      Og Sundhedsjournalen viser HbA1c-svaret, men hverken CRP-svaret eller Strep A-svaret
+      Og Sundhedsjournalen viser rækkerne for prøven:
+        | analyse | værdi | enhed    | status   | producent        | producentkode | prøvetid | svartid  |
+        | HbA1c   | 48    | mmol/mol | Endeligt | Lægerne Testgade | som delt      | som delt | som delt |
+      Men Sundhedsjournalen viser hverken CRP-svaret eller Strep A-svaret

@@ -41,6 +41,11 @@ export interface WaitForResultOptions {
   requisition?: string;
 }
 
+/** waitForResult's time ran out without the row: the message says what the page showed instead. */
+export class ResultNotShown extends Error {
+  override readonly name = 'ResultNotShown';
+}
+
 const RESULTS_PATH = SUNDHEDSJOURNAL_PATHS.labResults;
 const LOGIN_PATH = SUNDHEDSJOURNAL_PATHS.login;
 const ROW = '[data-testid="resultat"]';
@@ -120,7 +125,7 @@ export class SundhedsjournalPage {
         // On a busy machine each short wait can time out although the row is there: look once more without waiting.
         const last = await this.resultFor(analysisCode, options.requisition);
         if (last) return last;
-        throw new Error(await this.notShownMessage(analysisCode, timeoutMs, options.requisition));
+        throw new ResultNotShown(await this.notShownMessage(analysisCode, timeoutMs, options.requisition));
       }
       await this.openLabResults();
       pollMs = Math.min(pollMs * 2, MAX_POLL_MS);

@@ -25,7 +25,9 @@ Egenskab: Evidens
   Scenarie: Et svar vises for borgeren
     Givet testpersonen Einer Test Lauridsen (0201609995)
     Når lægen i "Lægerne Testgade" registrerer CRP 45 mg/L med referenceinterval under 10 og deler svaret
-    Så Sundhedsjournalen viser CRP 45 mg/L med referenceintervallet "< 10"
+    Så Sundhedsjournalen viser rækkerne for prøven:
+      | analyse | værdi | enhed | referenceinterval | vurdering | status   | producent        | producentkode | prøvetid | svartid  |
+      | CRP     | 45    | mg/L  | < 10              | Forhøjet  | Endeligt | Lægerne Testgade | som delt      | som delt | som delt |
 `;
 
 test('a run with LABA down: the failing step shows expected and actual, and the scenario links the refused message and its receipt', async () => {
