@@ -1,16 +1,15 @@
 /**
  * The official schemas through xmllint-wasm (libxml2): every schema file preloaded (EMessage.xsd includes many),
- * documents validated in batches (each call starts a worker and compiles the schema; above ~2,800 files a call it
- * fails, so batches are at most 1000).
+ * documents validated in batches (each call compiles the schema, in a worker thread that lives as long as the
+ * process: xmllint-worker.ts; above ~2,800 files a call it fails, so batches are at most 1000).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { validateXML, type XMLFileInfo } from 'xmllint-wasm';
-
+import { runXmllint, type XmllintFile } from './xmllint-worker';
 
 export interface SchemaSet {
-  entry: XMLFileInfo;
-  preload: XMLFileInfo[];
+  entry: XmllintFile;
+  preload: XmllintFile[];
 }
 
 function schemaFiles(dir: string): string[] {
@@ -38,6 +37,25 @@ export interface Document {
 }
 
 export const MAX_BATCH = 1000;
+
+/** WebAssembly memory for one call, in pages of 64 KiB: xmllint-wasm's default start (16 MiB), at most 1 GiB. */
+const INITIAL_MEMORY_PAGES = 256;
+const MAX_MEMORY_PAGES = 16384;
+
+/** xmllint's exit codes: 0 every file valid, 3 or 4 a file invalid; anything else means it could not judge. */
+const JUDGED = new Set([0, 3, 4]);
+
+/** One xmllint run, `xmllint --schema <entry> --noout <files>`; its error output, where each file's verdict is. */
+async function validateBatch(files: readonly XmllintFile[], schema: SchemaSet): Promise<string> {
+  const output = await runXmllint({
+    args: ['--schema', schema.entry.fileName, '--noout', ...files.map((file) => file.fileName)],
+    inputFiles: [...files, schema.entry, ...schema.preload],
+    initialMemoryPages: INITIAL_MEMORY_PAGES,
+    maxMemoryPages: MAX_MEMORY_PAGES,
+  });
+  if (!JUDGED.has(output.exitCode)) throw Object.assign(new Error(output.stderr), { code: output.exitCode });
+  return output.stderr;
+}
 
 /**
  * Per file: undefined when valid, else its messages. A file is valid only when xmllint says "<file> validates";
@@ -75,8 +93,7 @@ export async function xsdValidate(documents: readonly Document[], schema: Schema
   for (let start = 0; start < documents.length; start += batchSize) {
     const batch = documents.slice(start, start + batchSize);
     const files = batch.map((document, index) => ({ fileName: `doc${start + index}.xml`, contents: document.xml }));
-    const result = await validateXML({ xml: files, schema: schema.entry, preload: schema.preload, maxMemoryPages: 16384 });
-    const byFile = parseOutput(result.rawOutput, files.map((file) => file.fileName));
+    const byFile = parseOutput(await validateBatch(files, schema), files.map((file) => file.fileName));
     batch.forEach((document, index) => outcome.set(document.name, byFile.get(`doc${start + index}.xml`) ?? []));
   }
   return outcome;
