@@ -61,11 +61,15 @@ Then('{databank} har {analysis}-svaret gemt med nægtet samtykke', async functio
 /**
  * Neither a result stamped with the producer code, nor the result that producer made (the one the scenario's LPS
  * received from it) under any other producer code: an LPS that forwards a received result as its own is caught too.
+ * Only what LABA stored after the LPS received the result counts: what it held before (another scenario's, another
+ * LPS system's at a test camp, an earlier run's on a --data databank) is not this LPS's doing.
  */
 Then('LABA har intet svar fra producentkoden {string} for testpersonen', async function (this: LokalsvarWorld, code: string) {
   const received = [...this.results.values()].filter((result) => result.spec.producer?.code === code);
   assert.ok(received.length > 0, `Scenariet har ikke modtaget noget svar fra producentkoden "${code}": trinnet kan ikke fejle, ret scenariet`);
-  const stored = await this.laba.results(this.testPerson().cpr);
+  const before = this.labaBeforeReceived;
+  if (!before) throw new Error('LABA blev ikke aflæst, før LPS\'et modtog svaret (steps/support/registration.ts): trinnet kan ikke skelne LPS\'ets svar fra ældre');
+  const stored = (await this.laba.results(this.testPerson().cpr)).filter((entry) => !before.has(entry.id));
   const fromProducer = stored.filter(
     (entry) =>
       entry.record.producerCode === code ||

@@ -53,6 +53,12 @@ export class LokalsvarWorld extends World {
   clinic?: string;
   readonly results = new Map<string, ScenarioResult>();
   lastShared?: SharedResult;
+  /**
+   * The ids of LABA's results for the test person just before the scenario's LPS received its first result from a
+   * laboratory or another practice (steps/support/registration.ts): what LABA held before that (other scenarios,
+   * other LPS systems at a test camp, earlier runs on a --data databank) cannot be the LPS's forwarding of it.
+   */
+  labaBeforeReceived?: ReadonlySet<number>;
   /** Every share of the scenario, in order, whatever its receipt. */
   readonly sharedLog: SharedResult[] = [];
   /** Messages other LPS systems sent in the scenario (MON-01), by envelope identifier. */

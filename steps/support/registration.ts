@@ -37,6 +37,10 @@ function specOf(world: LokalsvarWorld, input: Registration): ResultToRegister {
  */
 export async function register(world: LokalsvarWorld, input: Registration): Promise<void> {
   const spec = specOf(world, input);
+  if (spec.origin && spec.origin !== 'klinik' && !world.labaBeforeReceived) {
+    // Before the LPS has the received result: whatever LABA holds now, this LPS cannot have forwarded it.
+    world.labaBeforeReceived = new Set((await world.laba.results(spec.patient.cpr)).map((stored) => stored.id));
+  }
   if (world.tester) {
     const { registered, shared } = await registerWithVendor(world, spec);
     world.results.set(spec.analysis, { analysis: analysis(spec.analysis), spec, registered, ...(shared ? { shared } : {}) });
