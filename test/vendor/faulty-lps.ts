@@ -48,7 +48,7 @@ export const FAULTY_PROFILES: readonly FaultyProfile[] = [
     defect: 'Tidspunkter med sekunder (hh:mm:ss); PLSP afviser beskeden',
     rule: 'DEL-01',
     tags: '@krav:DEL-02',
-    names: /PLSP afviste beskeden/,
+    names: /PLSP afviste beskeden.*\/Time: the value "\d\d:\d\d:\d\d" is not a time of the form hh:mm/,
     behaviour: { share: { rewriteXml: (xml) => xml.replace(/<Time>(\d\d:\d\d)<\/Time>/g, '<Time>$1:00</Time>') } },
   },
   {
