@@ -121,7 +121,7 @@ export async function instructAndConfirmDone(world: LokalsvarWorld, text: string
   channel(world).instruct({ text, data: { ...data, system: world.lps.systemName, since: new Date().toISOString() } });
   const [received] = foreignResults(world);
   const rule = received?.origin === 'anden_praksis' ? 'DEL-07' : 'DEL-06';
-  await confirmed(world, rule, `Er LPS'et færdigt med "${text.replace(/^I LPS'et: /, '')}", så intet ligger og venter på at blive sendt?`);
+  await confirmed(world, rule, `Er LPS'et færdigt med "${text.replace(/^I LPS'et: /, '').replace(/\.$/, '')}", så intet ligger og venter på at blive sendt?`);
   await assertNoForeignResultSent(world);
 }
 
