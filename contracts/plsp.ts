@@ -6,9 +6,11 @@
  *   POST /plsp/v1/xrpt           Emessage XML (application/xml), header X-LPS-System: <LPS system name>;
  *                                200 + positive receipt (XCTL03), or 400/403/422/502 + negative receipt (XCTL02)
  *                                whose RefuseText names every fault with its path
- *   POST /plsp/v1/cancellations  Cancellation (contracts/databank.ts), header X-LPS-System: cancel every result that
- *                                producer sent for that patient id in both databanks (LABA-05; ASSUMPTION: XRPT01 has
- *                                no cancel status) -> HubCancellationResponse
+ *   POST /plsp/v1/cancellations  Cancellation (contracts/databank.ts) as application/json, header X-LPS-System: cancel
+ *                                every result that producer sent for that patient id in both databanks (LABA-05;
+ *                                ASSUMPTION: XRPT01 has no cancel status) -> 200 + HubCancellationResponse; refused
+ *                                (400/403/413/415/502) with a negative receipt (XCTL02) naming no original message,
+ *                                whose RefuseText names the field or header, like every refusal under /plsp/v1/
  *   GET  /plsp/v1/messages?envelope=&patient=&system=&since=&limit=&before=  the hub's journal, newest first, a page
  *                                of `limit` entries (default 100, at most 1000), `before` the `next` of the previous
  *                                page: JournalPage
@@ -90,7 +92,10 @@ export interface JournalPage {
   next?: number;
 }
 
-/** `POST /plsp/v1/cancellations`: 200 with what each databank cancelled, or 400/403/502 with an error. */
+/**
+ * `POST /plsp/v1/cancellations`: the 200 answer, what each databank cancelled. A refusal is a negative receipt (XCTL02),
+ * not this; `error` is the refusal's text as the hub's cancellation journal keeps it.
+ */
 export interface HubCancellationResponse {
   cancelled?: Record<DatabankName, number>;
   error?: string;

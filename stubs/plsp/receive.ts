@@ -121,7 +121,7 @@ export class Hub {
   refuseUnread(system: string | undefined, status: number, where: string, message: string): HubAnswer {
     const findings = hubFinding(where, message);
     this.metrics.refused(system ?? '(unnamed)');
-    const answer = this.answer(status, negativeReceipt(readRefs(undefined), { ean: this.config.ean }, 'ikke_specificeret', findings));
+    const answer = this.refusal(status, where, message);
     this.journal.record({
       lpsSystem: system,
       receivedAt: new Date().toISOString(),
@@ -133,6 +133,14 @@ export class Hub {
       ...contentsOf(undefined),
     });
     return answer;
+  }
+
+  /**
+   * A negative receipt naming no original message, whose text says what was wrong and where; neither counted nor
+   * journaled as a message (a refused cancellation, which is no MedCom message, is kept in the cancellation journal).
+   */
+  refusal(status: number, where: string, message: string): HubAnswer {
+    return this.answer(status, negativeReceipt(readRefs(undefined), { ean: this.config.ean }, 'ikke_specificeret', hubFinding(where, message)));
   }
 
   private answer(status: number, receipt: Parameters<typeof writeReceipt>[0]): HubAnswer {

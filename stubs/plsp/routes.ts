@@ -14,7 +14,7 @@ import type { PlspConfig } from './config';
 import { MAX_PAGE_SIZE, type MessageJournal } from './journal';
 import type { Hub } from './receive';
 import type { HubMetrics } from './metrics';
-import { guardFrontDoor, notXml } from './front-door';
+import { guardCancellations, guardFrontDoor, notXml, sendReceipt } from './front-door';
 
 function lpsSystem(header: string | string[] | undefined): string | undefined {
   return typeof header === 'string' && header !== '' ? header : undefined;
@@ -51,12 +51,16 @@ export function registerPlspRoutes(app: FastifyInstance, { config, hub, metrics,
   });
 
   const cancellations = new CancellationJournal();
-  app.post<{ Body: Cancellation }>(PLSP_PATHS.cancellations, { schema: { body: CANCELLATION_SCHEMA } }, async (request, reply) => {
-    const receivedAt = new Date().toISOString();
-    const system = lpsSystem(request.headers['x-lps-system']);
-    const answer = await cancelResults(config, metrics, system, request.body);
-    cancellations.record({ ...request.body, ...(system ? { lpsSystem: system } : {}), receivedAt, httpStatus: answer.status, ...answer.body });
-    return reply.code(answer.status).send(answer.body);
+  guardCancellations(app, hub, (scope) => {
+    scope.post<{ Body: Cancellation }>(PLSP_PATHS.cancellations, { schema: { body: CANCELLATION_SCHEMA } }, async (request, reply) => {
+      const receivedAt = new Date().toISOString();
+      const system = lpsSystem(request.headers['x-lps-system']);
+      const answer = await cancelResults(config, metrics, system, request.body);
+      cancellations.record({ ...request.body, ...(system ? { lpsSystem: system } : {}), receivedAt, httpStatus: answer.status, ...answer.body });
+      // The answer is JSON when the cancellation went through; a refusal is a negative receipt, as under /plsp/v1/ everywhere.
+      if (answer.status === 200) return reply.code(200).send(answer.body);
+      return sendReceipt(reply, hub.refusal(answer.status, answer.where ?? PLSP_PATHS.cancellations, answer.body.error ?? 'the cancellation was refused'));
+    });
   });
 
   app.get<{ Querystring: { patient?: string; system?: string; since?: string } }>(PLSP_PATHS.cancellations, async (request) => ({

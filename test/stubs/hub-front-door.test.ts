@@ -214,3 +214,66 @@ describe('every refusal at the front door is a negative receipt saying what and 
     assert.match(readReceipt(second).refuseText ?? '', /the hub is shutting down and took nothing in: send the message again when it is back/);
   });
 });
+
+describe('a cancellation (POST /plsp/v1/cancellations, JSON) is refused with a negative receipt naming the field', () => {
+  function cancel(payload: string, contentType = 'application/json', system = 'Pilot-LPS') {
+    return hub.inject({
+      method: 'POST',
+      url: '/plsp/v1/cancellations',
+      payload,
+      headers: { ...(system ? { 'x-lps-system': system } : {}), ...(contentType ? { 'content-type': contentType } : {}) },
+    });
+  }
+
+  it('a missing field', async () => {
+    const response = await cancel(JSON.stringify({ patientId: '2512489996' }));
+    assert.equal(response.statusCode, 400);
+    assert.match(refusal(response).refuseText ?? '', /\/producerCode.*the cancellation has no field \/producerCode: send \{"patientId"/);
+  });
+
+  it('a field of the wrong type, or too long', async () => {
+    const wrongType = await cancel(JSON.stringify({ patientId: 2512489996, producerCode: 'LT' }));
+    assert.equal(wrongType.statusCode, 400);
+    assert.match(refusal(wrongType).refuseText ?? '', /the cancellation's field \/patientId must be string/);
+    const tooLong = await cancel(JSON.stringify({ patientId: '2512489996', producerCode: 'LONG' }));
+    assert.match(refusal(tooLong).refuseText ?? '', /the cancellation's field \/producerCode must NOT have more than 3 characters/);
+  });
+
+  it('a field it may not have', async () => {
+    const response = await cancel(JSON.stringify({ patientId: '2512489996', producerCode: 'LT', reason: 'x' }));
+    assert.equal(response.statusCode, 400);
+    assert.match(refusal(response).refuseText ?? '', /has a field \/reason it may not have/);
+  });
+
+  it('a wrong or missing Content-Type, and a body that is not JSON', async () => {
+    const xml = await cancel('<cancel/>', 'application/xml');
+    assert.equal(xml.statusCode, 415, xml.body);
+    assert.match(refusal(xml).refuseText ?? '', /Content-Type: the HTTP Content-Type is application\/xml: send \{"patientId"/);
+    const array = await cancel('[]');
+    assert.equal(array.statusCode, 400, array.body);
+    assert.match(refusal(array).refuseText ?? '', /the cancellation's body must be object/);
+    const text = await cancel('patientId=2512489996', 'text/plain');
+    assert.equal(text.statusCode, 415, text.body);
+    assert.match(refusal(text).refuseText ?? '', /Content-Type is text\/plain: send \{"patientId"/);
+    const none = await cancel(JSON.stringify({ patientId: '2512489996', producerCode: 'LT' }), '');
+    assert.equal(none.statusCode, 415, none.body);
+    assert.match(refusal(none).refuseText ?? '', /Content-Type is missing/);
+    const broken = await cancel('{"patientId": ', 'application/json');
+    assert.equal(broken.statusCode, 400, broken.body);
+    assert.match(refusal(broken).refuseText ?? '', /could not be read as JSON/);
+  });
+
+  it('a well-formed cancellation the hub refuses: no X-LPS-System, a system not approved, a databank unreachable', async () => {
+    const body = JSON.stringify({ patientId: '2512489996', producerCode: 'LT' });
+    const unnamed = await cancel(body, 'application/json', '');
+    assert.equal(unnamed.statusCode, 400);
+    assert.match(refusal(unnamed).refuseText ?? '', /X-LPS-System.*is missing/);
+    const unapproved = await cancel(body, 'application/json', 'Ukendt-LPS');
+    assert.equal(unapproved.statusCode, 403);
+    assert.match(refusal(unapproved).refuseText ?? '', /"Ukendt-LPS" is not approved/);
+    // MiBa listens nowhere in this test: the hub cannot pass the cancellation on.
+    const unreachable = await cancel(body);
+    assert.equal(unreachable.statusCode, 502);
+    assert.match(refusal(unreachable).refuseText ?? '', /MiBa.*send the cancellation again/);
+  });
+});
