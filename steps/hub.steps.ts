@@ -36,47 +36,51 @@ Then(
   'svarer PLSP med HTTP {int} og en negativ kvittering med afvisningskoden {string}',
   function (this: LokalsvarWorld, status: number, refuseCode: string) {
     const answer = this.lastHubAnswer;
-    assert.ok(answer, 'nothing was sent to PLSP in this scenario');
-    assert.equal(answer.httpStatus, status);
-    assert.equal(answer.receipt.kind, 'XCTL02', `expected a negative receipt, got ${answer.receipt.kind}`);
-    assert.ok(refuseCodes(answer.receipt).includes(refuseCode), `refuse codes in the receipt: ${refuseCodes(answer.receipt).join(', ')}`);
-    assert.equal(answer.receipt.originalEnvelopeIdentifier, this.lastSentEnvelope, 'the receipt names another envelope than the one sent');
+    assert.ok(answer, 'Scenariet har ikke sendt noget til PLSP');
+    assert.equal(answer.httpStatus, status, `${this.rulePrefix()}PLSP skulle svare med HTTP ${status}, men svarede ${answer.httpStatus}`);
+    assert.equal(answer.receipt.kind, 'XCTL02', `${this.rulePrefix()}PLSP skulle svare med en negativ kvittering (XCTL02), men svarede med ${answer.receipt.kind}`);
+    assert.ok(
+      refuseCodes(answer.receipt).includes(refuseCode),
+      `${this.rulePrefix()}kvitteringen skulle have afvisningskoden "${refuseCode}", men har: ${refuseCodes(answer.receipt).join(', ') || '(ingen)'}`,
+    );
+    assert.equal(answer.receipt.originalEnvelopeIdentifier, this.lastSentEnvelope, `${this.rulePrefix()}kvitteringen nævner en anden besked end den, der blev sendt`);
   },
 );
 
 Then('kvitteringen angiver, hvor i beskeden fejlen er', function (this: LokalsvarWorld) {
   const receipt = this.lastHubAnswer?.receipt;
-  assert.ok(receipt, 'nothing was sent to PLSP in this scenario');
-  assert.match(refuseText(receipt), /line \d+/i, `the receipt does not say where parsing failed: "${refuseText(receipt)}"`);
+  assert.ok(receipt, 'Scenariet har ikke sendt noget til PLSP');
+  assert.match(refuseText(receipt), /line \d+/i, `${this.rulePrefix()}kvitteringen siger ikke, hvor i beskeden (hvilken linje) fejlen er: "${refuseText(receipt)}"`);
 });
 
 Then('kvitteringen siger, at {lps-system} ikke er godkendt af MedCom', function (this: LokalsvarWorld, system: string) {
   const receipt = this.lastHubAnswer?.receipt;
-  assert.ok(receipt, 'nothing was sent to PLSP in this scenario');
+  assert.ok(receipt, 'Scenariet har ikke sendt noget til PLSP');
   const text = refuseText(receipt);
-  assert.ok(text.includes(`"${system}"`) && /not approved by MedCom/.test(text), `the receipt says: "${text}"`);
+  assert.ok(text.includes(`"${system}"`) && /not approved by MedCom/.test(text), `${this.rulePrefix()}kvitteringen skulle sige, at "${system}" ikke er godkendt af MedCom, men siger: "${text}"`);
 });
 
 Then('beskeden er en {letter-type} \\({word})', function (this: LokalsvarWorld, kind: 'XRPT01' | 'XRPT05', root: string) {
   const sent = readEmessage(this.shared().sentXml);
-  assert.deepEqual(sent.message?.letters.map((letter) => letter.kind), [kind]);
-  assert.ok(this.shared().sentXml.includes(`<${root}>`), `the message has no ${root} element`);
+  assert.deepEqual(sent.message?.letters.map((letter) => letter.kind), [kind], `${this.rulePrefix()}beskeden skulle være én ${kind}`);
+  assert.ok(this.shared().sentXml.includes(`<${root}>`), `${this.rulePrefix()}beskeden har intet ${root}-element`);
 });
 
 Then('PLSP har noteret en advarsel om det manglende nationale prøvenummer ved beskeden', async function (this: LokalsvarWorld) {
   const [entry] = await this.plsp.journal({ envelope: this.shared().envelopeIdentifier });
-  assert.ok(entry, "PLSP's journal has no entry for the message");
+  assert.ok(entry, `${this.rulePrefix()}PLSP's journal har ikke beskeden`);
   const warnings = entry.findings.filter((finding) => finding.severity === 'warning' && finding.path.includes('RequesterSampleIdentifier'));
-  assert.equal(warnings.length, 1, `findings: ${JSON.stringify(entry.findings)}`);
-  assert.deepEqual(entry.findings.filter((finding) => finding.severity === 'error'), []);
+  const findings = entry.findings.map((finding) => `${finding.severity} ${finding.path}: ${finding.message}`).join('; ') || '(ingen)';
+  assert.equal(warnings.length, 1, `${this.rulePrefix()}PLSP skulle notere én advarsel om det manglende prøvenummer; PLSP noterede: ${findings}`);
+  assert.deepEqual(entry.findings.filter((finding) => finding.severity === 'error'), [], `${this.rulePrefix()}det manglende prøvenummer er en advarsel, ikke en fejl; PLSP noterede: ${findings}`);
 });
 
 Then('bekræfter PLSP, at {int} svar er annulleret', function (this: LokalsvarWorld, count: number) {
   const outcome = this.lastCancellation;
-  assert.ok(outcome, 'nothing was cancelled in this scenario');
-  assert.equal(outcome.httpStatus, 200, `PLSP answered ${outcome.httpStatus}: ${JSON.stringify(outcome.body)}`);
+  assert.ok(outcome, 'Scenariet har ikke annulleret noget');
+  assert.equal(outcome.httpStatus, 200, `${this.rulePrefix()}PLSP afviste annulleringen med HTTP ${outcome.httpStatus}: ${JSON.stringify(outcome.body)}`);
   const cancelled = typeof outcome.body === 'string' ? undefined : outcome.body.cancelled;
-  assert.ok(cancelled, `PLSP did not say what it cancelled: ${JSON.stringify(outcome.body)}`);
+  assert.ok(cancelled, `${this.rulePrefix()}PLSP sagde ikke, hvad det annullerede: ${JSON.stringify(outcome.body)}`);
   assert.equal(cancelled.LABA + cancelled.MiBa, count, `${this.rulePrefix()}PLSP skulle bekræfte ${count} annullerede svar, men bekræftede ${cancelled.LABA} i LABA og ${cancelled.MiBa} i MiBa`);
 });
 
@@ -85,5 +89,5 @@ Then('rettelsen er sendt med resultatstatus {string}', function (this: Lokalsvar
   const statuses = letters.flatMap((letter) =>
     letter.kind === 'XRPT01' ? letter.results.map((result) => result.resultStatusCode) : [letter.generalResultInformation.resultStatusCode],
   );
-  assert.deepEqual(statuses, [status]);
+  assert.deepEqual(statuses, [status], `${this.rulePrefix()}rettelsen skulle sendes med resultatstatus "${status}", men blev sendt med ${statuses.map((found) => `"${found}"`).join(', ') || '(ingen)'}`);
 });

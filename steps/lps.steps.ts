@@ -63,8 +63,8 @@ When('lægen retter {analysis}-svaret til {decimal} {word}', { timeout: lpsStepT
 Then("modtager LPS'et en positiv kvittering fra PLSP", function (this: LokalsvarWorld) {
   const { httpStatus, receipt, envelopeIdentifier } = this.shared();
   const refusals = [receipt.refuseText, ...receipt.originalLetters.map((letter) => letter.refuseText)].filter(Boolean).join('; ');
-  assert.equal(receipt.kind, 'XCTL03', `PLSP answered with ${receipt.kind} (HTTP ${httpStatus}): ${refusals}`);
-  assert.equal(httpStatus, 200);
-  assert.equal(receipt.originalEnvelopeIdentifier, envelopeIdentifier, 'the receipt names another envelope than the one sent');
+  assert.equal(receipt.kind, 'XCTL03', `${this.rulePrefix()}PLSP skulle svare med en positiv kvittering (XCTL03), men svarede med ${receipt.kind} (HTTP ${httpStatus}): ${refusals}`);
+  assert.equal(httpStatus, 200, `${this.rulePrefix()}PLSP skulle svare med HTTP 200, men svarede ${httpStatus}`);
+  assert.equal(receipt.originalEnvelopeIdentifier, envelopeIdentifier, `${this.rulePrefix()}kvitteringen nævner en anden besked end den, der blev sendt`);
   this.receiptChecked();
 });
