@@ -1,11 +1,14 @@
-/** What one cucumber run (one worker) shares between scenarios: the environment and the browser. */
+/** What one cucumber run (one worker) shares between scenarios: the environment, the browser and its page. */
 import type { Browser } from 'playwright';
 import type { Environment } from '../environments/environment';
+import type { SharedPage } from './shared-page';
 import type { AnswerServer } from './tester-channel';
 
 export interface RunContext {
   environment: Environment;
   browser: Browser;
+  /** The browser page scenarios take turns with (run/shared-page.ts). */
+  page: SharedPage;
   /** The tester channel's answer server (vendor mode only). */
   tester?: AnswerServer;
 }

@@ -1,8 +1,9 @@
 /**
- * One environment and one browser per cucumber run: started before the first scenario, stopped after the last,
- * and also on Ctrl-C or SIGTERM (through the process-wide cleanup registry, environments/cleanup.ts). Every scenario gets a fresh browser
- * context; a failed scenario gets a screenshot and a Playwright trace attached to the report. Every scenario gets its
- * evidence attached (steps/support/scenario-evidence.ts), and every step that checks Sundhedsjournalen a screenshot.
+ * One environment and one browser per cucumber run: started together before the first scenario, stopped after the
+ * last, and also on Ctrl-C or SIGTERM (through the process-wide cleanup registry, environments/cleanup.ts). Scenarios
+ * take turns with one browser page, cleared between them (run/shared-page.ts); a failed scenario gets a screenshot
+ * and its Playwright trace attached to the report. Every scenario gets its evidence attached
+ * (steps/support/scenario-evidence.ts), and every step that checks Sundhedsjournalen a screenshot.
  */
 import { After, AfterAll, AfterStep, Before, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
 import { mkdirSync } from 'node:fs';
@@ -11,6 +12,7 @@ import type { Browser } from 'playwright';
 import { environmentKind, startEnvironment } from '../environments';
 import { registerCleanup } from '../environments/cleanup';
 import { launchBrowser } from '../run/browser';
+import { SharedPage } from '../run/shared-page';
 import { lpsMode, vendorSettings } from '../run/lps-mode';
 import { useAccessToken } from './drivers/http';
 import { runContext, setRunContext } from '../run/run-context';
@@ -59,7 +61,16 @@ BeforeAll({ timeout: 300_000 }, async function (this: { parameters?: { environme
   // mode the vendor's LPS, unless E2E_APPROVED_SYSTEMS says otherwise).
   const vendor = lpsMode() === 'vendor' ? vendorSettings().system : undefined;
   const approvedSystems = process.env.E2E_APPROVED_SYSTEMS?.split(',').map((name) => name.trim()) ?? ['Pilot-LPS', 'Andet-LPS', ...(vendor ? [vendor] : [])];
-  const environment = await startEnvironment(kind, { approvedSystems }, { ports: hubPort() });
+  // The browser starts while the environment does; whichever fails, the other is stopped again.
+  const launching = launchBrowser();
+  launching.catch(() => undefined); // awaited below; a failure while the environment starts is not unhandled
+  let environment: Awaited<ReturnType<typeof startEnvironment>>;
+  try {
+    environment = await startEnvironment(kind, { approvedSystems }, { ports: hubPort() });
+  } catch (error) {
+    await launching.then((started) => started.close()).catch(() => undefined);
+    throw error;
+  }
   useAccessToken(environment.accessToken);
   if (vendor) {
     console.log(`\nLPS=vendor: ${vendor} sends to ${environment.urls.plsp}/plsp/v1/xrpt (header X-LPS-System: ${vendor}).`);
@@ -68,16 +79,20 @@ BeforeAll({ timeout: 300_000 }, async function (this: { parameters?: { environme
   const stopEnvironment = stopOnce(`${kind} environment`, () => environment.stop());
   let browser: Browser;
   try {
-    browser = await launchBrowser();
+    browser = await launching;
   } catch (error) {
     await stopEnvironment();
     throw error;
   }
-  const closeBrowser = stopOnce('browser', () => browser.close());
+  const page = new SharedPage(browser);
+  const closeBrowser = stopOnce('browser', async () => {
+    await page.close().catch(() => undefined);
+    await browser.close();
+  });
   const tester = vendor ? await AnswerServer.start() : undefined;
   const closeTester = tester ? stopOnce('tester channel', () => tester.close()) : async () => undefined;
   if (tester) console.log(`Tester channel: questions are answered and files fetched at ${tester.baseUrl} (LOKALSVAR-SPØRGSMÅL-JSON lines give the URLs).\n`);
-  setRunContext({ environment, browser, ...(tester ? { tester } : {}) });
+  setRunContext({ environment, browser, page, ...(tester ? { tester } : {}) });
   stopRun = async () => {
     await closeTester();
     await closeBrowser();
@@ -112,23 +127,24 @@ After(function (this: LokalsvarWorld, { result }) {
   throw new Error(`PLSP refused a message in this scenario and no step checked it: ${refusals.join(' | ')}`);
 });
 
+/** The scenario gives the shared page back: on failure with a screenshot and its trace kept; the page is cleared. */
 After(async function (this: LokalsvarWorld, { result, pickle }) {
-  const context = this.browserContext;
-  if (!context) return;
-  try {
-    if (result?.status === Status.FAILED && this.hasPage()) {
-      const page = await this.page();
-      this.attach(await page.screenshot({ fullPage: true }), 'image/png');
-      mkdirSync(TRACE_DIR, { recursive: true });
-      const tracePath = path.join(TRACE_DIR, `${pickle.name.replace(/[^\p{L}\p{N}]+/gu, '-')}-${pickle.id}.zip`);
-      await context.tracing.stop({ path: tracePath });
-      this.attach(`Playwright trace: ${tracePath} (open with: npx playwright show-trace ${tracePath})`, 'text/plain');
-    } else {
-      await context.tracing.stop();
-    }
-  } finally {
-    await context.close();
+  if (!this.hasPage()) return;
+  const shared = runContext().page;
+  if (result?.status !== Status.FAILED) {
+    await shared.endScenario();
+    return;
   }
+  let tracePath: string | undefined;
+  try {
+    const page = await this.page();
+    this.attach(await page.screenshot({ fullPage: true }), 'image/png');
+    mkdirSync(TRACE_DIR, { recursive: true });
+    tracePath = path.join(TRACE_DIR, `${pickle.name.replace(/[^\p{L}\p{N}]+/gu, '-')}-${pickle.id}.zip`);
+  } finally {
+    await shared.endScenario(tracePath);
+  }
+  this.attach(`Playwright trace: ${tracePath} (open with: npx playwright show-trace ${tracePath})`, 'text/plain');
 });
 
 AfterAll({ timeout: 120_000 }, async function () {

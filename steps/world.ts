@@ -148,12 +148,12 @@ export class LokalsvarWorld extends World {
     return result;
   }
 
-  /** The scenario's browser page, opened in a fresh context on first use. */
+  /** The scenario's browser page: the run's shared page (run/shared-page.ts), cleared since the scenario before. */
   async page(): Promise<Page> {
     if (!this.currentPage) {
-      this.browserContext = await runContext().browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
-      await this.browserContext.tracing.start({ screenshots: true, snapshots: true });
-      this.currentPage = await this.browserContext.newPage();
+      const { context, page } = await runContext().page.forScenario();
+      this.browserContext = context;
+      this.currentPage = page;
     }
     return this.currentPage;
   }

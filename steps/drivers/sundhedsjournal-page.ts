@@ -2,6 +2,11 @@
  * Page object for the Sundhedsjournal stand-in: reads the lab results page as a citizen sees it.
  * Finds elements only by `data-testid` and `data-felt`; a cell's text is read without its `data-supplement`
  * notes (analysis code, assessment, comments), which are returned in their own fields.
+ *
+ * Navigations are what a browser check costs, so none is repeated for nothing: a page already logged in as the
+ * person (by an earlier page object on the same browser page) is not logged in again, and the results page the
+ * login lands on counts as opened until something reads it. Every read after that is of a freshly loaded page, as
+ * before: openLabResults reloads, and waitForResult reloads between looks.
  */
 import { errors, type Locator, type Page } from 'playwright';
 import { SUNDHEDSJOURNAL_PATHS } from '../../contracts/sundhedsjournal';
@@ -52,14 +57,36 @@ const ROW = '[data-testid="resultat"]';
 const FIRST_POLL_MS = 200;
 const MAX_POLL_MS = 1_000;
 
+/** Who each browser page is logged in as ("<base URL> <CPR>"), whichever page object logged it in. */
+const loggedIn = new WeakMap<Page, string>();
+
 export class SundhedsjournalPage {
   private baseUrl?: string;
+  private cpr?: string;
+  /** The results page the login landed on, not read yet: as fresh as a reload. */
+  private unreadSinceLogin = false;
+  /** logIn found the page already logged in as the person and did not log in again. */
+  private reusedLogin = false;
 
   constructor(readonly page: Page) {}
 
-  /** Logs in as the test person and lands on the results page; throws with the page's message if refused. */
+  /**
+   * Logs in as the test person and lands on the results page; throws with the page's message if refused.
+   * A page already logged in as this person, on this Sundhedsjournal, stays logged in (openLabResults logs in
+   * again should the session have ended).
+   */
   async logIn(baseUrl: string, cpr: string): Promise<void> {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.cpr = cpr;
+    this.unreadSinceLogin = false;
+    this.reusedLogin = loggedIn.get(this.page) === `${this.baseUrl} ${cpr}` && this.page.url().startsWith(`${this.baseUrl}/`) && this.currentPath() !== LOGIN_PATH;
+    if (this.reusedLogin) return;
+    await this.freshLogIn(cpr);
+  }
+
+  private async freshLogIn(cpr: string): Promise<void> {
+    loggedIn.delete(this.page);
+    this.reusedLogin = false;
     await this.page.goto(`${this.baseUrl}${LOGIN_PATH}`);
     await this.page.getByTestId('cpr').fill(cpr);
     await this.page.getByTestId('log-ind').click();
@@ -68,25 +95,42 @@ export class SundhedsjournalPage {
       const message = await this.textOf(this.page.getByTestId('log-ind-fejl'));
       throw new Error(`Login to Sundhedsjournalen as ${cpr} failed at ${this.page.url()}: ${message ?? 'no error shown'}`);
     }
+    loggedIn.set(this.page, `${this.baseUrl} ${cpr}`);
+    this.unreadSinceLogin = true;
   }
 
   /** Opens (or reloads) the lab results page; throws when the session is gone. */
   async openLabResults(): Promise<void> {
-    if (this.baseUrl === undefined) throw new Error('Not logged in to Sundhedsjournalen: call logIn(baseUrl, cpr) first');
+    if (this.baseUrl === undefined || this.cpr === undefined) throw new Error('Not logged in to Sundhedsjournalen: call logIn(baseUrl, cpr) first');
+    if (this.unreadSinceLogin && this.currentPath() === RESULTS_PATH) {
+      this.unreadSinceLogin = false;
+      return;
+    }
+    this.unreadSinceLogin = false;
     await this.page.goto(`${this.baseUrl}${RESULTS_PATH}`);
+    if (this.currentPath() !== RESULTS_PATH && this.reusedLogin) {
+      // The session this page had ended: log in again, as a fresh logIn would have.
+      await this.freshLogIn(this.cpr);
+      this.unreadSinceLogin = false;
+    }
     if (this.currentPath() !== RESULTS_PATH) {
+      loggedIn.delete(this.page);
       throw new Error(`Sundhedsjournalen sent the browser to ${this.page.url()} instead of the lab results: the session has ended`);
     }
   }
 
   async logOut(): Promise<void> {
+    this.unreadSinceLogin = false;
+    loggedIn.delete(this.page);
     await this.page.getByTestId('log-ud').click();
     await this.page.waitForLoadState();
     this.baseUrl = undefined;
+    this.cpr = undefined;
   }
 
   /** Every result row on the current page, in page order (newest requisition first). */
   async shownResults(): Promise<ShownResult[]> {
+    this.unreadSinceLogin = false;
     return this.page.locator(ROW).evaluateAll(readRows);
   }
 
@@ -143,6 +187,7 @@ export class SundhedsjournalPage {
   }
 
   private rowsFor(analysisCode: string, requisition?: string): Locator {
+    this.unreadSinceLogin = false;
     const underRequisition = requisition === undefined ? '' : `[data-rekvisition="${cssString(requisition)}"]`;
     return this.page.locator(`${ROW}[data-analysis-code="${cssString(analysisCode)}"]${underRequisition}`);
   }
@@ -152,6 +197,7 @@ export class SundhedsjournalPage {
   }
 
   private async textOf(locator: Locator): Promise<string | undefined> {
+    this.unreadSinceLogin = false;
     if ((await locator.count()) === 0) return undefined;
     return normalize((await locator.first().textContent()) ?? '');
   }

@@ -122,6 +122,17 @@ export async function attachScenarioEvidence(world: LokalsvarWorld, attach: Atta
       if (entry.xml) attach(entry.xml, { mediaType: 'application/xml', fileName: `besked-${name}.xml` });
       attach(entry.receiptXml, { mediaType: 'application/xml', fileName: `kvittering-${name}.xml` });
     });
+    // What the databanks and the portal hold, fetched while the official schemas judge the messages.
+    const patients = [...new Set([...(world.person ? [world.person.cpr] : []), ...messages.flatMap((entry) => entry.patientIds)])].filter(Boolean);
+    const envelopes = new Set(messages.map((entry) => entry.envelopeIdentifier));
+    const storing = Promise.all(
+      [world.laba, world.miba].map(async (databank) => ({
+        databank: databank.name,
+        results: (await Promise.all(patients.map((patient) => databank.results(patient)))).flat().filter((result) => envelopes.has(result.record.envelopeIdentifier)),
+      })),
+    );
+    storing.catch(() => undefined); // awaited below, after the findings
+    const serving = portalView(world, patients);
     if (messages.length > 0) {
       const official = await officialFindings(messages);
       const findings = messages.map((entry, index) => ({
@@ -139,18 +150,15 @@ export async function attachScenarioEvidence(world: LokalsvarWorld, attach: Atta
       }));
       attach(json(findings), { mediaType: 'application/json', fileName: 'valideringsfund.json' });
     }
-    const patients = [...new Set([...(world.person ? [world.person.cpr] : []), ...messages.flatMap((entry) => entry.patientIds)])].filter(Boolean);
     if (patients.length === 0) return;
-    const envelopes = new Set(messages.map((entry) => entry.envelopeIdentifier));
     const stored: { databank: string; result: StoredResult }[] = [];
     const perDatabank: Record<string, StoredResult[]> = {};
-    for (const databank of [world.laba, world.miba]) {
-      const results = (await Promise.all(patients.map((patient) => databank.results(patient)))).flat().filter((result) => envelopes.has(result.record.envelopeIdentifier));
-      perDatabank[databank.name] = results;
-      stored.push(...results.map((result) => ({ databank: databank.name, result })));
+    for (const { databank, results } of await storing) {
+      perDatabank[databank] = results;
+      stored.push(...results.map((result) => ({ databank, result })));
     }
     attach(json(perDatabank), { mediaType: 'application/json', fileName: 'databanker-gemt.json' });
-    const served = await portalView(world, patients);
+    const served = await serving;
     const requisitions = new Set(stored.map(({ result }) => result.record.requisitionId));
     const portalResults = served.results.filter((result) => requisitions.has(result.requisitionId));
     attach(json({ hentet: served.at, resultater: portalResults, ...(served.error ? { fejl: served.error } : {}) }), { mediaType: 'application/json', fileName: 'portalen-viser.json' });

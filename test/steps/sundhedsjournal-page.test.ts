@@ -174,6 +174,48 @@ describe('Sundhedsjournalen in a browser', () => {
     assert.equal(await journal.page.getByTestId('cpr').getAttribute('aria-invalid'), 'true');
   });
 
+  it('loads the results once after a login, and anew on every later open', async () => {
+    portal.results.set(EINER_CPR, [portalResult()]);
+    await journal.logIn(journalUrl, EINER_CPR);
+    await journal.openLabResults();
+    assert.equal(portal.requests.length, 1, 'the page the login landed on is the opened results page');
+    assert.equal(await journal.isShown('NPU19748'), true);
+    await journal.openLabResults();
+    assert.equal(portal.requests.length, 2, 'a later open reloads');
+    await journal.logIn(journalUrl, EINER_CPR);
+    await journal.openLabResults();
+    assert.equal(portal.requests.length, 3, 'logged in already: the open reloads');
+  });
+
+  it('logs a page in once per person, whichever page object asks, and again for another person', async () => {
+    portal.results.set(EINER_CPR, [portalResult()]);
+    portal.results.set(NANCY_CPR, [portalResult({ analysisCode: 'NPU02319', analysisName: 'Hæmoglobin' })]);
+    const logins: string[] = [];
+    journal.page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/log-ind') logins.push(request.method());
+    });
+    await journal.logIn(journalUrl, EINER_CPR);
+    assert.deepEqual(logins, ['GET', 'POST']);
+    const again = new SundhedsjournalPage(journal.page);
+    await again.logIn(journalUrl, EINER_CPR);
+    await again.openLabResults();
+    assert.deepEqual(logins, ['GET', 'POST'], 'the same person on the same page is not logged in again');
+    assert.deepEqual((await again.shownResults()).map((result) => result.analysisCode), ['NPU19748']);
+    await again.logIn(journalUrl, NANCY_CPR);
+    assert.deepEqual(logins, ['GET', 'POST', 'GET', 'POST']);
+    assert.deepEqual((await again.shownResults()).map((result) => result.analysisCode), ['NPU02319']);
+  });
+
+  it('logs in again when the session of an earlier login has ended', async () => {
+    portal.results.set(EINER_CPR, [portalResult()]);
+    await journal.logIn(journalUrl, EINER_CPR);
+    await context.clearCookies();
+    const again = new SundhedsjournalPage(journal.page);
+    await again.logIn(journalUrl, EINER_CPR);
+    await again.openLabResults();
+    assert.equal(await again.isShown('NPU19748'), true);
+  });
+
   it('logs out: the results are no longer reachable', async () => {
     await journal.logIn(journalUrl, EINER_CPR);
     await journal.logOut();

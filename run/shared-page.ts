@@ -1,0 +1,61 @@
+/**
+ * One browser context and one page per cucumber run (per worker), lent to one scenario at a time. Opening a
+ * context and a page costs the browser about as much CPU as a whole check of Sundhedsjournalen, and most scenarios
+ * look once. Between scenarios the page goes to about:blank and the context's cookies are cleared (the stand-in
+ * keeps a citizen's login in its session cookie and nothing in web storage), so no scenario sees another's login;
+ * a page that cannot be cleaned is closed with its context, and the next scenario gets new ones.
+ *
+ * Each scenario's Playwright trace is a chunk of the context's tracing (screenshots and DOM snapshots), kept on
+ * disk only when asked (a failed scenario).
+ */
+import type { Browser, BrowserContext, Page } from 'playwright';
+
+export interface ScenarioPage {
+  context: BrowserContext;
+  page: Page;
+}
+
+export class SharedPage {
+  private current?: ScenarioPage;
+  /** A trace chunk is being recorded for the scenario that has the page. */
+  private recording = false;
+
+  constructor(private readonly browser: Browser) {}
+
+  /** The page for the scenario running now, recording its trace. */
+  async forScenario(): Promise<ScenarioPage> {
+    if (this.current && !this.current.page.isClosed()) {
+      if (!this.recording) await this.current.context.tracing.startChunk();
+      this.recording = true;
+      return this.current;
+    }
+    await this.close();
+    const context = await this.browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
+    await context.tracing.start({ screenshots: true, snapshots: true });
+    this.recording = true;
+    this.current = { context, page: await context.newPage() };
+    return this.current;
+  }
+
+  /** The scenario is done with the page: its trace goes to tracePath if given (else is dropped), then the page is cleared. */
+  async endScenario(tracePath?: string): Promise<void> {
+    const current = this.current;
+    if (!current) return;
+    try {
+      if (this.recording) await current.context.tracing.stopChunk(tracePath ? { path: tracePath } : undefined);
+      this.recording = false;
+      await current.page.goto('about:blank');
+      await current.context.clearCookies();
+    } catch (error) {
+      await this.close();
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    const current = this.current;
+    this.current = undefined;
+    this.recording = false;
+    await current?.context.close();
+  }
+}
