@@ -121,8 +121,26 @@ export async function instructAndConfirmDone(world: LokalsvarWorld, text: string
   channel(world).instruct({ text, data: { ...data, system: world.lps.systemName, since: new Date().toISOString() } });
   const [received] = foreignResults(world);
   const rule = received?.origin === 'anden_praksis' ? 'DEL-07' : 'DEL-06';
-  await confirmed(world, rule, `Er LPS'et færdigt med "${text.replace(/^I LPS'et: /, '').replace(/\.$/, '')}", så intet ligger og venter på at blive sendt?`);
+  await confirmedDone(world, rule, `Er LPS'et færdigt med "${text.replace(/^I LPS'et: /, '').replace(/\.$/, '')}", så intet ligger og venter på at blive sendt?`);
   await assertNoForeignResultSent(world);
+}
+
+/** How many times the tester is asked whether the LPS is done before the rule is left undecided. */
+export const DONE_QUESTIONS = 3;
+
+/**
+ * Asks whether the LPS is done until the tester says "ja". "Nej" (not done yet) is no defect: the question comes
+ * again, up to DONE_QUESTIONS times; after that the scenario fails saying the rule could not be decided, not that
+ * the LPS broke it.
+ */
+async function confirmedDone(world: LokalsvarWorld, rule: string, question: string): Promise<void> {
+  for (let asked = 1; asked <= DONE_QUESTIONS; asked += 1) {
+    const answer = await channel(world).ask(rule, asked === 1 ? question : `${question} (spurgt ${asked}. gang)`, vendorSettings().timeoutMs);
+    if (answer.svar === 'ja') return;
+  }
+  throw new Error(
+    `[${rule}] Kunne ikke afgøres: testeren svarede "nej" ${DONE_QUESTIONS} gange til, om LPS'et var færdigt med at dele, så det kunne ikke ses, om LPS'et sender modtagne svar. Kør scenariet igen, når LPS'et er færdigt.`,
+  );
 }
 
 /**

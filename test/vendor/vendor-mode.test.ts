@@ -1,6 +1,7 @@
 /** Vendor mode end to end: the suite instructs a tester, waits for the vendor LPS's message, and checks the chain. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { certifyAsVendor } from './certify';
 import { correctLps, runAsVendor, sendAsVendorLps } from './robot-tester';
 
 test('a vendor LPS that does what the instruction says passes the scenario, checked through to Sundhedsjournalen', async () => {
@@ -48,4 +49,15 @@ test('what only the LPS itself knows is a question to the tester, answered over 
   assert.match(run.questions[0]?.question ?? '', /Forsøg at slette det delte CRP-svar for 2509479989 i LPS'et\. Afviste LPS'et det\?/);
   assert.match(run.questions[1]?.question ?? '', /Har LPS'et stadig CRP-svaret på 45 mg\/L for 2509479989, uændret og markeret som delt\?/);
   assert.match(run.questions[0]?.answerUrl ?? '', /^http:\/\/127\.0\.0\.1:\d+\/svar\//);
+});
+
+test('"nej, ikke færdigt endnu" is no defect: the tester is asked again, and a correct LPS passes DEL-06 when it is done', async () => {
+  let notDoneYet = 1;
+  const run = await certifyAsVendor('@krav:DEL-06', 'Robot-LPS', correctLps('Robot-LPS'), (question) =>
+    /færdigt/.test(question.question) && notDoneYet-- > 0 ? { svar: 'nej', note: 'køen tømmes stadig' } : { svar: 'ja' },
+  );
+  const asked = run.questions.filter((question) => /færdigt/.test(question.question));
+  assert.equal(asked.length, 2, run.output);
+  assert.match(asked[1]?.question ?? '', /\(spurgt 2\. gang\)$/);
+  assert.equal(run.byRule['DEL-06'], 'opfyldt', run.output);
 });
