@@ -63,7 +63,13 @@ export async function runAsVendor(
       onLine: (line) => {
         const json = /^LOKALSVAR-INSTRUKTION-JSON: (.*)$/.exec(line);
         const asked = /^LOKALSVAR-SPØRGSMÅL-JSON: (.*)$/.exec(line);
-        if (json?.[1]) answers.push(respond(JSON.parse(json[1]), hubUrl));
+        // As a person would: one instruction at a time, each started when the one before is done (a resending
+        // LPS's second copy of a result is sent before the robot turns to the correction of it).
+        if (json?.[1]) {
+          const instruction = JSON.parse(json[1]) as Parameters<Respond>[0];
+          const before = [...answers];
+          answers.push(Promise.allSettled(before).then(() => respond(instruction, hubUrl)));
+        }
         else if (asked?.[1]) {
           const question = JSON.parse(asked[1]) as ChannelQuestion;
           questions.push(question);
