@@ -61,14 +61,20 @@ BeforeAll({ timeout: 300_000 }, async function (this: { parameters?: { environme
   // mode the vendor's LPS, unless E2E_APPROVED_SYSTEMS says otherwise).
   const vendor = lpsMode() === 'vendor' ? vendorSettings().system : undefined;
   const approvedSystems = process.env.E2E_APPROVED_SYSTEMS?.split(',').map((name) => name.trim()) ?? ['Pilot-LPS', 'Andet-LPS', ...(vendor ? [vendor] : [])];
-  // The browser starts while the environment does; whichever fails, the other is stopped again.
+  // The browser starts while the environment does, and is stopped (Ctrl-C included) whichever of them fails.
   const launching = launchBrowser();
   launching.catch(() => undefined); // awaited below; a failure while the environment starts is not unhandled
+  let page: SharedPage | undefined;
+  const closeBrowser = stopOnce('browser', async () => {
+    const started = await launching.catch(() => undefined);
+    await page?.close().catch(() => undefined);
+    await started?.close();
+  });
   let environment: Awaited<ReturnType<typeof startEnvironment>>;
   try {
     environment = await startEnvironment(kind, { approvedSystems }, { ports: hubPort() });
   } catch (error) {
-    await launching.then((started) => started.close()).catch(() => undefined);
+    await closeBrowser();
     throw error;
   }
   useAccessToken(environment.accessToken);
@@ -81,14 +87,11 @@ BeforeAll({ timeout: 300_000 }, async function (this: { parameters?: { environme
   try {
     browser = await launching;
   } catch (error) {
+    await closeBrowser();
     await stopEnvironment();
     throw error;
   }
-  const page = new SharedPage(browser);
-  const closeBrowser = stopOnce('browser', async () => {
-    await page.close().catch(() => undefined);
-    await browser.close();
-  });
+  page = new SharedPage(browser);
   const tester = vendor ? await AnswerServer.start() : undefined;
   const closeTester = tester ? stopOnce('tester channel', () => tester.close()) : async () => undefined;
   if (tester) console.log(`Tester channel: questions are answered and files fetched at ${tester.baseUrl} (LOKALSVAR-SPØRGSMÅL-JSON lines give the URLs).\n`);
