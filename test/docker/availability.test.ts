@@ -53,11 +53,10 @@ test('a DOCKER_HOST that fails falls through to the sockets, as testcontainers d
 
 test('an engine that does not answer fails within the timeout', async () => {
   const socket = await fakeEngine('silent', 'silent');
-  const startedAt = Date.now();
   const result = await dockerAvailable({ env: {}, sockets: [socket], timeoutMs: 200 });
   assert.equal(result.ok, false);
+  // The reason proves the timeout ended the wait (a silent engine never answers); how fast is bench/'s business.
   assert.match(!result.ok ? result.reason : '', /no answer within 200 ms/);
-  assert.ok(Date.now() - startedAt < 2000, 'gave up in time');
 });
 
 test('an engine of another OS or architecture is reported as unusable', async () => {

@@ -137,7 +137,8 @@ describe('Sundhedsjournalen in a browser', () => {
     };
     await journal.logIn(journalUrl, EINER_CPR);
     assert.equal(await journal.isShown('NPU22089'), false);
-    const shown = await journal.waitForResult('NPU22089', { timeoutMs: 10_000 });
+    // A generous bound: the result comes with the third request however slow the machine; the test never waits it out.
+    const shown = await journal.waitForResult('NPU22089', { timeoutMs: 120_000 });
     assert.equal(shown.analysis, 'Glukose');
     assert.equal(portal.requests.length, 3);
   });
@@ -151,8 +152,9 @@ describe('Sundhedsjournalen in a browser', () => {
       assert.match(error.message, /shown: NPU19748/);
       return true;
     });
+    // It must not give up before its timeout; how long past it is the machine's speed, not behaviour (bench/).
     const elapsed = Date.now() - started;
-    assert.ok(elapsed >= 1_500 && elapsed < 5_000, `took ${elapsed} ms`);
+    assert.ok(elapsed >= 1_500, `gave up after ${elapsed} ms`);
     assert.ok(portal.requests.length >= 3, `reloaded only ${portal.requests.length - 1} times`);
   });
 
