@@ -40,7 +40,8 @@ export interface WireMockContainerSpec {
  */
 export async function startWireMockContainer(spec: WireMockContainerSpec): Promise<string> {
   const common = { runId: spec.runId, networkName: spec.networkName, labels: spec.labels, startupTimeoutMs: spec.startupTimeoutMs };
-  const [, gate] = await Promise.all([
+  // allSettled, not all: when one fails the other finishes starting before the run is removed (see startEndpoints).
+  const [wiremock, gate] = await Promise.allSettled([
     startRunContainer({
       ...common,
       image: spec.image,
@@ -63,6 +64,8 @@ export async function startWireMockContainer(spec: WireMockContainerSpec): Promi
       ...(spec.hostPort ? { hostPort: spec.hostPort } : {}),
     }),
   ]);
-  await installDatabankProxies(gate, spec.databanks, accessHeaders(spec.token));
-  return gate;
+  if (wiremock.status === 'rejected') throw wiremock.reason;
+  if (gate.status === 'rejected') throw gate.reason;
+  await installDatabankProxies(gate.value, spec.databanks, accessHeaders(spec.token));
+  return gate.value;
 }
