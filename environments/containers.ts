@@ -52,15 +52,17 @@ export interface ContainersEnvironment extends Environment {
 }
 
 const DEFAULT_STARTUP_TIMEOUT_MS = 30_000;
-/** How long stop() waits for starts in flight when it is called during the start. */
-const STOP_DURING_START_WAIT_MS = 10_000;
+/** While stop() waits for starts in flight, how often it removes what they created meanwhile. */
+const STOP_DURING_START_SWEEP_MS = 500;
+/** Beyond the startup timeout (which bounds every start in flight), how long stop() waits for them at most. */
+const STOP_DURING_START_MARGIN_MS = 15_000;
 
 export async function startContainersEnvironment(
   given: EnvironmentOptions = {},
   containers: ContainersOptions = {},
 ): Promise<ContainersEnvironment> {
   const options = withHubKey(given);
-  // The gate in front of WireMock demands a token whatever else does; the other systems demand the given one only.
+  // Published ports listen on every interface: the gate in front of WireMock and every system demand this token.
   const token = options.accessToken ?? randomBytes(24).toString('hex');
   const availability = await dockerAvailable();
   if (!availability.ok) throw new Error(`Containers mode needs a Docker engine, and ${availability.reason}`);
@@ -83,8 +85,15 @@ export async function startContainersEnvironment(
     stopping ??= (async () => {
       await removeRun(docker, runId);
       if (!startFinished) {
-        // Stopped mid-start (Ctrl-C): let the starts in flight fail, then remove what they created meanwhile.
-        await settledWithin(startSettled, STOP_DURING_START_WAIT_MS);
+        // Stopped mid-start (Ctrl-C): until the starts in flight have ended, keep removing what they create, so each
+        // fails at once instead of at its startup timeout; then remove once more. Not a fixed wait: a slow engine
+        // that creates a container late still has it removed.
+        const deadline = Date.now() + startupTimeoutMs + STOP_DURING_START_MARGIN_MS;
+        while (!startFinished && Date.now() < deadline) {
+          await settledWithin(startSettled, STOP_DURING_START_SWEEP_MS);
+          // A network still joined by a container created meanwhile refuses removal: the next sweep gets it.
+          await removeRun(docker, runId).catch(() => undefined);
+        }
         await removeRun(docker, runId);
       }
       unregister();
@@ -94,6 +103,7 @@ export async function startContainersEnvironment(
     });
     return stopping;
   };
+  const startupTimeoutMs = containers.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS;
   const dockerHost = cliDockerHost(docker);
   const unregister = registerCleanup(`containers ${runId}`, stop, { onExit: () => removeRunSync(runId, dockerHost) });
 
@@ -104,7 +114,7 @@ export async function startContainersEnvironment(
     runId,
     networkName,
     options,
-    startupTimeoutMs: containers.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS,
+    startupTimeoutMs,
     hostPorts: containers.hostPorts ?? {},
     stopped: () => stopRequested,
   });
@@ -125,7 +135,7 @@ export async function startContainersEnvironment(
 interface StartPlan {
   image: string;
   wiremockImage: string;
-  /** What WireMock's gate demands (and every system too when options.accessToken is set). */
+  /** What WireMock's gate and every system demand: the given token, or one made for the run. */
   token: string;
   runId: string;
   networkName: string;
@@ -166,7 +176,8 @@ function startEndpoint(endpoint: EndpointName, plan: StartPlan, labels: Record<s
     // Ready once the pass-through is installed: before PLSP, which starts in a later wave, sends anything.
     return startWireMockContainer({ ...common, image: plan.wiremockImage, gateImage: plan.image, token: plan.token, databanks: { LABA: networkUrl('laba'), MiBa: networkUrl('miba') } });
   }
-  return startSystemContainer({ ...common, image: plan.image, system: endpoint, env: stubEnv(endpoint, networkUrl, plan.options) });
+  // Containers publish their ports on every interface: every system demands the run's token (contracts/access.ts).
+  return startSystemContainer({ ...common, image: plan.image, system: endpoint, env: stubEnv(endpoint, networkUrl, { ...plan.options, accessToken: plan.token }) });
 }
 
 function settledWithin(promise: Promise<void>, timeoutMs: number): Promise<void> {

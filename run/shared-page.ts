@@ -20,7 +20,14 @@ export class SharedPage {
   /** A trace chunk is being recorded for the scenario that has the page. */
   private recording = false;
 
-  constructor(private readonly browser: Browser) {}
+  /**
+   * headers: what every request of the page carries; the run's access token where the environment demands one
+   * (containers mode, or stubs beyond loopback), so the citizen's pages of Sundhedsjournalen let the check in.
+   */
+  constructor(
+    private readonly browser: Browser,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   /** The page for the scenario running now, recording its trace. */
   async forScenario(): Promise<ScenarioPage> {
@@ -30,7 +37,7 @@ export class SharedPage {
       return this.current;
     }
     await this.close();
-    const context = await this.browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen' });
+    const context = await this.browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', extraHTTPHeaders: this.headers });
     await context.tracing.start({ screenshots: true, snapshots: true });
     this.recording = true;
     this.current = { context, page: await context.newPage() };

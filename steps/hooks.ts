@@ -13,6 +13,7 @@ import { environmentKind, startEnvironment } from '../environments';
 import { registerCleanup } from '../environments/cleanup';
 import { launchBrowser } from '../run/browser';
 import { SharedPage } from '../run/shared-page';
+import { accessHeaders } from '../contracts/access';
 import { lpsMode, vendorSettings } from '../run/lps-mode';
 import { useAccessToken } from './drivers/http';
 import { runContext, setRunContext } from '../run/run-context';
@@ -91,7 +92,7 @@ BeforeAll({ timeout: 300_000 }, async function (this: { parameters?: { environme
     await stopEnvironment();
     throw error;
   }
-  page = new SharedPage(browser);
+  page = new SharedPage(browser, accessHeaders(environment.accessToken));
   const tester = vendor ? await AnswerServer.start() : undefined;
   const closeTester = tester ? stopOnce('tester channel', () => tester.close()) : async () => undefined;
   if (tester) console.log(`Tester channel: questions are answered and files fetched at ${tester.baseUrl} (LOKALSVAR-SPØRGSMÅL-JSON lines give the URLs).\n`);

@@ -72,8 +72,22 @@ test('every system answers GET /health on its mapped port, WireMock passes on to
     const wiremock = containers.find((container) => container.Names.includes(`/lokalsvar-e2e-${environment.runId}-wiremock`));
     assert.equal(wiremock?.Image, environment.wiremockImage, 'WireMock runs in its own image, labelled with the run');
     // Wiring: the portal asks LABA and MiBa at http://laba:8080 and http://miba:8080 (502 if it cannot reach them).
-    const national = await fetch(`${environment.urls.labportal}/api/v1/patients/0101010101/results`);
+    const national = await fetch(`${environment.urls.labportal}/api/v1/patients/0101010101/results`, withToken);
     assert.equal(national.status, 200, `labportal reaches laba and miba by their aliases: ${await national.clone().text()}`);
+    // Published ports listen on every interface: without the run's token every read and control endpoint refuses
+    // (contracts/access.ts); the citizen's pages too, since the suite's browser sends the token.
+    const guarded: ReadonlyArray<[EndpointName, string]> = [
+      ['labportal', '/api/v1/patients/0101010101/results'],
+      ['laba', '/api/v1/results?patient=0101010101'],
+      ['miba', '/api/v1/results?patient=0101010101'],
+      ['plsp', '/plsp/v1/messages'],
+      ['pilot-lps', '/api/v1/results'],
+      ['sundhedsjournal', '/laboratoriesvar'],
+    ];
+    for (const [system, path] of guarded) {
+      const stranger = await fetch(`${environment.urls[system]}${path}`, { redirect: 'manual' });
+      assert.equal(stranger.status, 401, `${system} ${path} without the token: ${stranger.status} ${(await stranger.text()).slice(0, 200)}`);
+    }
     assert.ok(Array.isArray(((await national.json()) as { results?: unknown }).results));
   } finally {
     await environment.stop();
