@@ -197,6 +197,7 @@ test('each source names its platform version; runs of different versions are com
   assert.match(rule('LABA-03')?.scenarios[0]?.source ?? '', /platform bbb2222/);
   const html = (await as(vendor.token, `/s/${vendor.id}/rapport/certificering.html`)).body;
   assert.match(html, new RegExp(`Advarsel:</strong> Resultaterne kommer fra forskellige platformversioner \\(aaa1111: kørsel ${older}; bbb2222: kørsel ${newer}\\)`));
+  assert.match((await as(vendor.token, `/s/${vendor.id}/rapport/certificering.md`)).body, /\*\*Advarsel:\*\* Resultaterne kommer fra forskellige platformversioner/);
 });
 
 test('results of scenarios no longer in the feature files count for nothing and are listed apart', async () => {
@@ -225,6 +226,7 @@ test('results of scenarios no longer in the feature files count for nothing and 
   );
   const html = (await as(vendor.token, `/s/${vendor.id}/rapport/certificering.html`)).body;
   assert.match(html, /<h2>Ikke længere i kravene<\/h2>[\s\S]*værdi: 999[\s\S]*Et scenarie, der er fjernet fra kravene/);
+  assert.match((await as(vendor.token, `/s/${vendor.id}/rapport/certificering.md`)).body, /## Ikke længere i kravene[\s\S]*værdi: 999[\s\S]*Et scenarie, der er fjernet fra kravene/);
 });
 
 test("the leader's session list links to each vendor's combined report once it has one", async () => {
