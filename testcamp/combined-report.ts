@@ -112,7 +112,7 @@ export function latestScenarios(runs: readonly Run[]): { scenarios: ScenarioRun[
   return { scenarios: [...latest.values()], unreadable };
 }
 
-/** Writes (when out of date) and returns the folder of the session's combined report; undefined before any run finished. */
+/** Writes (when out of date) and returns the folder of the session's combined report; undefined before any run ended. */
 export function combinedReport(store: CampStore, dataDir: string, session: VendorSession): string | undefined {
   const runs = countedRuns(store, session.id);
   if (runs.length === 0) return undefined;
