@@ -65,7 +65,10 @@ export function countedRuns(store: CampStore, sessionId: string): Run[] {
     .sort((a, b) => a.id - b.id);
 }
 
-/** The runs per platform version, and whether there is more than one (an unknown version counts as its own). */
+/**
+ * The runs per platform version, and whether there is more than one (an unknown version counts as its own). Pass the
+ * runs results come from: a run whose every result a later run replaced adds no version.
+ */
 export function platformVersionsOf(runs: readonly Run[]): { versions: PlatformVersionRuns[]; mixed: boolean } {
   const byVersion = new Map<string, string[]>();
   for (const run of runs) {
@@ -129,11 +132,14 @@ export function combinedReport(store: CampStore, dataDir: string, session: Vendo
   const json = attestationsJson(judgements);
   const attestations = json ? parseAttestations(json, 'testlederens vurderinger', requirementIds()) : [];
   const newest = runs[runs.length - 1] as Run;
-  const { versions, mixed } = platformVersionsOf(runs);
+  const counted = scenarios.filter((scenario) => current.has(scenarioKey(scenario)));
+  const sources = new Set(counted.map((scenario) => scenario.source));
+  const contributing = runs.filter((run) => sources.has(runLabel(run)));
+  const { versions, mixed } = platformVersionsOf(contributing.length > 0 ? contributing : runs);
   const stopped = runs.filter((run) => run.state === 'afbrudt').map((run) => `kørsel ${run.id}`);
   writeCertificationFiles(
     dir,
-    scenarios.filter((scenario) => current.has(scenarioKey(scenario))),
+    counted,
     declared,
     attestations,
     {
