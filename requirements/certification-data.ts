@@ -18,8 +18,29 @@ export interface ReportContext {
   lpsSystem: string;
   /** When the run finished (ISO). */
   finishedAt: string;
-  /** Platform version: git commit or package version. */
+  /** Platform version: git commit or package version (in a combined report of mixed versions: all of them). */
   platformVersion: string;
+  /** In a report that combines several runs: each platform version its results come from, with those runs. */
+  platformVersions?: PlatformVersionRuns[];
+  /** In a report that combines several runs: true when they ran on more than one platform version (or one is unknown). */
+  mixedPlatformVersions?: boolean;
+}
+
+export interface PlatformVersionRuns {
+  /** Git commit or package version; "ukendt" when the run did not record it. */
+  version: string;
+  /** The runs on it, e.g. "kørsel 3". */
+  runs: string[];
+}
+
+/** In a combined report: a result of a scenario the current feature files no longer declare; it counts for no rule. */
+export interface RetiredScenario {
+  key: string;
+  label: string;
+  uri: string;
+  verdict: StepVerdict;
+  error?: string;
+  source?: string;
 }
 
 /** A step's or scenario's verdict, as in MedCom's test protocols. */
@@ -93,6 +114,11 @@ export interface CertificationReport {
   /** The counts in one Danish line, e.g. "14 af 15 krav opfyldt, 1 ikke opfyldt, 0 ikke afprøvet". */
   summary: string;
   requirements: RequirementReport[];
+  /**
+   * In a combined report: results of scenarios that are no longer in the feature files (removed, renamed, or an
+   * outline's example row that changed), listed so nothing silently vanishes; they count for no rule.
+   */
+  notInRequirements?: RetiredScenario[];
 }
 
 /** The file name the World's evidence hook gives the scenario's test data (steps/support/scenario-evidence.ts). */
@@ -180,7 +206,18 @@ export function sourcesOf(scenarios: readonly Pick<ScenarioRun, 'source'>[]): st
   return [...new Set(scenarios.map((scenario) => scenario.source).filter((source): source is string => source !== undefined))];
 }
 
-export function certificationReport(verdicts: readonly RequirementVerdict[], context: ReportContext, summary: string, evidence: EvidenceIndex): CertificationReport {
+export function retiredScenario(scenario: ScenarioRun): RetiredScenario {
+  const { key, label, uri, verdict, error, source } = scenarioReport(scenario, new Map());
+  return { key, label, uri, verdict, ...(error ? { error } : {}), ...(source ? { source } : {}) };
+}
+
+export function certificationReport(
+  verdicts: readonly RequirementVerdict[],
+  context: ReportContext,
+  summary: string,
+  evidence: EvidenceIndex,
+  retired: readonly ScenarioRun[] = [],
+): CertificationReport {
   return {
     format: REPORT_FORMAT,
     context,
@@ -195,5 +232,6 @@ export function certificationReport(verdicts: readonly RequirementVerdict[], con
       scenarios: entry.scenarios.map((scenario) => scenarioReport(scenario, evidence, entry.manual)),
       ...(sourcesOf(entry.scenarios).length > 0 ? { sources: sourcesOf(entry.scenarios) } : {}),
     })),
+    ...(retired.length > 0 ? { notInRequirements: retired.map(retiredScenario) } : {}),
   };
 }

@@ -7,6 +7,7 @@
  *   certificering.md       the per-rule summary
  *   evidens.zip            all of the above plus MANIFEST.sha256 (sha256sum -c verifies it)
  * Declared scenarios that did not run leave their rules untried; attestations decide rules no scenario tried.
+ * `retired`: results of scenarios the feature files no longer declare (a combined report), listed apart.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,13 +35,14 @@ export function writeCertificationFiles(
   declared: readonly DeclaredScenario[],
   attestations: readonly Attestation[],
   context: ReportContext,
+  retired: readonly ScenarioRun[] = [],
 ): WrittenReport {
   const result = verdicts(REQUIREMENTS, withScenariosNotRun(ran, declared), attestations);
   const evidence = writeEvidence(ran, dir);
-  const report = certificationReport(result, context, counts(result), evidence);
+  const report = certificationReport(result, context, counts(result), evidence, retired);
   writeFileSync(path.join(dir, REPORT_FILES.json), `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(path.join(dir, REPORT_FILES.html), renderHtml(report));
-  writeFileSync(path.join(dir, REPORT_FILES.markdown), renderMarkdown(result, context));
+  writeFileSync(path.join(dir, REPORT_FILES.markdown), renderMarkdown(result, context, report.notInRequirements));
   writeEvidenceBundle(dir, [REPORT_FILES.html, REPORT_FILES.json, REPORT_FILES.markdown, ...[...evidence.values()].map((file) => file.path)], BUNDLE_FILE);
   return { verdicts: result, report };
 }

@@ -4,7 +4,7 @@
  */
 import type { RequirementVerdict, Verdict } from './certification';
 import { attestationLine } from './tester-attestation';
-import { scenarioLabel, type CertificationReport, type EvidenceFile, type ReportContext, type ScenarioReport, type StepReport, type StepVerdict } from './certification-data';
+import { scenarioLabel, type CertificationReport, type EvidenceFile, type ReportContext, type RetiredScenario, type ScenarioReport, type StepReport, type StepVerdict } from './certification-data';
 
 export type { ReportContext } from './certification-data';
 
@@ -41,7 +41,15 @@ export function summaryLine(verdicts: readonly RequirementVerdict[]): string {
   return `Certificering: ${counts(verdicts)}`;
 }
 
-export function renderMarkdown(verdicts: readonly RequirementVerdict[], context: ReportContext): string {
+/** In Danish: the report combines runs of different platform versions, which ones; '' when it does not. */
+export function mixedVersionsWarning(context: ReportContext): string {
+  if (!context.mixedPlatformVersions) return '';
+  const versions = (context.platformVersions ?? []).map((entry) => `${entry.version}: ${entry.runs.join(', ')}`).join('; ');
+  return `Resultaterne kommer fra forskellige platformversioner (${versions}). Kør alle scenarier igen på én version for en rapport fra én version.`;
+}
+
+export function renderMarkdown(verdicts: readonly RequirementVerdict[], context: ReportContext, retired: readonly RetiredScenario[] = []): string {
+  const warning = mixedVersionsWarning(context);
   const lines = [
     '# Certificeringsrapport: deling af lokale laboratoriesvar',
     '',
@@ -49,6 +57,7 @@ export function renderMarkdown(verdicts: readonly RequirementVerdict[], context:
     `- Miljø: ${context.environment}`,
     `- Kørt: ${context.finishedAt}`,
     `- Platform: lokalsvar-e2e ${context.platformVersion}`,
+    ...(warning ? [`- **Advarsel:** ${warning}`] : []),
     `- Resultat: ${counts(verdicts)}`,
     '',
     '| Krav | Titel | Resultat | Scenarier |',
@@ -67,6 +76,7 @@ export function renderMarkdown(verdicts: readonly RequirementVerdict[], context:
     scenarios.filter((scenario) => scenario.outcome === 'failed').map((scenario) => `- ${requirement.id}, "${scenarioLabel(scenario)}" (${scenario.uri}): ${scenario.error ?? 'fejlede'}`),
   );
   if (failures.length > 0) lines.push('## Fejl', '', ...failures, '');
+  if (retired.length > 0) lines.push('## Ikke længere i kravene', '', 'Tæller ikke med: scenarierne findes ikke længere i feature-filerne.', '', ...retired.map((scenario) => `- ${scenario.label} (${scenario.uri}): ${scenario.verdict}${scenario.source ? `, ${scenario.source}` : ''}`), '');
   return lines.join('\n');
 }
 
@@ -139,8 +149,18 @@ function sourceNote(sources: readonly string[] | undefined): string {
   return sources && sources.length > 0 ? `<div class="kilde" data-felt="kilde">Resultatet er fra ${escapeHtml(sources.join(' og '))}</div>` : '';
 }
 
+/** Results of scenarios the feature files no longer declare, listed apart: they count for no rule. */
+function retiredSection(retired: readonly RetiredScenario[] | undefined): string {
+  if (!retired || retired.length === 0) return '';
+  const items = retired.map((scenario) => `<li class="${escapeHtml(scenario.verdict.replace(/ /g, '-'))}">${escapeHtml(scenario.label)} <span class="kilde">${escapeHtml(scenario.uri)} · ${escapeHtml(scenario.verdict)}${scenario.source ? ` · ${escapeHtml(scenario.source)}` : ''}</span></li>`);
+  return `<section id="ikke-laengere-i-kravene" data-felt="ikke-laengere-i-kravene"><h2>Ikke længere i kravene</h2>
+<p>Resultater af scenarier, som feature-filerne ikke længere har (fjernet, omdøbt eller en ændret eksempelrække). De tæller ikke for nogen regel.</p>
+<ul>${items.join('')}</ul></section>`;
+}
+
 export function renderHtml(report: CertificationReport): string {
   const { context } = report;
+  const warning = mixedVersionsWarning(context);
   const overview = report.requirements
     .map((entry) => `<tr class="${entry.verdict.replace(/ /g, '-')}"><th scope="row"><a href="#krav-${escapeHtml(entry.id)}">${escapeHtml(entry.id)}</a></th><td>${escapeHtml(entry.title)}<div class="kilde">${escapeHtml(entry.source)}</div></td><td class="resultat">${escapeHtml(requirementMark(entry.verdict, entry.manual))}${sourceNote(entry.sources)}</td><td>${entry.scenarios.length}</td></tr>`)
     .join('\n');
@@ -163,19 +183,20 @@ body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b}dl{display:grid;
 dt{font-weight:bold}dd{margin:0}table{border-collapse:collapse;width:100%}
 th,td{border-bottom:1px solid #ccc;padding:.4rem;text-align:left;vertical-align:top}thead th{background:#e8eef6}
 .kilde{color:#555;font-size:.85em}.opfyldt .resultat,.bestået .resultat{color:#176b2c}.ikke-opfyldt .resultat,.fejlet .resultat{color:#a4161a;font-weight:bold}
-.ikke-afprøvet .resultat{color:#777}ul{margin:0;padding-left:1.2rem}pre{white-space:pre-wrap;margin:0;font-size:.85em}
+.ikke-afprøvet .resultat{color:#777}.advarsel{color:#a4161a;margin:.25rem 0}ul{margin:0;padding-left:1.2rem}pre{white-space:pre-wrap;margin:0;font-size:.85em}
 details.scenarie{margin:.5rem 0 .5rem 1rem}details.scenarie>summary{cursor:pointer;padding:.25rem 0}
 table.data td{border:1px solid #ccc;padding:.1rem .3rem}.kw{font-weight:bold}tr.trin.fejlet{background:#fdecec}
 </style></head><body>
 <h1>Certificeringsrapport: deling af lokale laboratoriesvar</h1>
 <dl><dt>LPS-system</dt><dd>${escapeHtml(context.lpsSystem)}</dd><dt>Miljø</dt><dd>${escapeHtml(context.environment)}</dd>
-<dt>Kørt</dt><dd>${escapeHtml(context.finishedAt)}</dd><dt>Platform</dt><dd>lokalsvar-e2e ${escapeHtml(context.platformVersion)}</dd>
+<dt>Kørt</dt><dd>${escapeHtml(context.finishedAt)}</dd><dt>Platform</dt><dd>lokalsvar-e2e ${escapeHtml(context.platformVersion)}${warning ? `<p class="advarsel" role="alert" data-felt="blandede-versioner"><strong>Advarsel:</strong> ${escapeHtml(warning)}</p>` : ''}</dd>
 <dt>Resultat</dt><dd data-testid="resultat">${escapeHtml(report.summary)}</dd>
 <dt>Som data</dt><dd><a href="certificering.json">certificering.json</a> · evidens med kontrolsummer: <a href="evidens.zip">evidens.zip</a></dd></dl>
 <table><thead><tr><th>Krav</th><th>Titel og kilde</th><th>Resultat</th><th>Scenarier</th></tr></thead><tbody>
 ${overview}
 </tbody></table>
 ${sections}
+${retiredSection(report.notInRequirements)}
 </body></html>
 `;
 }

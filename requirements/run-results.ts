@@ -59,6 +59,8 @@ export interface ScenarioRun {
   attested?: TesterAttestation[];
   /** Which run the result comes from, when a report combines several (the test camp's per-vendor report): "kørsel 2 (…)". */
   source?: string;
+  /** True when the run ended (was stopped) before every step and hook of the scenario had a result. */
+  unfinished?: boolean;
 }
 
 export interface RunSummary {
@@ -217,7 +219,9 @@ export function readRun(ndjson: string): RunSummary {
     const stepResults = results.get(record.startedId) as Map<string, StepResult>;
     if (stepResults.size === 0) continue;
     const stepAttachments = attachments.get(record.startedId) as Map<string, RunAttachment[]>;
-    scenarios.push(scenarioOf(record, stepResults, stepAttachments, gherkin, hooks));
+    const scenario = scenarioOf(record, stepResults, stepAttachments, gherkin, hooks);
+    const unfinished = record.testSteps.some((step) => !stepResults.has(step.id));
+    scenarios.push(unfinished ? { ...scenario, unfinished } : scenario);
   }
   return { scenarios, ...(finishedAt ? { finishedAt } : {}) };
 }

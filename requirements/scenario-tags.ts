@@ -9,6 +9,8 @@ export interface TaggedScenario {
   line: number;
   name: string;
   requirementIds: string[];
+  /** A scenario outline's example rows, column by column, as a run reports them (ScenarioRun.example). */
+  examples?: Record<string, string>[];
 }
 
 const KRAV = /^@krav:(.+)$/;
@@ -34,7 +36,17 @@ export function scenariosOf(file: string): TaggedScenario[] {
       if (child.scenario) {
         const { scenario } = child;
         const exampleIds = scenario.examples.flatMap((examples) => ids(examples.tags));
-        scenarios.push({ file, line: scenario.location.line, name: scenario.name, requirementIds: [...inherited, ...ids(scenario.tags), ...exampleIds] });
+        const rows = scenario.examples.flatMap((examples) => {
+          const header = examples.tableHeader?.cells.map((cell) => cell.value) ?? [];
+          return examples.tableBody.map((row) => Object.fromEntries(header.map((column, index) => [column, row.cells[index]?.value ?? ''])));
+        });
+        scenarios.push({
+          file,
+          line: scenario.location.line,
+          name: scenario.name,
+          requirementIds: [...inherited, ...ids(scenario.tags), ...exampleIds],
+          ...(rows.length > 0 ? { examples: rows } : {}),
+        });
       }
       if ('rule' in child && child.rule) visit(child.rule.children, [...inherited, ...ids(child.rule.tags)]);
     }
@@ -44,8 +56,18 @@ export function scenariosOf(file: string): TaggedScenario[] {
 }
 
 /** Every scenario the project's feature files declare (root/features), with its uri relative to root as cucumber writes it. */
-export function declaredScenarios(root: string): { uri: string; name: string; requirementIds: string[] }[] {
+export function declaredScenarios(root: string): { uri: string; name: string; requirementIds: string[]; examples?: Record<string, string>[] }[] {
   return featureFiles(path.join(root, 'features'))
     .flatMap(scenariosOf)
-    .map((scenario) => ({ uri: path.relative(root, scenario.file), name: scenario.name, requirementIds: scenario.requirementIds }));
+    .map((scenario) => ({
+      uri: path.relative(root, scenario.file),
+      name: scenario.name,
+      requirementIds: scenario.requirementIds,
+      ...(scenario.examples ? { examples: scenario.examples } : {}),
+    }));
+}
+
+/** An outline's scenario name as cucumber names the example row's run: its <column> placeholders filled from the row. */
+export function pickleName(name: string, example: Readonly<Record<string, string>>): string {
+  return name.replace(/<([^<>]+)>/g, (placeholder, column: string) => example[column] ?? placeholder);
 }

@@ -11,11 +11,11 @@
  * Manual attestations of E2E_ATTESTATIONS (requirements/attestations.ts) decide rules no scenario tried.
  * Prints one summary line.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readAttestations } from '../requirements/attestations';
 import { requirementIds } from '../requirements/catalogue';
+import { platformVersion } from '../requirements/platform-version';
 import { BUNDLE_FILE, REPORT_FILES, writeCertificationFiles } from '../requirements/certification-files';
 import { summaryLine } from '../requirements/render-certification';
 import { readRun } from '../requirements/run-results';
@@ -23,14 +23,6 @@ import { declaredScenarios } from '../requirements/scenario-tags';
 import { lpsMode, vendorSettings } from '../run/lps-mode';
 
 export { REPORT_FILES };
-
-function platformVersion(root: string): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
-  }
-}
 
 export function writeCertificationReport(dir: string, environment: string): string {
   const messages = path.join(dir, 'messages.ndjson');

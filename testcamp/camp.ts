@@ -5,6 +5,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { APPROVED_FILE, writeApprovedSystems } from './approvals';
+import { countsInCombined } from './combined-report';
 import type { CampEvents } from './events';
 import type { MatrixRow } from './leader-page';
 import { sessionCells } from './matrix';
@@ -31,6 +32,7 @@ export function matrixRows(camp: Camp): MatrixRow[] {
   return camp.store.sessions().map((session) => ({
     session,
     cells: sessionCells(camp.store.scenarios(session.id), camp.store.openPrompts(session.id), camp.store.judgements(session.id)),
+    reportReady: camp.store.runs(session.id).some(countsInCombined),
   }));
 }
 

@@ -7,6 +7,8 @@ import type { VendorSession } from './store';
 export interface MatrixRow {
   session: VendorSession;
   cells: Record<string, CellState>;
+  /** A run of the session has ended, so it has a combined certification report. */
+  reportReady?: boolean;
 }
 
 export function renderMatrix(rows: readonly MatrixRow[]): string {
@@ -24,12 +26,15 @@ export function renderMatrix(rows: readonly MatrixRow[]): string {
   return `<div class="rulle"><table class="matrix"><caption>Leverandører × forretningsregler</caption><thead><tr><th scope="col">LPS-system</th>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
-export function renderSessionList(sessions: readonly VendorSession[]): string {
-  if (sessions.length === 0) return '<p>Ingen sessioner.</p>';
-  return `<ul class="sessioner">${sessions
+/** The sessions, each with a link to its combined certification report (HTML) once it has one. */
+export function renderSessionList(rows: readonly Pick<MatrixRow, 'session' | 'reportReady'>[]): string {
+  if (rows.length === 0) return '<p>Ingen sessioner.</p>';
+  return `<ul class="sessioner">${rows
     .map(
-      (session) =>
-        `<li><a href="/s/${esc(session.id)}">${esc(session.system)}</a> · producentkode ${esc(session.producerCode)} · EAN ${esc(session.ean)} · kontakt ${esc(session.contact)}
+      ({ session, reportReady }) =>
+        `<li><a href="/s/${esc(session.id)}">${esc(session.system)}</a> · producentkode ${esc(session.producerCode)} · EAN ${esc(session.ean)} · kontakt ${esc(session.contact)}${
+          reportReady ? ` · <a href="/s/${esc(session.id)}/rapport/vis/certificering.html" data-samlet-rapport="${esc(session.system)}">Samlet certificeringsrapport for ${esc(session.system)}</a>` : ''
+        }
         <form method="post" action="/s/${esc(session.id)}/nyt-link" class="inline"><button type="submit">Nyt link til ${esc(session.system)}</button></form></li>`,
     )
     .join('')}</ul>`;
@@ -49,7 +54,7 @@ export function renderLeaderPage(rows: readonly MatrixRow[], notice = ''): strin
     'Testcamp – testleder',
     `<h1>Testcamp – testleder</h1>${notice}
 ${region('matrix', 'Matrix', renderMatrix(rows))}
-${region('sessioner', 'Leverandørsessioner', renderSessionList(rows.map((row) => row.session)))}
+${region('sessioner', 'Leverandørsessioner', renderSessionList(rows))}
 ${NEW_SESSION_FORM}`,
     '/haendelser',
   );

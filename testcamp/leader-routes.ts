@@ -41,7 +41,7 @@ export function registerLeaderRoutes(app: FastifyInstance, camp: Camp): void {
     serveEvents(request, reply, camp.events, {
       regions: async () => {
         const rows = matrixRows(camp);
-        return { matrix: renderMatrix(rows), sessioner: renderSessionList(rows.map((row) => row.session)) };
+        return { matrix: renderMatrix(rows), sessioner: renderSessionList(rows) };
       },
     });
     return reply;

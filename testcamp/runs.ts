@@ -9,6 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { platformVersion } from '../requirements/platform-version';
 import { ATTESTATIONS_FILE, attestationsJson } from './attestations';
 import { CucumberProgress } from './cucumber-progress';
 import type { CampEvents } from './events';
@@ -63,7 +64,8 @@ export class CampRunner {
   start(session: VendorSession, scope: string, tagExpression: string | undefined): Run {
     if (this.active.has(session.id)) throw new RunConflictError(`${session.system} har allerede en kørsel i gang; vent til den er færdig, eller stop den.`);
     const tags = [this.settings.tags, tagExpression].filter((tag): tag is string => tag !== undefined && tag !== '').map((tag) => `(${tag})`).join(' and ');
-    const run = this.store.createRun(session.id, scope, tags, (id) => path.join(path.resolve(this.settings.dataDir), 'runs', String(id)));
+    // The child runs this checkout (ROOT): its report will name the same version; a stopped run writes none.
+    const run = this.store.createRun(session.id, scope, tags, (id) => path.join(path.resolve(this.settings.dataDir), 'runs', String(id)), platformVersion(ROOT));
     mkdirSync(run.reportsDir, { recursive: true });
     const attestations = attestationsJson(this.store.judgements(session.id));
     if (attestations) writeFileSync(path.join(run.reportsDir, ATTESTATIONS_FILE), attestations);

@@ -6,7 +6,7 @@
 import { REQUIREMENTS } from '../requirements/catalogue';
 import type { Caller } from './access';
 import type { HubMessages } from './hub-journal';
-import { COMBINED_FILES } from './combined-report';
+import { COMBINED_FILES, countsInCombined } from './combined-report';
 import { esc, page, region, stateClass, time } from './html';
 import { offeredFileHref, offeredFiles } from './offered-files';
 import type { Judgement, Prompt, Run, ScenarioResult, VendorSession } from './store';
@@ -45,13 +45,13 @@ export function renderStatus(view: SessionView): string {
   return `${active}${renderCombined(view)}${runs ? `<h3>Kørsler</h3><ul class="koersler">${runs}</ul>` : ''}`;
 }
 
-/** The vendor's one report over all of its finished runs (testcamp/combined-report.ts), once a run finished. */
+/** The vendor's one report over all of its ended runs (testcamp/combined-report.ts), once a run ended. */
 function renderCombined(view: SessionView): string {
-  if (!view.runs.some((run) => run.state === 'færdig')) return '';
+  if (!view.runs.some(countsInCombined)) return '';
   const base = `/s/${esc(view.session.id)}/rapport`;
   const downloads = COMBINED_FILES.map((file) => `<a href="${base}/${esc(file)}" download>${esc(file)}</a>`).join(' · ');
   return `<div class="samlet"><h3>Samlet certificeringsrapport</h3>
-<p>Det seneste resultat for hvert scenarie på tværs af jeres færdige kørsler; rapporten siger for hver regel, hvilken kørsel resultatet er fra.</p>
+<p>Det seneste resultat for hvert scenarie på tværs af jeres kørsler (også de scenarier, en afbrudt kørsel nåede at gøre færdige); rapporten siger for hver regel, hvilken kørsel og platformversion resultatet er fra.</p>
 <p><a href="${base}/vis/certificering.html">Åbn den samlede certificeringsrapport</a> · Hent: ${downloads}</p></div>`;
 }
 

@@ -242,7 +242,7 @@ export function registerSessionRoutes(app: FastifyInstance, camp: Camp): void {
     );
   });
 
-  const noCombinedReport = 'Der er ingen samlet rapport endnu: den kommer, når en kørsel er færdig.';
+  const noCombinedReport = 'Der er ingen samlet rapport endnu: den kommer, når en kørsel er færdig eller stoppet.';
 
   app.get<{ Params: Params & { '*': string } }>('/s/:id/rapport/vis/*', async (request, reply) => {
     const session = sessionFor(request, reply);

@@ -28,6 +28,8 @@ export interface Run {
   startedAt: string;
   finishedAt?: string;
   reportsDir: string;
+  /** The platform version (git commit or package version) the run was started on, when known. */
+  platformVersion?: string;
 }
 
 /** A scenario's latest state for a session: afventer (queued in a run), kører, bestået, fejlet, sprunget over. */
@@ -82,7 +84,7 @@ CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, system TEXT NOT NULL UNIQUE, producer_code TEXT NOT NULL, ean TEXT NOT NULL,
   contact TEXT NOT NULL, token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (id INTEGER PRIMARY KEY AUTOINCREMENT, session_id TEXT NOT NULL, scope TEXT NOT NULL, tags TEXT NOT NULL,
-  state TEXT NOT NULL, exit_code INTEGER, started_at TEXT NOT NULL, finished_at TEXT, reports_dir TEXT NOT NULL);
+  state TEXT NOT NULL, exit_code INTEGER, started_at TEXT NOT NULL, finished_at TEXT, reports_dir TEXT NOT NULL, platform_version TEXT);
 CREATE TABLE IF NOT EXISTS scenarios (session_id TEXT NOT NULL, scenario_key TEXT NOT NULL, name TEXT NOT NULL, uri TEXT NOT NULL,
   rules TEXT NOT NULL, outcome TEXT NOT NULL, error TEXT, steps TEXT NOT NULL, run_id INTEGER NOT NULL, updated_at TEXT NOT NULL,
   PRIMARY KEY (session_id, scenario_key));
@@ -118,6 +120,7 @@ function runOf(row: Row): Run {
     startedAt: String(row.started_at),
     ...(row.finished_at === null ? {} : { finishedAt: String(row.finished_at) }),
     reportsDir: String(row.reports_dir),
+    ...(typeof row.platform_version === 'string' ? { platformVersion: row.platform_version } : {}),
   };
 }
 
@@ -157,6 +160,9 @@ export class CampStore {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.exec(SCHEMA);
+    // A camp file from before runs recorded their platform version.
+    const columns = this.db.prepare('PRAGMA table_info(runs)').all() as Row[];
+    if (!columns.some((column) => column.name === 'platform_version')) this.db.exec('ALTER TABLE runs ADD COLUMN platform_version TEXT');
   }
 
   close(): void {
@@ -203,11 +209,11 @@ export class CampStore {
     return row ? sessionOf(row) : undefined;
   }
 
-  createRun(sessionId: string, scope: string, tags: string, reportsDirOf: (id: number) => string): Run {
+  createRun(sessionId: string, scope: string, tags: string, reportsDirOf: (id: number) => string, platformVersion?: string): Run {
     const insert = this.db.transaction(() => {
       const info = this.db
-        .prepare("INSERT INTO runs (session_id, scope, tags, state, started_at, reports_dir) VALUES (?, ?, ?, 'kører', ?, '')")
-        .run(sessionId, scope, tags, now());
+        .prepare("INSERT INTO runs (session_id, scope, tags, state, started_at, reports_dir, platform_version) VALUES (?, ?, ?, 'kører', ?, '', ?)")
+        .run(sessionId, scope, tags, now(), platformVersion ?? null);
       const id = Number(info.lastInsertRowid);
       this.db.prepare('UPDATE runs SET reports_dir = ? WHERE id = ?').run(reportsDirOf(id), id);
       return id;

@@ -20,6 +20,8 @@ export interface FixtureScenario {
   steps: FixtureStep[];
   /** Attached by an After hook. */
   afterAttachments?: FixtureStep['attachments'];
+  /** The run was stopped in this scenario: its After hook never finished. */
+  unfinished?: boolean;
 }
 
 export function runMessages(scenarios: readonly FixtureScenario[], finishedSeconds = 1_800_000_000): string {
@@ -68,7 +70,7 @@ export function runMessages(scenarios: readonly FixtureScenario[], finishedSecon
     for (const attachment of scenario.afterAttachments ?? []) {
       envelopes.push({ attachment: { testCaseStartedId: startedId, testStepId: hookStepId, fileName: attachment.fileName, mediaType: attachment.mediaType, contentEncoding: attachment.base64 ? 'BASE64' : 'IDENTITY', body: attachment.body } });
     }
-    envelopes.push({ testStepFinished: { testCaseStartedId: startedId, testStepId: hookStepId, testStepResult: { status: 'PASSED', duration: { seconds: 0, nanos: 5e6 } } } });
+    if (!scenario.unfinished) envelopes.push({ testStepFinished: { testCaseStartedId: startedId, testStepId: hookStepId, testStepResult: { status: 'PASSED', duration: { seconds: 0, nanos: 5e6 } } } });
   }
   envelopes.push({ testRunFinished: { success: true, timestamp: { seconds: finishedSeconds, nanos: 0 } } });
   return envelopes.map((envelope) => JSON.stringify(envelope)).join('\n');

@@ -1,6 +1,7 @@
 /** The camp's SQLite store keeps everything across a reopen; a run a stopped camp left going is shown interrupted. */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -44,4 +45,24 @@ test('lokalsvar testcamp names a wrong option and exits 2', async () => {
   const code = await runCli(['testcamp', '--vendor-timeout', 'lang'], { out: () => undefined, err: (line) => errors.push(line) });
   assert.equal(code, 2);
   assert.match(errors.join('\n'), /--vendor-timeout lang: giv et helt tal fra 1 til 86400/);
+});
+
+test('a camp file from before runs recorded their platform version opens, keeps its runs and records it from then on', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lokalsvar-campstore-'));
+  const file = path.join(dir, 'testcamp.sqlite');
+  try {
+    const old = new Database(file);
+    old.exec(`CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, session_id TEXT NOT NULL, scope TEXT NOT NULL, tags TEXT NOT NULL,
+      state TEXT NOT NULL, exit_code INTEGER, started_at TEXT NOT NULL, finished_at TEXT, reports_dir TEXT NOT NULL)`);
+    old.prepare("INSERT INTO runs (session_id, scope, tags, state, started_at, reports_dir) VALUES ('s', 'alle scenarier', '', 'færdig', 't', 'r')").run();
+    old.close();
+
+    const store = new CampStore(file);
+    assert.equal(store.runs('s')[0]?.platformVersion, undefined, 'an old run: version unknown');
+    const run = store.createRun('s', 'DEL-02', '', (id) => path.join(dir, String(id)), 'abc1234');
+    assert.equal(store.run(run.id)?.platformVersion, 'abc1234');
+    store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
