@@ -20,7 +20,7 @@ import { environmentKind, isEnvironmentKind } from '../environments/environment'
 import { compareFiles } from '../requirements/compare-runs';
 import { REPORT_FILES, writeCertificationReport } from './certification-report';
 import { REPORT_DIRS } from './report-dirs';
-import { forwardStopSignals, runStep as run } from './step-runner';
+import { forwardStopSignals, localBin, runStep as run } from './step-runner';
 
 const PROFILES = { local: 'default', containers: 'containers', remote: 'remote' } as const;
 type Mode = keyof typeof PROFILES;
@@ -46,10 +46,10 @@ async function main(): Promise<number> {
       return 0;
     }
   }
-  const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+  const tsx = localBin(root, 'tsx');
   const browserStatus = await run(tsx, [path.join(root, 'scripts', 'ensure-browser.ts')], process.env);
   if (browserStatus !== 0) return browserStatus;
-  const cucumber = path.join(root, 'node_modules', '.bin', 'cucumber-js');
+  const cucumber = localBin(root, 'cucumber-js');
   const status = await run(cucumber, ['--profile', PROFILES[mode], ...cucumberArgs], { ...process.env, E2E_ENV: mode });
   const reportDir = process.env.E2E_REPORTS_DIR ? path.resolve(process.env.E2E_REPORTS_DIR) : path.join(root, REPORT_DIRS[mode]);
   if (status !== 0 && status !== 1) {

@@ -14,16 +14,13 @@ import { forwardStopSignals, runStep, stopRequested, SIGNAL_EXIT_CODES } from '.
 
 export const TEST_STEPS_ENV = 'LOKALSVAR_TEST_STEPS';
 
-const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const TSX = process.platform === 'win32' ? 'tsx.cmd' : 'tsx';
-
-/** What `npm test` runs, in order. */
+/** What `npm test` runs, in order. On Windows cmd.exe finds npm.cmd and tsx.cmd by these names (scripts/step-runner.ts). */
 export const TEST_STEPS: readonly (readonly string[])[] = [
-  [NPM, 'run', 'typecheck'],
-  [TSX, 'scripts/ensure-browser.ts'],
-  [NPM, 'run', 'test:unit'],
-  [NPM, 'run', 'e2e'],
-  [NPM, 'run', 'e2e:containers'],
+  ['npm', 'run', 'typecheck'],
+  ['tsx', 'scripts/ensure-browser.ts'],
+  ['npm', 'run', 'test:unit'],
+  ['npm', 'run', 'e2e'],
+  ['npm', 'run', 'e2e:containers'],
 ];
 
 function stepsFrom(value: string | undefined): readonly (readonly string[])[] {

@@ -7,28 +7,11 @@ import { DataTable, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { writeEmessage } from '../medcom';
 import { clinicEmessage } from '../medcom/compose-clinic-report';
-import type { StoredResult } from '../contracts/databank';
-import type { DatabankDriver } from './drivers/databank';
-import { requisitionOf } from './drivers/lps';
 import { sumOf } from './support/prometheus-text';
 import { registerAndShare } from './support/registration';
+import { databankNamed as bank, storedVersions as versionsOf } from './support/stored-results';
 import { waitFor } from '../run/wait-for';
 import { analysis, type LokalsvarWorld } from './world';
-
-function bank(world: LokalsvarWorld, name: string): DatabankDriver {
-  if (name === 'LABA') return world.laba;
-  if (name === 'MiBa') return world.miba;
-  throw new Error(`"${name}" er ikke en databank: LABA eller MiBa`);
-}
-
-/** Every stored version of the scenario's result, by its name in the scenario ("CRP", "Strep A", "CRP fra Lægerne Syd"). */
-async function versionsOf(world: LokalsvarWorld, databank: DatabankDriver, name: string): Promise<StoredResult[]> {
-  const result = world.results.get(name) ?? world.result(name);
-  const requisition = requisitionOf(result.registered);
-  return (await databank.results(world.testPerson().cpr)).filter(
-    (stored) => stored.record.requisitionId === requisition && stored.record.analysisCode === result.analysis.code,
-  );
-}
 
 When(
   'lægen i {string} registrerer en Strep A-test med resultatet {string} med nægtet samtykke og deler svaret',

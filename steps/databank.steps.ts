@@ -2,25 +2,11 @@
 import { Then } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import type { DatabankName, StoredResult } from '../contracts/databank';
-import type { DatabankDriver } from './drivers/databank';
 import { sameDecimal } from './drivers/expected-message';
-import { requisitionOf } from './drivers/lps';
 import { differencesFromSent } from './support/stored-unchanged';
+import { databankNamed as databank, storedVersions as versionsOf } from './support/stored-results';
 import { waitFor } from '../run/wait-for';
 import type { LokalsvarWorld } from './world';
-
-function databank(world: LokalsvarWorld, name: DatabankName): DatabankDriver {
-  return name === 'LABA' ? world.laba : world.miba;
-}
-
-/** The stored versions of one of the scenario's results, oldest first. */
-async function versionsOf(world: LokalsvarWorld, bank: DatabankDriver, analysisName: string): Promise<StoredResult[]> {
-  const result = world.result(analysisName);
-  const requisition = requisitionOf(result.registered);
-  return (await bank.results(world.testPerson().cpr))
-    .filter((stored) => stored.record.requisitionId === requisition && stored.record.analysisCode === result.analysis.code)
-    .sort((a, b) => a.version - b.version);
-}
 
 Then('{databank} har svaret gemt uændret', async function (this: LokalsvarWorld, name: DatabankName) {
   const bank = databank(this, name);
@@ -83,15 +69,25 @@ Then('LABA har intet svar fra producentkoden {string} for testpersonen', async f
 });
 
 Then('LABA har begge versioner af {analysis}-svaret, med den rettede som den nyeste', async function (this: LokalsvarWorld, name: string) {
+  const result = this.result(name);
+  const { shared: corrected, correction } = result;
+  if (!corrected || !correction) throw new Error(`Scenariet har ikke rettet ${name}-svaret: trinnet kan ikke fejle, ret scenariet`);
   const versions = await versionsOf(this, this.laba, name);
-  const corrected = this.result(name).shared;
-  assert.ok(corrected, `Scenariet har ikke delt ${name}-svaret`);
   assert.deepEqual(
-    versions.map((stored) => `version ${stored.version}: ${stored.record.value} (${stored.record.resultStatusCode})`),
-    [`version 1: ${this.result(name).spec.value} (svar_endeligt)`, `version 2: ${versions[1]?.record.value ?? '?'} (svar_rettet)`],
-    `${this.rulePrefix()}LABA skulle have ${name}-svaret i to versioner, det oprindelige og det rettede som det nyeste`,
+    versions.map((stored) => `version ${stored.version} (${stored.record.resultStatusCode})`),
+    ['version 1 (svar_endeligt)', 'version 2 (svar_rettet)'],
+    `${this.rulePrefix()}LABA skulle have ${name}-svaret i to versioner, det oprindelige og det rettede som det nyeste; har: ${versions.map((stored) => `version ${stored.version}: ${stored.record.value} (${stored.record.resultStatusCode})`).join(', ') || 'ingen'}`,
   );
-  assert.equal(versions[1]?.record.envelopeIdentifier, corrected.envelopeIdentifier, `${this.rulePrefix()}LABA's nyeste version af ${name}-svaret er ikke rettelsen, LPS'et sendte`);
+  const [original, newest] = versions as [StoredResult, StoredResult];
+  assert.ok(
+    sameDecimal(result.spec.value, original.record.value),
+    `${this.rulePrefix()}LABA's første version af ${name}-svaret skulle have den oprindelige værdi ${result.spec.value}, men har ${original.record.value} (komma og punktum er samme decimaltegn)`,
+  );
+  assert.ok(
+    sameDecimal(correction.value, newest.record.value),
+    `${this.rulePrefix()}LABA's nyeste version af ${name}-svaret skulle have den rettede værdi ${correction.value}, men har ${newest.record.value} (komma og punktum er samme decimaltegn)`,
+  );
+  assert.equal(newest.record.envelopeIdentifier, corrected.envelopeIdentifier, `${this.rulePrefix()}LABA's nyeste version af ${name}-svaret er ikke rettelsen, LPS'et sendte`);
 });
 
 Then('LABA har kun ét {analysis}-svar på rekvisitionen', async function (this: LokalsvarWorld, name: string) {

@@ -56,7 +56,8 @@ When('lægen deler {analysis}-svaret igen', { timeout: lpsStepTimeoutMs() }, asy
 
 When('lægen retter {analysis}-svaret til {decimal} {word}', { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld, name: string, value: string, unit: string) {
   const result = this.result(name);
-  result.shared = await this.lps.correct(result.spec, result.registered, { value, unit });
+  result.correction = { value, unit };
+  result.shared = await this.lps.correct(result.spec, result.registered, result.correction);
   this.recordShared(result.shared);
 });
 

@@ -4,12 +4,14 @@ import assert from 'node:assert/strict';
 import { requisitionOf } from './drivers/lps';
 import { ResultNotShown, SundhedsjournalPage } from './drivers/sundhedsjournal-page';
 import { AS_SHARED, sharedFacts, type SharedFacts } from './support/as-shared';
-import { shownToday } from './support/clinic-times';
-import { citizenRow, compareRows, FIELD_NAMES, rowInWords, type CitizenRow } from './support/shown-rows';
+import { databankNamed, databankNameFor, storedVersions } from './support/stored-results';
+import { waitFor } from '../run/wait-for';
+import { citizenRow, compareRows, expectedRow, rowInWords, type CitizenRow } from './support/shown-rows';
 import { sameDecimal } from './drivers/expected-message';
 import { analysis, type LokalsvarWorld } from './world';
 
 const SHOWN_WITHIN_MS = 10_000;
+const STORED_WITHIN_MS = 10_000;
 
 async function journalPage(world: LokalsvarWorld): Promise<SundhedsjournalPage> {
   const journal = new SundhedsjournalPage(await world.page());
@@ -18,8 +20,14 @@ async function journalPage(world: LokalsvarWorld): Promise<SundhedsjournalPage> 
   return journal;
 }
 
-/** Absence means something only on a page that works: no error shown, and the results list (or its empty state) is there. */
-async function assertNotShown(world: LokalsvarWorld, journal: SundhedsjournalPage, names: string[]): Promise<void> {
+/**
+ * "Not shown" means something only for a result that is there to show: each result must first be stored in the
+ * databank that takes it (LABA for XRPT01, MiBa for XRPT05), cancelled or not, else the check cannot be made. And
+ * only a page that works can show absence: no error shown, and the results list (or its empty state) is there.
+ */
+async function assertNotShown(world: LokalsvarWorld, names: string[]): Promise<void> {
+  for (const name of names) await assertStored(world, name);
+  const journal = await journalPage(world);
   const error = await journal.errorMessage();
   assert.equal(error, undefined, `${world.rulePrefix()}Sundhedsjournalen viser en fejl i stedet for laboratoriesvarene: "${error}"`);
   const listed = (await journal.shownResults()).length > 0 || (await journal.emptyMessage()) !== undefined;
@@ -30,8 +38,23 @@ async function assertNotShown(world: LokalsvarWorld, journal: SundhedsjournalPag
   }
 }
 
-const COLUMNS = new Map(Object.entries(FIELD_NAMES).map(([field, column]) => [column, field as keyof CitizenRow]));
-const MAY_BE_AS_SHARED: readonly (keyof CitizenRow)[] = ['producerCode', 'samplingTime', 'resultTime'];
+/** Waits until the databank that takes the result has stored it; fails, in Danish, when it never does. */
+async function assertStored(world: LokalsvarWorld, name: string): Promise<void> {
+  const result = world.result(name);
+  const bankName = databankNameFor(result.analysis.letterType);
+  const requisition = requisitionOf(result.registered);
+  try {
+    await waitFor(async () => ((await storedVersions(world, databankNamed(world, bankName), name)).length > 0 ? true : undefined), {
+      what: `${bankName} to store the ${name} result`,
+      timeoutMs: STORED_WITHIN_MS,
+    });
+  } catch (error) {
+    assert.fail(
+      `${world.rulePrefix()}${bankName} har ikke ${name}-svaret på prøve ${requisition} (ventede ${STORED_WITHIN_MS / 1000} s), så det kan ikke afgøres, om Sundhedsjournalen skjuler det: ` +
+        `et svar, der ikke er nået frem, vises heller ikke. Se, om svaret blev delt og nåede ${bankName} (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+}
 
 /** The scenario's message for an analysis: the last one shared for its result, else the scenario's last share. */
 function sharedXmlOf(world: LokalsvarWorld, name: string): string {
@@ -41,28 +64,9 @@ function sharedXmlOf(world: LokalsvarWorld, name: string): string {
   return shared.sentXml;
 }
 
-/**
- * One table row as the row a citizen must see. Every field is compared: a column the table leaves out, or a cell
- * left empty, means the page must show nothing there. Times are hh:mm today; "som delt" (producer code and times)
- * takes the value from the message the LPS shared.
- */
-function expectedRow(world: LokalsvarWorld, row: Record<string, string>): CitizenRow {
-  const unknown = Object.keys(row).filter((column) => !COLUMNS.has(column));
-  if (unknown.length > 0) throw new Error(`Tabellen har ukendte kolonner: ${unknown.join(', ')}; kendte: ${[...COLUMNS.keys()].join(', ')}`);
-  const expected = Object.fromEntries(Object.keys(FIELD_NAMES).map((field) => [field, ''])) as unknown as CitizenRow;
-  for (const [column, cell] of Object.entries(row)) expected[COLUMNS.get(column) as keyof CitizenRow] = cell.trim();
-  const name = expected.analysis;
-  let facts: SharedFacts | undefined;
-  for (const field of Object.keys(FIELD_NAMES) as (keyof CitizenRow)[]) {
-    if (expected[field] === AS_SHARED) {
-      if (!MAY_BE_AS_SHARED.includes(field)) throw new Error(`"${AS_SHARED}" kan kun stå i kolonnerne producentkode, prøvetid og svartid, ikke i ${FIELD_NAMES[field]}`);
-      facts ??= sharedFacts(sharedXmlOf(world, name), analysis(name).code, name);
-      expected[field] = facts[field as keyof SharedFacts];
-    } else if ((field === 'samplingTime' || field === 'resultTime') && /^\d\d:\d\d$/.test(expected[field])) {
-      expected[field] = shownToday(expected[field]);
-    }
-  }
-  return expected;
+/** "som delt" for an analysis: its facts in the message the scenario's LPS shared. */
+function asSharedIn(world: LokalsvarWorld): (name: string) => SharedFacts {
+  return (name) => sharedFacts(sharedXmlOf(world, name), analysis(name).code, name);
 }
 
 /**
@@ -88,7 +92,7 @@ async function differencesUnder(journal: SundhedsjournalPage, requisition: strin
 }
 
 Then('Sundhedsjournalen viser rækkerne for prøven:', { timeout: 60_000 }, async function (this: LokalsvarWorld, table: DataTable) {
-  const expected = table.hashes().map((row) => expectedRow(this, row));
+  const expected = table.hashes().map((row) => expectedRow(row, asSharedIn(this)));
   const [first] = expected;
   assert.ok(first, 'Tabellen har ingen rækker: skriv de rækker, borgeren skal se');
   const requisition = requisitionOf(this.result(first.analysis).registered);
@@ -125,10 +129,10 @@ Then('Sundhedsjournalen viser ikke længere den oprindelige værdi {analysis} {d
   );
 });
 
-Then('Sundhedsjournalen viser ikke {analysis}-svaret', async function (this: LokalsvarWorld, name: string) {
-  await assertNotShown(this, await journalPage(this), [name]);
+Then('Sundhedsjournalen viser ikke {analysis}-svaret', { timeout: 60_000 }, async function (this: LokalsvarWorld, name: string) {
+  await assertNotShown(this, [name]);
 });
 
-Then('Sundhedsjournalen viser hverken {analysis}-svaret eller {analysis}-svaret', async function (this: LokalsvarWorld, first: string, second: string) {
-  await assertNotShown(this, await journalPage(this), [first, second]);
+Then('Sundhedsjournalen viser hverken {analysis}-svaret eller {analysis}-svaret', { timeout: 60_000 }, async function (this: LokalsvarWorld, first: string, second: string) {
+  await assertNotShown(this, [first, second]);
 });

@@ -24,6 +24,8 @@ export interface ScenarioResult {
   spec: ResultToRegister;
   registered: RegisteredResult;
   shared?: SharedResult;
+  /** The value (and unit) the scenario last corrected the result to, once it did. */
+  correction?: { value: string; unit?: string };
 }
 
 /** Printed on its own lines, so a tester sees it live and a robot tester can read the data (the tester channel). */

@@ -1,8 +1,11 @@
 /**
- * The rows a citizen sees in Sundhedsjournalen, compared with the rows a scenario expects: whole rows, field by
- * field, with a failure text in Danish that says row by row what was expected and what was shown. Pure: no browser.
+ * The rows a citizen sees in Sundhedsjournalen, compared with the rows a scenario expects: a scenario's table row
+ * read as the whole row a citizen must see, then compared field by field, with a failure text in Danish that says
+ * row by row what was expected and what was shown. Pure: no browser, no scenario.
  */
 import type { ShownResult } from '../drivers/sundhedsjournal-page';
+import { AS_SHARED, type SharedFacts } from './as-shared';
+import { shownToday } from './clinic-times';
 
 /** Every field of a row a citizen sees, in the page's own words ('' where the page shows nothing). */
 export interface CitizenRow {
@@ -35,6 +38,36 @@ export const FIELD_NAMES: Readonly<Record<keyof CitizenRow, string>> = {
 };
 
 const FIELDS = Object.keys(FIELD_NAMES) as (keyof CitizenRow)[];
+const COLUMNS = new Map(FIELDS.map((field) => [FIELD_NAMES[field], field]));
+const MAY_BE_AS_SHARED: readonly (keyof SharedFacts)[] = ['producerCode', 'samplingTime', 'resultTime'];
+
+function mayBeAsShared(field: keyof CitizenRow): field is keyof SharedFacts {
+  return (MAY_BE_AS_SHARED as readonly string[]).includes(field);
+}
+
+/**
+ * One table row as the row a citizen must see. Every field is compared: a column the table leaves out, or a cell
+ * left empty, means the page must show nothing there. Times "hh:mm" are today; "som delt" (producer code and times)
+ * takes the value from the message the LPS shared, which `asShared` reads for the row's analysis. Unknown columns,
+ * and "som delt" in any other column, are refused in Danish.
+ */
+export function expectedRow(row: Readonly<Record<string, string>>, asShared: (analysisName: string) => SharedFacts): CitizenRow {
+  const unknown = Object.keys(row).filter((column) => !COLUMNS.has(column));
+  if (unknown.length > 0) throw new Error(`Tabellen har ukendte kolonner: ${unknown.join(', ')}; kendte: ${[...COLUMNS.keys()].join(', ')}`);
+  const expected = Object.fromEntries(FIELDS.map((field) => [field, ''])) as unknown as CitizenRow;
+  for (const [column, cell] of Object.entries(row)) expected[COLUMNS.get(column) as keyof CitizenRow] = cell.trim();
+  let facts: SharedFacts | undefined;
+  for (const field of FIELDS) {
+    if (expected[field] === AS_SHARED) {
+      if (!mayBeAsShared(field)) throw new Error(`"${AS_SHARED}" kan kun stå i kolonnerne ${MAY_BE_AS_SHARED.map((name) => FIELD_NAMES[name]).join(', ')}, ikke i ${FIELD_NAMES[field]}`);
+      facts ??= asShared(expected.analysis);
+      expected[field] = facts[field];
+    } else if ((field === 'samplingTime' || field === 'resultTime') && /^\d\d:\d\d$/.test(expected[field])) {
+      expected[field] = shownToday(expected[field]);
+    }
+  }
+  return expected;
+}
 
 /** The row as a citizen reads it, without the page's internal attributes. */
 export function citizenRow(shown: ShownResult): CitizenRow {
