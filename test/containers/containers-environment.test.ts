@@ -81,7 +81,7 @@ test('every system answers GET /health on its mapped port, WireMock passes on to
       ['laba', '/api/v1/results?patient=0101010101'],
       ['miba', '/api/v1/results?patient=0101010101'],
       ['plsp', '/plsp/v1/messages'],
-      ['pilot-lps', '/api/v1/results'],
+      ['pilot-lps', '/api/v1/results/1'],
       ['sundhedsjournal', '/laboratoriesvar'],
     ];
     for (const [system, path] of guarded) {
