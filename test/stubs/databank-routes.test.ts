@@ -104,3 +104,32 @@ test('the role comes from DATABANK_ROLE, the store from DATABANK_DB (in memory b
   assert.throws(() => readDatabankConfig({ DATABANK_ROLE: 'lab' }), /DATABANK_ROLE=lab is not a databank: give laba \(XRPT01\) or miba \(XRPT05\)/);
   assert.throws(() => readDatabankConfig({}), /DATABANK_ROLE= is not a databank/);
 });
+
+test('a message in ISO-8859-1 is read in the charset it came with, and served back with it; one without a charset is plain XML', async () => {
+  const { xml, envelope } = message('CRP', '7', '2808809995');
+  // ISO-8859-1 has æ but no em dash (NPU names have one): the dash becomes a hyphen, the æ stays.
+  const asLatin1 = xml.replace(/^<\?xml version="1\.0" encoding="[^"]*"\?>/, '<?xml version="1.0" encoding="ISO-8859-1"?>').replaceAll('—', '-');
+  const latin1 = Buffer.from(asLatin1, 'latin1');
+  const response = await laba.inject({ method: 'POST', url: '/api/v1/upload', payload: latin1, headers: { 'content-type': 'application/xml; charset=ISO-8859-1' } });
+  assert.equal(response.statusCode, 200, response.body);
+  const [stored] = (await resultsOf('2808809995')).results as { record: { producerIdentifier: string } }[];
+  assert.equal(stored?.record.producerIdentifier, 'Lægerne Testgade', 'æ read as ISO-8859-1');
+  const served = await laba.inject({ method: 'GET', url: `/api/v1/messages/${envelope}` });
+  assert.equal(served.headers['content-type'], 'application/xml; charset=ISO-8859-1');
+  assert.deepEqual(served.rawPayload, latin1);
+
+  const plain = message('HbA1c', '40', '2808809995');
+  assert.equal((await upload(plain.xml, 'application/xml')).statusCode, 200);
+  const servedPlain = await laba.inject({ method: 'GET', url: `/api/v1/messages/${plain.envelope}` });
+  assert.equal(servedPlain.headers['content-type'], 'application/xml');
+});
+
+test('a cancelled result is listed as cancelled; the other producers\' results of the patient are not', async () => {
+  await upload(message('CRP', '31', '0808080808').xml);
+  await laba.inject({ method: 'POST', url: '/api/v1/cancellations', payload: { patientId: '0808080808', producerCode: 'LT' } });
+  const [result] = (await resultsOf('0808080808')).results as { cancelled: boolean }[];
+  assert.equal(result?.cancelled, true);
+  await upload(message('Hb', '8,1', '0909090909').xml);
+  const [kept] = (await resultsOf('0909090909')).results as { cancelled: boolean }[];
+  assert.equal(kept?.cancelled, false);
+});

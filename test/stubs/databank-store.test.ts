@@ -105,14 +105,29 @@ test('a --data file written before uploads could be undone opens, keeps its resu
   const earlier = sampleRecord({ envelopeIdentifier: 'E0' });
   old.prepare('INSERT INTO results (result_key, version, content_hash, patient_id, producer_code, envelope_identifier, received_at, record) VALUES (?, 1, ?, ?, ?, ?, ?, ?)')
     .run(resultKey(earlier), 'old', earlier.patientId, earlier.producerCode, 'E0', '2026-01-01T00:00:00Z', JSON.stringify(earlier));
+  // Files from before messages were kept as bytes hold the message as UTF-8 text.
+  old.prepare('INSERT INTO messages (envelope_identifier, received_at, xml) VALUES (?, ?, ?)').run('E0', '2026-01-01T00:00:00Z', '<Emessage>æ</Emessage>');
   old.close();
 
   const store = new DatabankStore(file);
   assert.deepEqual(store.resultsForPatient(earlier.patientId).map((result) => result.record.envelopeIdentifier), ['E0']);
+  assert.deepEqual(store.message('E0'), { bytes: Buffer.from('<Emessage>æ</Emessage>', 'utf8'), charset: undefined }, 'an old text message is served as its UTF-8 bytes');
   const upload = store.storeMessage('E1', bytes('<x/>', 'utf-8'), [sampleRecord({ envelopeIdentifier: 'E1', analysisCode: 'NPU19748' })]);
-  assert.deepEqual(upload, { upload: 1, stored: 1, duplicates: 0 });
+  assert.deepEqual(upload, { upload: 2, stored: 1, duplicates: 0 }, 'the next upload after the old message');
   assert.equal(store.message('E1')?.charset, 'utf-8');
   assert.ok(store.undoUpload(upload.upload));
   assert.deepEqual(store.resultsForPatient(earlier.patientId).map((result) => result.record.envelopeIdentifier), ['E0'], 'undo removed only the new upload');
   store.close();
+});
+
+test("a result's identity (LABA-06) keeps its four fields apart: patient, requisition, analysis, producer", () => {
+  const record = sampleRecord();
+  assert.equal(resultKey(record), [record.patientId, record.requisitionId, record.analysisCode, record.producerCode].join('|'));
+  assert.notEqual(resultKey(sampleRecord({ requisitionId: '12', analysisCode: '3NPU' })), resultKey(sampleRecord({ requisitionId: '123', analysisCode: 'NPU' })));
+});
+
+test('a closed store takes nothing more', () => {
+  const store = new DatabankStore(':memory:');
+  store.close();
+  assert.throws(() => store.resultsForPatient('2512489996'), /not open/);
 });
