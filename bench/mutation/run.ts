@@ -1,5 +1,7 @@
 /**
- * `npm run mutation [-- stryker options]`: StrykerJS over stubs/ (stryker.config.json), then the score per folder
+ * `npm run mutation [-- FOLDER] [-- stryker options]`: StrykerJS over stubs/ (stryker.config.json), or over
+ * stubs/FOLDER only (e.g. `npm run mutation -- plsp`), each with its incremental file in bench/mutation/incremental/
+ * (so a rerun tries only what changed), then the score per folder
  * with and without the mutants judged equivalent, and the survivors still to kill, in reports/mutation/summary.md.
  * A measurement, not a test: not part of CI. Stryker runs in a sandbox copy of the project, so the MedCom schema and
  * example folders are handed to it as absolute paths.
@@ -23,7 +25,11 @@ const env = {
 
 const started = Date.now();
 const stryker = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'stryker');
-const run = spawnSync(stryker, ['run', ...process.argv.slice(2)], { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
+const [first, ...rest] = process.argv.slice(2);
+const folder = first !== undefined && !first.startsWith('-') ? first.replace(/^stubs\//, '').replace(/\/+$/, '') : undefined;
+const options = folder === undefined ? process.argv.slice(2) : rest;
+const scope = folder === undefined ? ['--incrementalFile', 'bench/mutation/incremental/stubs.json'] : ['--mutate', `stubs/${folder}/**/*.ts`, '--incrementalFile', `bench/mutation/incremental/${folder}.json`];
+const run = spawnSync(stryker, ['run', ...scope, ...options], { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
 const minutes = (Date.now() - started) / 60_000;
 if (run.status !== 0 || !existsSync(REPORT)) {
   console.error(`Stryker ended with ${run.status ?? run.signal} after ${minutes.toFixed(1)} min; no summary written.`);
@@ -35,7 +41,7 @@ const equivalents = JSON.parse(readFileSync(EQUIVALENT, 'utf8')) as EquivalentMu
 const rows = scoreByFolder(report, equivalents);
 const survivors = unjudgedSurvivors(report, equivalents);
 const lines = [
-  `# Mutation score of stubs/ (${new Date().toISOString().slice(0, 16)}Z, ${minutes.toFixed(1)} min)`,
+  `# Mutation score of stubs/${folder ? `${folder}/` : ''} (${new Date().toISOString().slice(0, 16)}Z, ${minutes.toFixed(1)} min)`,
   '',
   '| folder | killed | survived | no coverage | judged equivalent | score | without equivalent |',
   '|---|---:|---:|---:|---:|---:|---:|',
