@@ -6,6 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
@@ -261,6 +263,27 @@ describe('a refused message', () => {
     assert.equal(response.statusCode, 502, response.body);
     const receipt = readReceipt(response.body);
     assert.equal(receipt.refuseText, '/Emessage: LABA refused POST http://laba.invalid/api/v1/upload with HTTP 422: LABA says no; nothing of this message was stored: send the message again');
+  });
+
+  it('a databank that breaks off its answer: the hub says it failed, naming what broke, and nothing was stored', async () => {
+    // LABA starts a 503 answer and drops the connection halfway through its body.
+    const breaking = createServer((request, response) => {
+      request.resume();
+      response.writeHead(503, { 'content-type': 'text/plain', 'content-length': '100' });
+      response.write('LABA is', () => response.destroy());
+    });
+    await new Promise<void>((resolve) => breaking.listen(0, '127.0.0.1', resolve));
+    const hub = await buildPlspApp({ ...CONFIG, labaUrl: `http://127.0.0.1:${(breaking.address() as AddressInfo).port}` });
+    try {
+      const response = await post(crpMessage().xml, 'Pilot-LPS', 'application/xml', hub);
+      assert.equal(response.statusCode, 500, response.body);
+      const text = '/Emessage: the hub failed while receiving the message (terminated): nothing was stored, send the message again';
+      assert.deepEqual([readReceipt(response.body).kind, readReceipt(response.body).refuseText], ['XCTL02', text]);
+      assert.deepEqual((await newestEntry(hub)).findings, [error('/Emessage', text.slice('/Emessage: '.length))]);
+    } finally {
+      await hub.close();
+      breaking.close();
+    }
   });
 
   it('before it is read (a wrong Content-Type): journaled with its system and no contents, counted for that system', async () => {
