@@ -48,23 +48,16 @@ function refusal(response: { statusCode: number; body: string; headers: Record<s
   return receipt;
 }
 
-function postMessage(payload: string | Buffer, contentType?: string) {
+function postTo(url: string, payload: string | Buffer, contentType?: string) {
   return hub.inject({
     method: 'POST',
-    url: PLSP_PATHS.xrpt,
+    url,
     payload,
     headers: { 'x-lps-system': 'Pilot-LPS', ...(contentType ? { 'content-type': contentType } : {}) },
   });
 }
-
-function postCancellation(payload: string | Buffer, contentType?: string) {
-  return hub.inject({
-    method: 'POST',
-    url: PLSP_PATHS.cancellations,
-    payload,
-    headers: { 'x-lps-system': 'Pilot-LPS', ...(contentType ? { 'content-type': contentType } : {}) },
-  });
-}
+const postMessage = (payload: string | Buffer, contentType?: string) => postTo(PLSP_PATHS.xrpt, payload, contentType);
+const postCancellation = (payload: string | Buffer, contentType?: string) => postTo(PLSP_PATHS.cancellations, payload, contentType);
 
 describe('a message refused before it is read', () => {
   it('a Content-Type the hub has no reader for: 415 naming the type and the types to send', async () => {
@@ -164,22 +157,30 @@ describe('a route behind the front door that fails', () => {
     return app.inject(options);
   }
 
+  /** Each thrown error's status, and the receipt it gets: a 4xx stays (the request could not be read), anything else is the hub's 500. */
+  async function expectRefusals(app: FastifyInstance, url: string, failed: string, unread: string): Promise<void> {
+    for (const [thrown, status, text] of [
+      [undefined, 500, failed],
+      [399, 500, failed],
+      [400, 400, unread],
+      [499, 499, unread],
+      [500, 500, failed],
+      [503, 500, failed],
+    ] as const) {
+      const receipt = refusal(await failing(app, url, thrown), status);
+      assert.equal(receipt.refuseText, text, `thrown with status ${thrown}`);
+    }
+  }
+
   it('a message: 500 saying the hub failed, unless the error is a 4xx, which says the request could not be read', async () => {
     const { app, journal } = await failingApp();
     try {
-      const failed = '/Emessage: the hub failed while receiving the message (disk full): nothing was stored, send the message again';
-      const unread = '/Emessage: the request could not be read (disk full): nothing was stored, send the message again';
-      for (const [thrown, status, text] of [
-        [undefined, 500, failed],
-        [399, 500, failed],
-        [400, 400, unread],
-        [499, 499, unread],
-        [500, 500, failed],
-        [503, 500, failed],
-      ] as const) {
-        const receipt = refusal(await failing(app, PLSP_PATHS.xrpt, thrown), status);
-        assert.equal(receipt.refuseText, text, `thrown with status ${thrown}`);
-      }
+      await expectRefusals(
+        app,
+        PLSP_PATHS.xrpt,
+        '/Emessage: the hub failed while receiving the message (disk full): nothing was stored, send the message again',
+        '/Emessage: the request could not be read (disk full): nothing was stored, send the message again',
+      );
       assert.deepEqual(
         journal.list().map((entry) => [entry.httpStatus, entry.lpsSystem, entry.findings[0]?.path]),
         [500, 500, 499, 400, 500, 500].map((status) => [status, 'Pilot-LPS', '/Emessage']),
@@ -192,18 +193,12 @@ describe('a route behind the front door that fails', () => {
   it('a cancellation: 500 naming the route, or a 4xx saying it could not be read', async () => {
     const { app } = await failingApp();
     try {
-      const failed = '/plsp/v1/cancellations: the hub failed while receiving the cancellation (disk full): nothing was cancelled, send it again';
-      const unread = `/: the cancellation could not be read as JSON (disk full): ${CANCELLATION_FORM}`;
-      for (const [thrown, status, text] of [
-        [undefined, 500, failed],
-        [399, 500, failed],
-        [400, 400, unread],
-        [499, 499, unread],
-        [500, 500, failed],
-      ] as const) {
-        const receipt = refusal(await failing(app, PLSP_PATHS.cancellations, thrown), status);
-        assert.equal(receipt.refuseText, text, `thrown with status ${thrown}`);
-      }
+      await expectRefusals(
+        app,
+        PLSP_PATHS.cancellations,
+        '/plsp/v1/cancellations: the hub failed while receiving the cancellation (disk full): nothing was cancelled, send it again',
+        `/: the cancellation could not be read as JSON (disk full): ${CANCELLATION_FORM}`,
+      );
     } finally {
       await app.close();
     }
