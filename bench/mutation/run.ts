@@ -25,9 +25,9 @@ const env = {
 
 const started = Date.now();
 const stryker = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'stryker');
-const [first, ...rest] = process.argv.slice(2);
+const [first, ...rest] = process.argv.slice(2).filter((argument) => argument !== '--');
 const folder = first !== undefined && !first.startsWith('-') ? first.replace(/^stubs\//, '').replace(/\/+$/, '') : undefined;
-const options = folder === undefined ? process.argv.slice(2) : rest;
+const options = folder === undefined ? [first, ...rest].filter((argument) => argument !== undefined) : rest;
 const scope = folder === undefined ? ['--incrementalFile', 'bench/mutation/incremental/stubs.json'] : ['--mutate', `stubs/${folder}/**/*.ts`, '--incrementalFile', `bench/mutation/incremental/${folder}.json`];
 const run = spawnSync(stryker, ['run', ...scope, ...options], { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
 const minutes = (Date.now() - started) / 60_000;
