@@ -10,7 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../medcom/official-xsd/schema-dirs';
-import { scoreByFolder, unjudgedSurvivors, type EquivalentMutant, type MutationReport } from './score';
+import { type EquivalentMutant, type MutationReport } from './score';
+import { summaryLines } from './summary';
 
 const REPORT = path.join(PROJECT_ROOT, 'reports', 'mutation', 'mutation.json');
 const SUMMARY = path.join(PROJECT_ROOT, 'reports', 'mutation', 'summary.md');
@@ -38,21 +39,9 @@ if (run.status !== 0 || !existsSync(REPORT)) {
 
 const report = JSON.parse(readFileSync(REPORT, 'utf8')) as MutationReport;
 const equivalents = JSON.parse(readFileSync(EQUIVALENT, 'utf8')) as EquivalentMutant[];
-const rows = scoreByFolder(report, equivalents);
-const survivors = unjudgedSurvivors(report, equivalents);
-const lines = [
-  `# Mutation score of stubs/${folder ? `${folder}/` : ''} (${new Date().toISOString().slice(0, 16)}Z, ${minutes.toFixed(1)} min)`,
-  '',
-  '| folder | killed | survived | no coverage | judged equivalent | score | without equivalent |',
-  '|---|---:|---:|---:|---:|---:|---:|',
-  ...rows.map((row) => `| ${row.folder} | ${row.killed} | ${row.survived} | ${row.noCoverage} | ${row.equivalent} | ${row.score} % | ${row.scoreWithoutEquivalent} % |`),
-  '',
-  `## Survivors not judged equivalent (${survivors.length})`,
-  '',
-  ...survivors.map((survivor) => `- ${survivor.file}:${survivor.line} ${survivor.mutatorName} → \`${survivor.replacement.replace(/\s+/g, ' ').slice(0, 80)}\` (${survivor.status})`),
-  '',
-];
+const title = `Mutation score of stubs/${folder ? `${folder}/` : ''} (${new Date().toISOString().slice(0, 16)}Z, ${minutes.toFixed(1)} min)`;
+const { table, all } = summaryLines(title, report, equivalents);
 mkdirSync(path.dirname(SUMMARY), { recursive: true });
-writeFileSync(SUMMARY, lines.join('\n'));
-console.log(lines.slice(0, rows.length + 5).join('\n'));
-console.log(`\nSurvivors to kill: ${survivors.length} (listed in ${path.relative(PROJECT_ROOT, SUMMARY)})`);
+writeFileSync(SUMMARY, all.join('\n'));
+console.log(table.join('\n'));
+console.log(`\nSurvivors to kill: listed in ${path.relative(PROJECT_ROOT, SUMMARY)}; the score of all of stubs/ from every folder's last run: npm run mutation:score`);
