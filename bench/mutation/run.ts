@@ -1,6 +1,7 @@
 /**
  * `npm run mutation [-- FOLDER] [-- stryker options]`: StrykerJS over stubs/ (stryker.config.json), or over
- * stubs/FOLDER only (e.g. `npm run mutation -- plsp`), each with its incremental file in bench/mutation/incremental/
+ * stubs/FOLDER only (e.g. `npm run mutation -- plsp`), or over the MedCom layer (`npm run mutation -- medcom`), each
+ * with its incremental file in bench/mutation/incremental/
  * (so a rerun tries only what changed), then the score per folder
  * with and without the mutants judged equivalent, and the survivors still to kill, in reports/mutation/summary.md.
  * A measurement, not a test: not part of CI. Stryker runs in a sandbox copy of the project, so the MedCom schema and
@@ -28,8 +29,10 @@ const started = Date.now();
 const stryker = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'stryker');
 const [first, ...rest] = process.argv.slice(2).filter((argument) => argument !== '--');
 const folder = first !== undefined && !first.startsWith('-') ? first.replace(/^stubs\//, '').replace(/\/+$/, '') : undefined;
+/** `medcom` is the MedCom layer (medcom/); any other folder is one of stubs/. */
+const mutated = folder === 'medcom' ? 'medcom' : `stubs/${folder}`;
 const options = folder === undefined ? [first, ...rest].filter((argument) => argument !== undefined) : rest;
-const scope = folder === undefined ? ['--incrementalFile', 'bench/mutation/incremental/stubs.json'] : ['--mutate', `stubs/${folder}/**/*.ts`, '--incrementalFile', `bench/mutation/incremental/${folder}.json`];
+const scope = folder === undefined ? ['--incrementalFile', 'bench/mutation/incremental/stubs.json'] : ['--mutate', `${mutated}/**/*.ts`, '--incrementalFile', `bench/mutation/incremental/${folder}.json`];
 const run = spawnSync(stryker, ['run', ...scope, ...options], { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
 const minutes = (Date.now() - started) / 60_000;
 if (run.status !== 0 || !existsSync(REPORT)) {
@@ -39,7 +42,7 @@ if (run.status !== 0 || !existsSync(REPORT)) {
 
 const report = JSON.parse(readFileSync(REPORT, 'utf8')) as MutationReport;
 const equivalents = JSON.parse(readFileSync(EQUIVALENT, 'utf8')) as EquivalentMutant[];
-const title = `Mutation score of stubs/${folder ? `${folder}/` : ''} (${new Date().toISOString().slice(0, 16)}Z, ${minutes.toFixed(1)} min)`;
+const title = `Mutation score of ${folder ? `${mutated}/` : 'stubs/'} (${new Date().toISOString().slice(0, 16)}Z, ${minutes.toFixed(1)} min)`;
 const { table, all } = summaryLines(title, report, equivalents);
 mkdirSync(path.dirname(SUMMARY), { recursive: true });
 writeFileSync(SUMMARY, all.join('\n'));
