@@ -13,7 +13,8 @@ import type { HubAnswer, Hub } from './receive';
 
 const PREFIX = '/plsp/v1';
 
-function systemOf(request: FastifyRequest): string | undefined {
+/** The LPS system a request names in X-LPS-System; undefined when it names none (no header, or an empty one). */
+export function systemOf(request: FastifyRequest): string | undefined {
   const header = request.headers['x-lps-system'];
   return typeof header === 'string' && header !== '' ? header : undefined;
 }
@@ -45,22 +46,23 @@ const strictJson = new Ajv({ coerceTypes: false, removeAdditional: false, useDef
 /** The text of a cancellation's schema fault: which field, what is wrong with it, and what to send. */
 const CANCELLATION_FORM = 'send {"patientId": "<CPR>", "producerCode": "<1-3 characters>"} as application/json';
 
+/** Ajv's error as Fastify hands it on: instancePath is '' at the body's root. */
 interface SchemaFault {
-  instancePath?: string;
+  instancePath: string;
   keyword?: string;
   message?: string;
-  params?: { missingProperty?: string; additionalProperty?: string };
+  params: { missingProperty?: string; additionalProperty?: string };
 }
 
 function cancellationRefusal(hub: Hub, request: FastifyRequest, error: { code?: string; statusCode?: number; message: string; validation?: SchemaFault[] }): HubAnswer {
   const fault = error.validation?.[0];
   if (fault) {
-    if (fault.params?.missingProperty) {
-      const field = `${fault.instancePath ?? ''}/${fault.params.missingProperty}`;
+    if (fault.params.missingProperty) {
+      const field = `${fault.instancePath}/${fault.params.missingProperty}`;
       return hub.refusal(400, field, `the cancellation has no field ${field}: ${CANCELLATION_FORM}`);
     }
-    if (fault.params?.additionalProperty) {
-      const field = `${fault.instancePath ?? ''}/${fault.params.additionalProperty}`;
+    if (fault.params.additionalProperty) {
+      const field = `${fault.instancePath}/${fault.params.additionalProperty}`;
       return hub.refusal(400, field, `the cancellation has a field ${field} it may not have: ${CANCELLATION_FORM}`);
     }
     const field = fault.instancePath || '/';

@@ -65,9 +65,10 @@ export class MessageJournal {
     this.ownsDatabase = db === undefined;
     this.db = db ?? openHubDatabase();
     this.db.exec(SCHEMA);
-    const totals = this.db.prepare<[], { entries: number; bytes: number | null }>('SELECT COUNT(*) AS entries, SUM(bytes) AS bytes FROM journal').get();
-    this.entryCount = totals?.entries ?? 0;
-    this.byteCount = totals?.bytes ?? 0;
+    // An aggregate query answers one row, also on an empty table (whose SUM is NULL).
+    const totals = this.db.prepare<[], { entries: number; bytes: number | null }>('SELECT COUNT(*) AS entries, SUM(bytes) AS bytes FROM journal').get()!;
+    this.entryCount = totals.entries;
+    this.byteCount = totals.bytes ?? 0;
     const insert = this.db.prepare(
       'INSERT INTO journal (envelope_identifier, lps_system, received_at, patient_ids, bytes, entry) VALUES (?, ?, ?, ?, ?, ?)',
     );

@@ -120,7 +120,7 @@ export class Hub {
    */
   refuseUnread(system: string | undefined, status: number, where: string, message: string): HubAnswer {
     const findings = hubFinding(where, message);
-    this.metrics.refused(system ?? '(unnamed)');
+    this.metrics.refused(system ?? UNNAMED_LABEL);
     const answer = this.refusal(status, where, message);
     this.journal.record({
       lpsSystem: system,

@@ -14,11 +14,7 @@ import type { PlspConfig } from './config';
 import { MAX_PAGE_SIZE, type MessageJournal } from './journal';
 import type { Hub } from './receive';
 import type { HubMetrics } from './metrics';
-import { guardCancellations, guardFrontDoor, notXml, sendReceipt } from './front-door';
-
-function lpsSystem(header: string | string[] | undefined): string | undefined {
-  return typeof header === 'string' && header !== '' ? header : undefined;
-}
+import { guardCancellations, guardFrontDoor, notXml, sendReceipt, systemOf } from './front-door';
 
 const JOURNAL_QUERY_SCHEMA = {
   type: 'object',
@@ -42,7 +38,7 @@ export interface PlspParts {
 export function registerPlspRoutes(app: FastifyInstance, { config, hub, metrics, journal }: PlspParts): void {
   guardFrontDoor(app, hub, (scope) => {
     scope.post('/plsp/v1/xrpt', async (request, reply) => {
-      const system = lpsSystem(request.headers['x-lps-system']);
+      const system = systemOf(request);
       const answer = Buffer.isBuffer(request.body)
         ? await hub.receive(system, request.body, charsetOf(request))
         : notXml(hub, system, request.headers['content-type']);
@@ -54,7 +50,7 @@ export function registerPlspRoutes(app: FastifyInstance, { config, hub, metrics,
   guardCancellations(app, hub, (scope) => {
     scope.post<{ Body: Cancellation }>(PLSP_PATHS.cancellations, { schema: { body: CANCELLATION_SCHEMA } }, async (request, reply) => {
       const receivedAt = new Date().toISOString();
-      const system = lpsSystem(request.headers['x-lps-system']);
+      const system = systemOf(request);
       const answer = await cancelResults(config, metrics, system, request.body);
       cancellations.record({ ...request.body, ...(system ? { lpsSystem: system } : {}), receivedAt, httpStatus: answer.status, ...answer.body });
       // The answer is JSON when the cancellation went through; a refusal is a negative receipt, as under /plsp/v1/ everywhere.

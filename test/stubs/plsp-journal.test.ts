@@ -6,8 +6,10 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { buildPlspApp } from '../../stubs/plsp/app';
 import type { HubJournalEntry as JournalEntry } from '../../contracts/plsp';
-import { MessageJournal } from '../../stubs/plsp/journal';
+import { readEmessage } from '../../medcom';
+import { contentsOf, MessageJournal } from '../../stubs/plsp/journal';
 import { openHubDatabase } from '../../stubs/plsp/state-database';
+import { mixedMessage } from '../support/mixed-message';
 
 function entry(n: number, overrides: Partial<JournalEntry> = {}): JournalEntry {
   return {
@@ -111,4 +113,89 @@ test('at its byte bound the hub keeps answering: large refused messages, then th
   } finally {
     await app.close();
   }
+});
+
+test('by default the journal keeps the newest 10,000 entries', () => {
+  const journal = new MessageJournal();
+  for (let n = 0; n < 10_001; n += 1) journal.record(entry(n % 100, { envelopeIdentifier: `env-${n}`, receiptXml: '' }));
+  assert.equal(journal.size().entries, 10_000);
+  assert.deepEqual(journal.list({ envelope: 'env-0' }), []);
+  assert.equal(journal.list({ envelope: 'env-1' }).length, 1);
+  journal.close();
+});
+
+test('an entry larger than the byte bound is kept alone; entries that fill the bound exactly are all kept', () => {
+  const sizeOf = (recorded: JournalEntry): number => {
+    const probe = new MessageJournal();
+    probe.record(recorded);
+    const { bytes } = probe.size();
+    probe.close();
+    return bytes;
+  };
+  const alone = new MessageJournal(undefined, { maxEntries: 10, maxBytes: 100 });
+  alone.record(entry(1));
+  alone.record(entry(2, { xml: 'x'.repeat(1_000) }));
+  assert.deepEqual(alone.list().map((listed) => listed.envelopeIdentifier), ['env-2']);
+  assert.deepEqual(alone.size(), { entries: 1, bytes: sizeOf(entry(2, { xml: 'x'.repeat(1_000) })) });
+
+  const exact = new MessageJournal(undefined, { maxEntries: 10, maxBytes: sizeOf(entry(1)) + sizeOf(entry(2)) });
+  exact.record(entry(1));
+  exact.record(entry(2));
+  assert.deepEqual(exact.list().map((listed) => listed.envelopeIdentifier), ['env-2', 'env-1']);
+  exact.record(entry(3));
+  assert.deepEqual(exact.list().map((listed) => listed.envelopeIdentifier), ['env-3', 'env-2']);
+});
+
+test('a page that holds the last entries exactly names no next page', () => {
+  const journal = new MessageJournal();
+  for (let n = 0; n < 4; n += 1) journal.record(entry(n));
+  const first = journal.page({}, { limit: 2 });
+  assert.deepEqual(first.messages.map((listed) => listed.envelopeIdentifier), ['env-3', 'env-2']);
+  assert.equal(first.next, first.messages[1]!.id);
+  const last = journal.page({}, { limit: 2, before: first.next });
+  assert.deepEqual(last, { messages: last.messages });
+  assert.deepEqual(last.messages.map((listed) => listed.envelopeIdentifier), ['env-1', 'env-0']);
+});
+
+test('reopened on its file, the journal knows its size and keeps its bound from the first new entry', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lokalsvar-journal-'));
+  try {
+    const file = path.join(dir, 'plsp.sqlite');
+    const db = openHubDatabase(file);
+    const first = new MessageJournal(db, { maxEntries: 3, maxBytes: 1024 * 1024 });
+    for (let n = 0; n < 3; n += 1) first.record(entry(n));
+    const size = first.size();
+    db.close();
+    const reopened = openHubDatabase(file);
+    const journal = new MessageJournal(reopened, { maxEntries: 3, maxBytes: 1024 * 1024 });
+    assert.deepEqual(journal.size(), size);
+    journal.record(entry(3));
+    assert.deepEqual(journal.list().map((listed) => listed.envelopeIdentifier), ['env-3', 'env-2', 'env-1']);
+    assert.equal(journal.size().entries, 3);
+    reopened.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('closing a journal closes the database it opened itself, and leaves one it was given open', () => {
+  const own = new MessageJournal();
+  own.close();
+  assert.throws(() => own.record(entry(1)), /database connection is not open/);
+  const db = openHubDatabase();
+  const given = new MessageJournal(db);
+  given.close();
+  given.record(entry(1));
+  assert.deepEqual(given.list().map((listed) => listed.envelopeIdentifier), ['env-1']);
+  db.close();
+});
+
+test("a journal entry's contents: letter types, the patient's CPR or replacement CPR, and analysis codes of both letter types", () => {
+  const message = readEmessage(mixedMessage('0201609995').xml).message!;
+  assert.deepEqual(contentsOf(message), { letterTypes: ['XRPT01', 'XRPT05'], patientIds: ['0201609995', '0201609995'], analysisCodes: ['NPU19748', 'LOKSTREPA'] });
+  const [crp] = message.letters;
+  const replacement = { ...crp!, patient: { ...crp!.patient, civilRegistrationNumber: undefined, alternativeIdentifier: 'X010203040' } };
+  const neither = { ...crp!, patient: { ...crp!.patient, civilRegistrationNumber: undefined } };
+  assert.deepEqual(contentsOf({ ...message, letters: [replacement, neither] }).patientIds, ['X010203040', '']);
+  assert.deepEqual(contentsOf(undefined), { letterTypes: [], patientIds: [], analysisCodes: [] });
 });
