@@ -23,7 +23,7 @@ export interface Delivery {
   baseUrl: string;
   url: string;
   letters: ReportLetter[];
-  /** What is sent: the received bytes as they are, or (split from a mixed message) the received bytes without the other databank's letters. */
+  /** What is sent: the received bytes, without the other databank's letters when the message was mixed. */
   body: Uint8Array;
   contentType: string;
   /** The hub's signing key (contracts/access.ts), for the upload and its undo. */
@@ -92,7 +92,7 @@ export function planDeliveries(config: PlspConfig, message: Emessage, received: 
       baseUrl,
       url: `${baseUrl}${DATABANK_PATHS.upload}`,
       letters: message.letters.filter((letter) => routeOf(letter) === databank),
-      body: databanks.length === 1 ? received.bytes : without(received.bytes, others),
+      body: without(received.bytes, others),
       contentType,
       ...(config.hubKey ? { hubKey: config.hubKey } : {}),
     };
