@@ -6,32 +6,33 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readEmessage, writeEmessage, type Emessage } from '../../medcom';
-import { clinicEmessage, type ClinicPatient } from '../../medcom/compose-clinic-report';
+import { clinicLetterEmessage, type ClinicPatient } from '../../medcom/compose-clinic-report';
 import { findAnalysis } from '../../medcom/npu-catalogue';
 import { realPersonFindings } from '../../stubs/plsp/test-person-guard';
 
 const NOW = new Date('2026-11-25T09:52:00Z');
 
 /** One letter about `patient`: XRPT01 (CRP) or XRPT05 (Strep A). */
-function letter(kind: 'XRPT01' | 'XRPT05', patient: Omit<ClinicPatient, 'givenName' | 'surname' | 'consentGiven'>) {
-  const message = clinicEmessage(
+function letter(kind: 'XRPT01' | 'XRPT05', patient: Pick<ClinicPatient, 'cpr' | 'replacementCpr'>): Emessage {
+  const result =
+    kind === 'XRPT01'
+      ? { analysis: findAnalysis('CRP')!, value: '45', referenceInterval: { typeOfInterval: 'fysiologisk' as const, upperLimit: '10' } }
+      : { analysis: findAnalysis('Strep A')!, value: 'Positiv' };
+  return clinicLetterEmessage(
     {
       clinic: { name: 'Lægerne Testgade', ydernummer: '012345', ean: '5790000000000', producerCode: 'LT' },
       patient: { ...patient, givenName: 'Nancy Ann', surname: 'Test Berggren', consentGiven: true },
-      ...(kind === 'XRPT01'
-        ? { analysis: findAnalysis('CRP')!, value: '45', referenceInterval: { typeOfInterval: 'fysiologisk' as const, upperLimit: '10' } }
-        : { analysis: findAnalysis('Strep A')!, value: 'Positiv' }),
       sampleNumber: '1234567890',
       sampledAt: NOW,
       resultAt: NOW,
+      results: [result],
     },
     NOW,
   );
-  return message;
 }
 
 /** The letters in one Emessage, as the hub reads it. */
-function emessage(...letters: ReturnType<typeof letter>[]): Emessage {
+function emessage(...letters: Emessage[]): Emessage {
   const xml = writeEmessage({ envelope: letters[0]!.envelope, letters: letters.map((one) => one.letters[0]!) });
   const outcome = readEmessage(xml);
   assert.ok(outcome.message, `the test message does not read: ${JSON.stringify(outcome.findings)}`);
