@@ -54,7 +54,7 @@ function letterRanges(received: ReceivedBytes): { from: number; to: number }[] {
   const root = parseXml(decoded.text).root;
   if (!root) throw new Error('a message that read as valid could not be parsed again to split it');
   const encodedLength = (text: string): number =>
-    decoded.encoding === 'UTF-8' ? Buffer.byteLength(text, 'utf8') : decoded.encoding.startsWith('UTF-16') ? 2 * text.length : text.length;
+    decoded.encoding === 'UTF-8' ? Buffer.byteLength(text) : decoded.encoding.startsWith('UTF-16') ? 2 * text.length : text.length;
   const bomLength = received.bytes.length - encodedLength(decoded.text);
   const byteOffset = (textOffset: number): number => bomLength + encodedLength(decoded.text.slice(0, textOffset));
   const ranges: { from: number; to: number }[] = [];
