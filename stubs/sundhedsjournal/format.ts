@@ -53,13 +53,9 @@ export function intervalTypeNote(interval: PortalReferenceInterval | undefined):
  * always marked and never marked otherwise than its producer flagged it.
  */
 export function validationLabel(result: Pick<PortalResult, 'validation' | 'value' | 'operator' | 'referenceInterval'>): string | undefined {
-  const validation = result.validation ?? validationOf(result.value, intervalLimits(result.referenceInterval), result.operator);
+  const interval = result.referenceInterval;
+  const validation = result.validation ?? validationOf(result.value, interval && { lowerLimit: interval.lower, upperLimit: interval.upper }, result.operator);
   return validation === undefined ? undefined : (VALIDATION_LABELS[validation] ?? validation);
-}
-
-function intervalLimits(interval: PortalReferenceInterval | undefined): { lowerLimit?: string; upperLimit?: string } | undefined {
-  if (!interval) return undefined;
-  return { ...(interval.lower !== undefined ? { lowerLimit: interval.lower } : {}), ...(interval.upper !== undefined ? { upperLimit: interval.upper } : {}) };
 }
 
 export function databankLabel(databank: string): string {

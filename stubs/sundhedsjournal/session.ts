@@ -17,8 +17,8 @@ export class SessionStore {
     const token = randomBytes(24).toString('base64url');
     this.sessions.set(token, cpr);
     if (this.sessions.size > MAX_SESSIONS) {
-      const oldest = this.sessions.keys().next().value;
-      if (oldest !== undefined) this.sessions.delete(oldest);
+      const [oldest] = this.sessions.keys();
+      this.sessions.delete(oldest);
     }
     return token;
   }
