@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import Fastify from 'fastify';
 import { buildSundhedsjournalApp } from '../../stubs/sundhedsjournal/app';
 import { readSundhedsjournalConfig } from '../../stubs/sundhedsjournal/config';
-import { PortalUnavailableError } from '../../stubs/sundhedsjournal/portal-client';
+import { PortalUnavailableError, type PortalClient } from '../../stubs/sundhedsjournal/portal-client';
 import { registerSundhedsjournalRoutes } from '../../stubs/sundhedsjournal/routes';
 import { SessionStore } from '../../stubs/sundhedsjournal/session';
 import { STYLESHEET } from '../../stubs/sundhedsjournal/styles';
@@ -318,18 +318,19 @@ describe('Sundhedsjournal stand-in pages and forms', () => {
   });
 });
 
-describe('Sundhedsjournal stand-in when something other than the portal fails', () => {
-  it('answers 500, not the portal error page', async () => {
+describe('Sundhedsjournal stand-in routes with a portal client that fails', () => {
+  /** The routes alone, with the given client; logged in as Einer (Fastify's own JSON parser reads the login). */
+  async function journalWith(portal: PortalClient): Promise<{ app: FastifyInstance; cookie: string }> {
     const app = Fastify({ logger: false });
-    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));
-    const portal = {
-      async resultsFor(): Promise<never> {
-        throw new TypeError('a bug in the stand-in');
-      },
-    };
     registerSundhedsjournalRoutes(app, { portal, sessions: new SessionStore() });
+    const login = await app.inject({ method: 'POST', url: '/log-ind', payload: { cpr: EINER_CPR } });
+    assert.equal(login.statusCode, 303, login.body);
+    return { app, cookie: String(login.headers['set-cookie']).split(';')[0] ?? '' };
+  }
+
+  it('answers 500 for a bug, not the portal error page', async () => {
+    const { app, cookie } = await journalWith({ resultsFor: async () => Promise.reject(new TypeError('a bug in the stand-in')) });
     try {
-      const cookie = await logIn(app, EINER_CPR);
       const page = await app.inject({ method: 'GET', url: '/laboratoriesvar', headers: { cookie } });
       assert.equal(page.statusCode, 500);
       assert.doesNotMatch(page.body, /Laboratoriesvar kan ikke hentes/);
@@ -339,16 +340,9 @@ describe('Sundhedsjournal stand-in when something other than the portal fails', 
   });
 
   it('shows the reason of a portal failure it is told about', async () => {
-    const app = Fastify({ logger: false });
-    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));
-    const portal = {
-      async resultsFor(): Promise<never> {
-        throw new PortalUnavailableError('portalen er lukket for vedligehold', 503);
-      },
-    };
-    registerSundhedsjournalRoutes(app, { portal, sessions: new SessionStore() });
+    const failure = new PortalUnavailableError('portalen er lukket for vedligehold', 503);
+    const { app, cookie } = await journalWith({ resultsFor: async () => Promise.reject(failure) });
     try {
-      const cookie = await logIn(app, EINER_CPR);
       const page = await app.inject({ method: 'GET', url: '/laboratoriesvar', headers: { cookie } });
       assert.equal(page.statusCode, 502);
       assert.match(page.body, /<p class="teknisk">Teknisk årsag: portalen er lukket for vedligehold\.<\/p>/);
