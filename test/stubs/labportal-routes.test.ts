@@ -43,14 +43,18 @@ describe('Laboratoriesvarportalen query API', () => {
   let laba: FakeDatabank;
   let miba: FakeDatabank;
   let portal: FastifyInstance;
+  /** The same databanks, read without a token. */
+  let openPortal: FastifyInstance;
 
   before(async () => {
     laba = await startFakeDatabank();
     miba = await startFakeDatabank();
     portal = await buildLabportalApp(readLabportalConfig({ LABPORTAL_LABA_URL: `${laba.url}/`, LABPORTAL_MIBA_URL: miba.url, LOKALSVAR_TOKEN: 'hemmelig' }));
+    openPortal = await buildLabportalApp(readLabportalConfig({ LABPORTAL_LABA_URL: laba.url, LABPORTAL_MIBA_URL: miba.url }));
   });
   after(async () => {
     await portal.close();
+    await openPortal.close();
     await laba.close();
     await miba.close();
   });
@@ -124,56 +128,37 @@ describe('Laboratoriesvarportalen query API', () => {
       assert.match(error, new RegExp(`^${name} answered 503 to GET http://127\\.0\\.0\\.1:\\d+/api/v1/results\\?patient=0201609995: .*databank is down`));
     });
   }
-});
 
-describe('Laboratoriesvarportalen when a databank answers something else than its results', () => {
-  let laba: FakeDatabank;
-  let miba: FakeDatabank;
-  let portal: FastifyInstance;
-
-  before(async () => {
-    laba = await startFakeDatabank();
-    miba = await startFakeDatabank();
-    portal = await buildLabportalApp(readLabportalConfig({ LABPORTAL_LABA_URL: laba.url, LABPORTAL_MIBA_URL: miba.url }));
-  });
-  after(async () => {
-    await portal.close();
-    await laba.close();
-    await miba.close();
-  });
-
-  async function errorFor(databank: FakeDatabank, contentType: string, body: string): Promise<string> {
-    laba.rawAnswer = undefined;
-    miba.rawAnswer = undefined;
-    databank.rawAnswer = { contentType, body };
-    const response = await portal.inject({ method: 'GET', url: '/api/v1/patients/0201609995/results' });
-    assert.equal(response.statusCode, 502, body);
-    return (response.json() as { error: string }).error;
-  }
-
-  it('answers 502 naming the databank whose answer is not JSON', async () => {
-    assert.equal(
-      await errorFor(laba, 'text/html', '<html>Log ind</html>'),
-      `LABA answered GET ${laba.url}/api/v1/results?patient=0201609995 with a body that is not JSON`,
-    );
-  });
-
-  it('answers 502 naming the databank whose answer has no list of results', async () => {
-    for (const body of ['null', '{}', '{"results":{"0":1}}', '[]']) {
-      assert.equal(
-        await errorFor(miba, 'application/json', body),
-        `MiBa answered GET ${miba.url}/api/v1/results?patient=0201609995 without a list of results`,
-        body,
-      );
+  describe('when a databank answers something else than its results', () => {
+    async function errorFor(databank: FakeDatabank, contentType: string, body: string): Promise<string> {
+      databank.rawAnswer = { contentType, body };
+      const response = await openPortal.inject({ method: 'GET', url: '/api/v1/patients/0201609995/results' });
+      assert.equal(response.statusCode, 502, body);
+      return (response.json() as { error: string }).error;
     }
-  });
 
-  it('sends no authorization header without a token', async () => {
-    laba.rawAnswer = undefined;
-    miba.rawAnswer = undefined;
-    laba.requests.length = 0;
-    assert.equal((await portal.inject({ method: 'GET', url: '/api/v1/patients/0201609995/results' })).statusCode, 200);
-    assert.deepEqual(laba.requests, [{ patient: '0201609995', authorization: undefined }]);
+    it('answers 502 naming the databank whose answer is not JSON', async () => {
+      assert.equal(
+        await errorFor(laba, 'text/html', '<html>Log ind</html>'),
+        `LABA answered GET ${laba.url}/api/v1/results?patient=0201609995 with a body that is not JSON`,
+      );
+    });
+
+    it('answers 502 naming the databank whose answer has no list of results', async () => {
+      for (const body of ['null', '{}', '{"results":{"0":1}}', '[]']) {
+        miba.rawAnswer = undefined;
+        assert.equal(
+          await errorFor(miba, 'application/json', body),
+          `MiBa answered GET ${miba.url}/api/v1/results?patient=0201609995 without a list of results`,
+          body,
+        );
+      }
+    });
+
+    it('sends no authorization header without a token', async () => {
+      assert.equal((await openPortal.inject({ method: 'GET', url: '/api/v1/patients/0201609995/results' })).statusCode, 200);
+      assert.deepEqual(laba.requests, [{ patient: '0201609995', authorization: undefined }]);
+    });
   });
 });
 
