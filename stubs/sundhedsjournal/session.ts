@@ -10,7 +10,8 @@ export const SESSION_COOKIE = 'sj_session';
 const MAX_SESSIONS = 10_000;
 
 export class SessionStore {
-  private readonly sessions = new Map<string, string>();
+  /** Token -> CPR. Looking up or closing `undefined` (no cookie) finds nothing, as for an unknown token. */
+  private readonly sessions = new Map<string | undefined, string>();
 
   /** Starts a session for the CPR and returns its token. */
   open(cpr: string): string {
@@ -24,18 +25,19 @@ export class SessionStore {
   }
 
   cprOf(token: string | undefined): string | undefined {
-    return token === undefined ? undefined : this.sessions.get(token);
+    return this.sessions.get(token);
   }
 
   close(token: string | undefined): void {
-    if (token !== undefined) this.sessions.delete(token);
+    this.sessions.delete(token);
   }
 }
 
 /** The cookie header as name -> value (first occurrence wins, values URI-decoded when possible). */
 export function parseCookies(header: string | undefined): Map<string, string> {
   const cookies = new Map<string, string>();
-  for (const pair of (header ?? '').split(';')) {
+  if (header === undefined) return cookies;
+  for (const pair of header.split(';')) {
     const separator = pair.indexOf('=');
     if (separator <= 0) continue;
     const name = pair.slice(0, separator).trim();

@@ -42,7 +42,11 @@ describe('cookies', () => {
       ['e', 'a=b'],
       ['f', ''],
     ]);
-    assert.deepEqual([...parseCookies('g="half')], [['g', '"half']]);
+    assert.deepEqual([...parseCookies('g="half; h="a"b; i=x"y"')], [
+      ['g', '"half'],
+      ['h', '"a"b'],
+      ['i', 'x"y"'],
+    ]);
   });
 
   it('sets the session cookie for the whole site, out of reach of scripts, and expires it on log-out', () => {
