@@ -166,6 +166,14 @@ test('a refused message leaves the result unshared: the receipt is answered, and
   assert.equal(plsp.letters().length, 2);
 });
 
+test('a result shared again is sent again, alone', async () => {
+  const id = await registerShared();
+  const again = await call('POST', `/api/v1/results/${id}/share`);
+  assert.equal(again.status, 200, JSON.stringify(again.body));
+  assert.deepEqual(again.body.ids, [id]);
+  assert.equal(plsp.letters().length, 2);
+});
+
 test('a hub answering without a receipt, or not at all: 500 saying so, nothing marked shared', async () => {
   plsp.answerXrpt = () => new HttpResponse('Service Unavailable', { status: 503 });
   const id = await register();
