@@ -184,6 +184,9 @@ test('a hub answering without a receipt, or not at all: 500 saying so, nothing m
   assert.equal(pending.status, 500, 'share-pending stops at a hub that fails, it does not skip the result');
   assert.match(String(pending.body.error), /^PLSP answered HTTP 503/);
   assert.equal((await call('GET', `/api/v1/results/${id}`)).body.shared, false);
+  plsp.answerXrpt = () => new HttpResponse(`<html>${'x'.repeat(400)}</html>`, { status: 502 });
+  const long = await call('POST', `/api/v1/results/${id}/share`);
+  assert.match(String(long.body.error), new RegExp(`^PLSP answered HTTP 502 without a MedCom receipt \\(.+\\): <html>x{294}$`), 'the answer cut at 300 characters');
 
   const unreachable = await buildPilotLpsApp({ plspUrl: 'http://127.0.0.1:1', systemName: 'Pilot-LPS' });
   try {
