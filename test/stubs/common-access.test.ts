@@ -17,6 +17,7 @@ function guarded(rules: AccessRules): FastifyInstance {
   installAccessGuard(app, rules, 'LABA');
   app.get('/health', async () => ({ ok: 'health' }));
   app.post('/plsp/v1/xrpt', async () => ({ ok: 'xrpt' }));
+  app.get('/plsp/v1/xrpt', async () => ({ ok: 'messages' }));
   app.get('/api/v1/results', async () => ({ ok: 'results' }));
   app.post('/api/v1/upload', async (request) => ({ ok: 'upload', body: request.body as unknown }));
   app.delete('/api/v1/uploads/:upload', async () => ({ ok: 'undo' }));
@@ -52,7 +53,7 @@ test('with a token: the token on every route but the open ones, paths without a 
   assert.deepEqual(await answer(app, 'GET', '/health'), [200, { ok: 'health' }]);
   assert.equal((await app.inject({ method: 'HEAD', url: '/health' })).statusCode, 200);
   assert.deepEqual(await answer(app, 'POST', '/plsp/v1/xrpt'), [200, { ok: 'xrpt' }]);
-  assert.equal((await app.inject({ method: 'GET', url: '/plsp/v1/xrpt' })).statusCode, 404, 'only POST is open on the hub door');
+  assert.deepEqual(await answer(app, 'GET', '/plsp/v1/xrpt'), tokenRefused('GET', '/plsp/v1/xrpt'), 'only POST is open on the hub door');
   assert.equal((await app.inject({ method: 'GET', url: '/nowhere' })).statusCode, 404);
 });
 
@@ -81,6 +82,11 @@ test('with a hub key: the hub-only routes take the hub\'s signature of method, p
     const large = Buffer.alloc(BODY_LIMIT_BYTES + 1, 0x20);
     const tooLarge = await app.inject({ method: 'POST', url: '/api/v1/upload', headers: { 'content-type': 'application/json' }, payload: large });
     assert.deepEqual([tooLarge.statusCode, tooLarge.json<{ message: string }>().message], [413, `the body is larger than ${BODY_LIMIT_BYTES} bytes`]);
+    const largest = Buffer.alloc(BODY_LIMIT_BYTES, 0x20);
+    const atLimit = await app.inject({ method: 'POST', url: '/api/v1/upload', headers: { 'content-type': 'text/plain', [HUB_SIGNATURE_HEADER]: hubSignature(KEY, 'POST', '/api/v1/upload', largest) }, payload: largest });
+    assert.equal(atLimit.statusCode, 200, `${BODY_LIMIT_BYTES} bytes are taken`);
+    const elsewhere = await app.inject({ method: 'POST', url: '/plsp/v1/xrpt', headers: { 'content-type': 'text/plain' }, payload: large });
+    assert.equal(elsewhere.statusCode, 200, 'the guard reads the bodies of hub-only routes only (this app takes larger ones)');
   }
 });
 
