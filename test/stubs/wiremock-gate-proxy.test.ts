@@ -5,7 +5,8 @@
  * token and hop-by-hop ones) and the answer back (status, headers, bytes); 502 when WireMock is not there.
  */
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { startWireMockGate, type RunningGate } from '../../stubs/wiremock-gate/gate';
 
@@ -26,6 +27,17 @@ before(async () => {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('latin1') });
+      if (request.url === '/gzip') {
+        response.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' });
+        response.end(gzipSync('komprimeret svar'));
+        return;
+      }
+      if (request.url === '/chunked') {
+        response.writeHead(200, { 'content-type': 'text/plain' });
+        response.write('første del, ');
+        response.end('anden del');
+        return;
+      }
       response.writeHead(207, { 'content-type': 'application/octet-stream', 'x-wiremock': 'yes', connection: 'keep-alive', 'keep-alive': 'timeout=5' });
       response.end(Buffer.from([0x00, 0xe6, 0xff]));
     });
@@ -99,6 +111,45 @@ test('with the token a request goes on as sent, without the token, and the answe
   const get = await fetch(`${gate.url}/lab/results`, { headers: { authorization: 'Bearer s3cret' } });
   assert.equal(get.status, 207);
   assert.deepEqual([seen[0]?.method, seen[0]?.url, seen[0]?.body, seen[0]?.headers['content-length']], ['GET', '/lab/results', '', undefined]);
+});
+
+/** A request with exactly these headers (node:http, which lets a client send any header, repeated ones too). */
+function rawRequest(url: string, method: string, headers: OutgoingHttpHeaders | readonly string[], chunks: string[] = []): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { method, headers: headers as OutgoingHttpHeaders }, (response) => {
+      const parts: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => parts.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(parts).toString('utf8') }));
+    });
+    request.on('error', reject);
+    for (const chunk of chunks) request.write(chunk);
+    request.end();
+  });
+}
+
+test('hop-by-hop headers stay at the gate, repeated ones go on joined, a chunked body goes on whole', async () => {
+  seen.length = 0;
+  const answer = await rawRequest(`${gate.url}/__admin/mappings/import`, 'POST', [
+    'host', gate.url.replace('http://', ''),
+    'authorization', 'Bearer s3cret',
+    'content-type', 'application/json',
+    'keep-alive', 'timeout=5',
+    'set-cookie', 'a=1',
+    'set-cookie', 'b=2',
+  ], ['{"mappings":', '[]}']);
+  assert.equal(answer.status, 207, JSON.stringify(answer));
+  const [request] = seen;
+  assert.deepEqual([request?.method, request?.url, request?.body], ['POST', '/__admin/mappings/import', '{"mappings":[]}']);
+  assert.equal(request?.headers['set-cookie']?.join('|'), 'a=1, b=2');
+  assert.equal(request?.headers['keep-alive'], undefined);
+  assert.equal(request?.headers['transfer-encoding'], undefined, 'the body goes on with its length');
+});
+
+test('an answer comes back decoded and whole: no content encoding fetch already undid, no chunking of WireMock\'s own', async () => {
+  const gzip = await fetch(`${gate.url}/gzip`, { headers: { authorization: 'Bearer s3cret' } });
+  assert.deepEqual([gzip.status, gzip.headers.get('content-encoding'), await gzip.text()], [200, null, 'komprimeret svar']);
+  const chunked = await rawRequest(`${gate.url}/chunked`, 'GET', { authorization: 'Bearer s3cret' });
+  assert.deepEqual(chunked, { status: 200, body: 'første del, anden del' });
 });
 
 test('WireMock not there: 502 naming it; closing twice is one close', async () => {
