@@ -124,11 +124,11 @@ export function registerPilotLpsRoutes(app: FastifyInstance, journal: Journal, s
 
   app.get<IdParams>(PILOT_LPS_PATHS.result, async (request) => journal.require(request.params.id));
 
-  app.post<IdParams & { Body: ShareRequest | undefined }>(
+  app.post<IdParams & { Body: ShareRequest }>(
     PILOT_LPS_PATHS.share,
     // A share without a body (the usual case) shares in UTF-8.
     { schema: shareSchema, preValidation: absentBodyIsEmpty },
-    async (request) => sharing.share(journal.require(request.params.id), request.body?.encoding),
+    async (request) => sharing.share(journal.require(request.params.id), request.body.encoding),
   );
 
   app.post(PILOT_LPS_PATHS.sharePending, async () => sharing.shareAll());
