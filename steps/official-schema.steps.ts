@@ -8,27 +8,17 @@ import { Then } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { readReceipt, validateEmessage } from '../medcom';
 import { schemaDirs, skipReason } from '../medcom/official-xsd/schema-dirs';
-import { loadSchemaSet, xsdValidate, type SchemaSet } from '../medcom/official-xsd/xmllint';
+import { officialSchemaFindings, type OfficialSet } from './support/official-schemas';
 import type { LokalsvarWorld } from './world';
 
-const schemas = new Map<string, SchemaSet>();
-
-function schemaSet(set: 'set2014' | 'set2005'): SchemaSet | undefined {
-  const dir = schemaDirs()[set];
-  if (!dir) return undefined;
-  const cached = schemas.get(dir) ?? loadSchemaSet(dir, set);
-  schemas.set(dir, cached);
-  return cached;
-}
-
 /** The official XSD's verdict, or undefined where the schemas are not there (after saying so in the report). */
-async function officialFindings(world: LokalsvarWorld, set: 'set2014' | 'set2005', what: string, xml: string): Promise<string[] | undefined> {
-  const schema = schemaSet(set);
-  if (!schema) {
+async function officialFindings(world: LokalsvarWorld, set: OfficialSet, what: string, xml: string): Promise<string[] | undefined> {
+  const verdicts = await officialSchemaFindings(set, [{ name: what, xml }]);
+  if (!verdicts) {
     world.log(`${skipReason(`MedCom's official schemas (${set === 'set2014' ? '2014/10/08' : '2005/08/07'})`, schemaDirs().looked)}; the platform's own schema rules judged the ${what} instead`);
     return undefined;
   }
-  return (await xsdValidate([{ name: what, xml }], schema)).get(what) ?? ['no verdict'];
+  return verdicts.get(what) ?? ['no verdict'];
 }
 
 Then('beskeden overholder MedComs officielle XML-skema', async function (this: LokalsvarWorld) {
@@ -36,7 +26,7 @@ Then('beskeden overholder MedComs officielle XML-skema', async function (this: L
   const findings =
     (await officialFindings(this, 'set2014', 'message', xml)) ??
     validateEmessage(xml, { rules: 'schema' }).filter((finding) => finding.severity === 'error').map((finding) => `${finding.path}: ${finding.message}`);
-  assert.deepEqual(findings, [], "the message does not meet MedCom's XML schema");
+  assert.deepEqual(findings, [], `DEL-01: beskeden fra LPS'et overholder ikke MedComs XML-skema:\n${findings.join('\n')}`);
 });
 
 Then('kvitteringen overholder MedComs officielle XML-skema', async function (this: LokalsvarWorld) {
@@ -44,5 +34,5 @@ Then('kvitteringen overholder MedComs officielle XML-skema', async function (thi
   const findings = await officialFindings(this, 'set2005', 'receipt', xml);
   // Without the 2005 schemas: the receipt must at least read as a MedCom receipt.
   if (findings === undefined) readReceipt(xml);
-  else assert.deepEqual(findings, [], "the receipt does not meet MedCom's XML schema");
+  else assert.deepEqual(findings, [], `DEL-01: kvitteringen fra PLSP overholder ikke MedComs XML-skema:\n${findings.join('\n')}`);
 });

@@ -1,6 +1,7 @@
 /**
  * `npm run mutation [-- FOLDER] [-- stryker options]`: StrykerJS over stubs/ (stryker.config.json), or over
- * stubs/FOLDER only (e.g. `npm run mutation -- plsp`), each with its incremental file in bench/mutation/incremental/
+ * stubs/FOLDER only (e.g. `npm run mutation -- plsp`), or over the MedCom layer (`npm run mutation -- medcom`), each
+ * with its incremental file in bench/mutation/incremental/
  * (so a rerun tries only what changed), then the score per folder
  * with and without the mutants judged equivalent, and the survivors still to kill, in reports/mutation/summary.md.
  * A measurement, not a test: not part of CI. Stryker runs in a sandbox copy of the project, so the MedCom schema and
@@ -10,7 +11,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../../medcom/official-xsd/schema-dirs';
-import { scoreByFolder, unjudgedSurvivors, type EquivalentMutant, type MutationReport } from './score';
+import { type EquivalentMutant, type MutationReport } from './score';
+import { summaryLines } from './summary';
 
 const REPORT = path.join(PROJECT_ROOT, 'reports', 'mutation', 'mutation.json');
 const SUMMARY = path.join(PROJECT_ROOT, 'reports', 'mutation', 'summary.md');
@@ -25,10 +27,12 @@ const env = {
 
 const started = Date.now();
 const stryker = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'stryker');
-const [first, ...rest] = process.argv.slice(2);
+const [first, ...rest] = process.argv.slice(2).filter((argument) => argument !== '--');
 const folder = first !== undefined && !first.startsWith('-') ? first.replace(/^stubs\//, '').replace(/\/+$/, '') : undefined;
-const options = folder === undefined ? process.argv.slice(2) : rest;
-const scope = folder === undefined ? ['--incrementalFile', 'bench/mutation/incremental/stubs.json'] : ['--mutate', `stubs/${folder}/**/*.ts`, '--incrementalFile', `bench/mutation/incremental/${folder}.json`];
+/** `medcom` is the MedCom layer (medcom/); any other folder is one of stubs/. */
+const mutated = folder === 'medcom' ? 'medcom' : `stubs/${folder}`;
+const options = folder === undefined ? [first, ...rest].filter((argument) => argument !== undefined) : rest;
+const scope = folder === undefined ? ['--incrementalFile', 'bench/mutation/incremental/stubs.json'] : ['--mutate', `${mutated}/**/*.ts`, '--incrementalFile', `bench/mutation/incremental/${folder}.json`];
 const run = spawnSync(stryker, ['run', ...scope, ...options], { cwd: PROJECT_ROOT, env, stdio: 'inherit' });
 const minutes = (Date.now() - started) / 60_000;
 if (run.status !== 0 || !existsSync(REPORT)) {
@@ -38,21 +42,9 @@ if (run.status !== 0 || !existsSync(REPORT)) {
 
 const report = JSON.parse(readFileSync(REPORT, 'utf8')) as MutationReport;
 const equivalents = JSON.parse(readFileSync(EQUIVALENT, 'utf8')) as EquivalentMutant[];
-const rows = scoreByFolder(report, equivalents);
-const survivors = unjudgedSurvivors(report, equivalents);
-const lines = [
-  `# Mutation score of stubs/${folder ? `${folder}/` : ''} (${new Date().toISOString().slice(0, 16)}Z, ${minutes.toFixed(1)} min)`,
-  '',
-  '| folder | killed | survived | no coverage | judged equivalent | score | without equivalent |',
-  '|---|---:|---:|---:|---:|---:|---:|',
-  ...rows.map((row) => `| ${row.folder} | ${row.killed} | ${row.survived} | ${row.noCoverage} | ${row.equivalent} | ${row.score} % | ${row.scoreWithoutEquivalent} % |`),
-  '',
-  `## Survivors not judged equivalent (${survivors.length})`,
-  '',
-  ...survivors.map((survivor) => `- ${survivor.file}:${survivor.line} ${survivor.mutatorName} → \`${survivor.replacement.replace(/\s+/g, ' ').slice(0, 80)}\` (${survivor.status})`),
-  '',
-];
+const title = `Mutation score of ${folder ? `${mutated}/` : 'stubs/'} (${new Date().toISOString().slice(0, 16)}Z, ${minutes.toFixed(1)} min)`;
+const { table, all } = summaryLines(title, report, equivalents);
 mkdirSync(path.dirname(SUMMARY), { recursive: true });
-writeFileSync(SUMMARY, lines.join('\n'));
-console.log(lines.slice(0, rows.length + 5).join('\n'));
-console.log(`\nSurvivors to kill: ${survivors.length} (listed in ${path.relative(PROJECT_ROOT, SUMMARY)})`);
+writeFileSync(SUMMARY, all.join('\n'));
+console.log(table.join('\n'));
+console.log(`\nSurvivors to kill: listed in ${path.relative(PROJECT_ROOT, SUMMARY)}; the score of all of stubs/ from every folder's last run: npm run mutation:score`);

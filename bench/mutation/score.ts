@@ -101,3 +101,22 @@ export function unjudgedSurvivors(report: MutationReport, equivalents: readonly 
       })),
   );
 }
+
+/**
+ * One report out of several folders' reports (the incremental files of `npm run mutation -- FOLDER`), so the score
+ * of the whole of stubs/ can be told without running every folder again. A file found in two reports is refused:
+ * which of the two results is the current one cannot be told.
+ */
+export function mergeReports(reports: ReadonlyArray<{ name: string; report: MutationReport }>): MutationReport {
+  const files: MutationReport['files'] = {};
+  const from = new Map<string, string>();
+  for (const { name, report } of reports) {
+    for (const [file, result] of Object.entries(report.files)) {
+      const earlier = from.get(file);
+      if (earlier !== undefined) throw new Error(`${file} is in both ${earlier} and ${name}: remove the older incremental file or run the folders again.`);
+      from.set(file, name);
+      files[file] = result;
+    }
+  }
+  return { files };
+}

@@ -21,8 +21,9 @@ function latestVersions(results: StoredResult[]): StoredResult[] {
   return [...latest.values()];
 }
 
+/** The portal contract leaves absent fields out; every nullable record field is mapped to undefined first. */
 function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined && field !== null)) as T;
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
 }
 
 function toPortalResult(databank: DatabankName, { key, version, record }: StoredResult): PortalResult {

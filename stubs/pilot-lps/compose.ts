@@ -14,16 +14,15 @@ function statusOf(result: LocalResult): ResultStatusCode {
 
 function analysisResult(result: LocalResult): ClinicAnalysisResult {
   const { producer, clinic } = result;
-  const resultValidation = result.resultValidation ?? validationOf(result.value, result.referenceInterval, result.operator);
   return {
     analysis: result.analysis,
     value: result.value,
-    ...(result.unit ? { unit: result.unit } : {}),
-    ...(result.operator ? { operator: result.operator } : {}),
-    ...(result.referenceInterval ? { referenceInterval: result.referenceInterval } : {}),
-    ...(resultValidation ? { resultValidation } : {}),
-    ...(result.comment ? { comment: result.comment } : {}),
-    ...(result.examinator ? { examinator: result.examinator } : {}),
+    unit: result.unit,
+    operator: result.operator,
+    referenceInterval: result.referenceInterval,
+    resultValidation: result.resultValidation ?? validationOf(result.value, result.referenceInterval, result.operator),
+    comment: result.comment,
+    examinator: result.examinator,
     producer: { name: producer.name, code: producer.code, ydernummer: producer.ydernummer ?? clinic.ydernummer },
   };
 }
@@ -38,7 +37,7 @@ export function composeEmessage(results: LocalResult[], now = new Date()): Emess
       clinic: first.clinic,
       patient: first.patient,
       status: statusOf(first),
-      ...(first.sampleNumber ? { sampleNumber: first.sampleNumber } : {}),
+      sampleNumber: first.sampleNumber,
       internalSampleIdentifier: first.internalSampleIdentifier,
       sampledAt: first.sampledAt,
       resultAt,

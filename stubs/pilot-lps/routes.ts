@@ -1,5 +1,5 @@
 /** The pilot LPS's control interface, as contracts/pilot-lps.ts describes it. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   PILOT_LPS_PATHS,
   cancellationSchema,
@@ -81,6 +81,11 @@ function requisitionOf(body: SampleRequest): NewRequisition {
   };
 }
 
+/** For the requests whose body is optional (share, final): an absent body is an empty request. */
+async function absentBodyIsEmpty(request: FastifyRequest): Promise<void> {
+  request.body ??= {};
+}
+
 function refusalReply(reply: FastifyReply, error: unknown): FastifyReply {
   if (error instanceof LpsRefusal) {
     return reply.code(error.rule === '' ? 404 : 409).send({ error: error.message, ...(error.rule ? { rule: error.rule } : {}) });
@@ -119,16 +124,11 @@ export function registerPilotLpsRoutes(app: FastifyInstance, journal: Journal, s
 
   app.get<IdParams>(PILOT_LPS_PATHS.result, async (request) => journal.require(request.params.id));
 
-  app.post<IdParams & { Body: ShareRequest | undefined }>(
+  app.post<IdParams & { Body: ShareRequest }>(
     PILOT_LPS_PATHS.share,
-    {
-      schema: shareSchema,
-      // A share without a body (the usual case) shares in UTF-8: an absent body is an empty request.
-      preValidation: async (request) => {
-        request.body ??= {};
-      },
-    },
-    async (request) => sharing.share(journal.require(request.params.id), request.body?.encoding),
+    // A share without a body (the usual case) shares in UTF-8.
+    { schema: shareSchema, preValidation: absentBodyIsEmpty },
+    async (request) => sharing.share(journal.require(request.params.id), request.body.encoding),
   );
 
   app.post(PILOT_LPS_PATHS.sharePending, async () => sharing.shareAll());
@@ -143,8 +143,9 @@ export function registerPilotLpsRoutes(app: FastifyInstance, journal: Journal, s
     return { result: journal.require(request.params.id), ...(sent ? { sent } : {}) };
   });
 
-  app.post<IdParams & { Body: CorrectionRequest }>(PILOT_LPS_PATHS.final, { schema: correctionSchema }, async (request) => {
-    const sent = await sharing.makeFinal(request.params.id, request.body ?? {});
+  // A final without a body changes nothing but the status.
+  app.post<IdParams & { Body: CorrectionRequest }>(PILOT_LPS_PATHS.final, { schema: correctionSchema, preValidation: absentBodyIsEmpty }, async (request) => {
+    const sent = await sharing.makeFinal(request.params.id, request.body);
     return { result: journal.require(request.params.id), ...(sent ? { sent } : {}) };
   });
 

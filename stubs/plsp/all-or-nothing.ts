@@ -64,13 +64,10 @@ export async function deliverAllOrNothing(deliveries: Delivery[], policy: PlspCo
   const failures = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
   if (failures.length === 0) return;
   const unexpected = failures.find((error) => !(error instanceof UpstreamError));
-  const stored = deliveries.flatMap((delivery, index) => {
-    const outcome = outcomes[index];
-    return outcome?.status === 'fulfilled' ? [{ delivery, receipt: outcome.value }] : [];
-  });
+  const stored = outcomes.flatMap((outcome, index) => (outcome.status === 'fulfilled' ? [{ delivery: deliveries[index]!, receipt: outcome.value }] : []));
   const withdrawals = await Promise.all(stored.map(({ delivery, receipt }) => withdraw(delivery, receipt, policy.timeoutMs)));
   if (unexpected && withdrawals.length === 0) throw unexpected;
-  const staysStored = stored.filter((_part, index) => withdrawals[index]?.stays).map(({ delivery }) => delivery);
+  const staysStored = withdrawals.flatMap((withdrawal, index) => (withdrawal.stays ? [stored[index]!.delivery] : []));
   const what = failures.map((error) => (error as Error).message).join('; ');
   const notes = withdrawals.map((withdrawal) => withdrawal.note);
   const advice =

@@ -6,8 +6,8 @@
 import { readFileSync, statSync } from 'node:fs';
 
 export class ApprovedSystemsFile {
-  /** mtime, size and inode of the version read: a rewrite within the same clock tick still differs in one. */
-  private version = '';
+  /** mtime, size and inode of the version read (none while there is no file): a rewrite within the same clock tick still differs in one. */
+  private version: string | undefined;
   private names = new Set<string>();
 
   constructor(readonly path: string) {}
@@ -23,7 +23,7 @@ export class ApprovedSystemsFile {
       const stat = statSync(this.path);
       version = `${stat.mtimeMs}:${stat.size}:${stat.ino}`;
     } catch {
-      this.version = '';
+      this.version = undefined;
       this.names = new Set();
       return;
     }

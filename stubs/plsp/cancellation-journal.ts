@@ -20,7 +20,7 @@ export class CancellationJournal {
 
   record(entry: CancellationEntry): void {
     this.entries.push(entry);
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    while (this.entries.length > this.capacity) this.entries.shift();
   }
 
   /** Oldest first; optionally only one patient id, one LPS system, or received since a time. */

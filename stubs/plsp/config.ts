@@ -32,7 +32,7 @@ export function readPlspConfig(env: Env): PlspConfig {
     ean: optionalString(env, 'PLSP_EAN', PLSP_DEFAULT_EAN),
     approvedSystems: optionalList(env, 'PLSP_APPROVED_SYSTEMS', ['*']),
     ...(env.PLSP_APPROVED_SYSTEMS_FILE ? { approvedSystemsFile: new ApprovedSystemsFile(env.PLSP_APPROVED_SYSTEMS_FILE) } : {}),
-    testCprsOnly: optionalString(env, 'PLSP_TEST_CPRS_ONLY', 'true') !== 'false',
+    testCprsOnly: env.PLSP_TEST_CPRS_ONLY !== 'false',
     forwarding: {
       attempts: optionalInteger(env, 'PLSP_FORWARD_ATTEMPTS', 3, 1, 10),
       backoffMs: optionalInteger(env, 'PLSP_FORWARD_BACKOFF_MS', 200, 0, 60_000),

@@ -23,7 +23,7 @@ export interface Delivery {
   baseUrl: string;
   url: string;
   letters: ReportLetter[];
-  /** What is sent: the received bytes as they are, or (split from a mixed message) the received bytes without the other databank's letters. */
+  /** What is sent: the received bytes, without the other databank's letters when the message was mixed. */
   body: Uint8Array;
   contentType: string;
   /** The hub's signing key (contracts/access.ts), for the upload and its undo. */
@@ -54,7 +54,7 @@ function letterRanges(received: ReceivedBytes): { from: number; to: number }[] {
   const root = parseXml(decoded.text).root;
   if (!root) throw new Error('a message that read as valid could not be parsed again to split it');
   const encodedLength = (text: string): number =>
-    decoded.encoding === 'UTF-8' ? Buffer.byteLength(text, 'utf8') : decoded.encoding.startsWith('UTF-16') ? 2 * text.length : text.length;
+    decoded.encoding === 'UTF-8' ? Buffer.byteLength(text) : decoded.encoding.startsWith('UTF-16') ? 2 * text.length : text.length;
   const bomLength = received.bytes.length - encodedLength(decoded.text);
   const byteOffset = (textOffset: number): number => bomLength + encodedLength(decoded.text.slice(0, textOffset));
   const ranges: { from: number; to: number }[] = [];
@@ -92,7 +92,7 @@ export function planDeliveries(config: PlspConfig, message: Emessage, received: 
       baseUrl,
       url: `${baseUrl}${DATABANK_PATHS.upload}`,
       letters: message.letters.filter((letter) => routeOf(letter) === databank),
-      body: databanks.length === 1 ? received.bytes : without(received.bytes, others),
+      body: without(received.bytes, others),
       contentType,
       ...(config.hubKey ? { hubKey: config.hubKey } : {}),
     };

@@ -43,7 +43,8 @@ export class HubMetrics {
     private readonly labels: SystemLabels = new SystemLabels(() => true),
     private readonly store?: CounterStore,
   ) {
-    for (const saved of store?.all() ?? []) {
+    if (!store) return;
+    for (const saved of store.all()) {
       const counter = this.counters.get(saved.metric);
       if (!counter) continue;
       if (saved.labels.lps_system !== undefined) labels.remember(saved.labels.lps_system);

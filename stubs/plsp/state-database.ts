@@ -9,6 +9,7 @@ export type HubDatabase = Database.Database;
 
 export function openHubDatabase(path = ':memory:'): HubDatabase {
   const db = new Database(path);
-  if (path !== ':memory:') db.pragma('journal_mode = WAL');
+  // A file writes ahead (WAL); SQLite keeps an in-memory database's own 'memory' journal and ignores the request there.
+  db.pragma('journal_mode = WAL');
   return db;
 }

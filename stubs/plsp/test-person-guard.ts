@@ -6,11 +6,13 @@ import type { Emessage, Finding } from '../../medcom/model';
 import { isTestCpr, TEST_CPR_SERIALS } from '../../medcom/test-cpr';
 
 export function realPersonFindings(message: Emessage): Finding[] {
-  return message.letters.flatMap((letter, index) => {
+  return message.letters.flatMap((letter) => {
     const cpr = letter.patient.civilRegistrationNumber;
     if (cpr === undefined || isTestCpr(cpr)) return [];
     const root = letter.kind === 'XRPT01' ? 'LaboratoryReport' : 'MicrobiologyWebReport';
-    const position = message.letters.filter((other) => other.kind === letter.kind).length > 1 ? `[${index + 1}]` : '';
+    // Numbered among the letters of its own kind, as every finding's path is (medcom/validate/paths.ts).
+    const sameKind = message.letters.filter((other) => other.kind === letter.kind);
+    const position = sameKind.length > 1 ? `[${sameKind.indexOf(letter) + 1}]` : '';
     return [
       {
         severity: 'error' as const,

@@ -2,8 +2,8 @@
 
 /** The 10 digits, or undefined when the input is not a CPR number. */
 export function normalizeCpr(input: string): string | undefined {
-  const compact = input.trim().replace(/^(\d{6})[-\s]+(\d{4})$/, '$1$2');
-  return /^\d{10}$/.test(compact) ? compact : undefined;
+  const match = /^(\d{6})[-\s]*(\d{4})$/.exec(input.trim());
+  return match ? `${match[1]}${match[2]}` : undefined;
 }
 
 /** As Danes write it: 020160-9995. */

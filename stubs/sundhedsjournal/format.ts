@@ -27,9 +27,9 @@ export function statusLabel(status: string): string {
 }
 
 /** The value with its operator as a sign: `< 5`, `> 100`, or the value as sent. */
-export function valueText(result: Pick<PortalResult, 'value' | 'operator'>): string {
-  const sign = result.operator === undefined ? undefined : (OPERATOR_SIGNS[result.operator] ?? result.operator);
-  return sign === undefined ? result.value : `${sign} ${result.value}`;
+export function valueText({ value, operator }: Pick<PortalResult, 'value' | 'operator'>): string {
+  if (operator === undefined) return value;
+  return `${OPERATOR_SIGNS[operator] ?? operator} ${value}`;
 }
 
 /** `2,0 - 3,0`, `< 10` (only upper), `> 5` (only lower), else the interval text; numbers as sent. */
@@ -53,13 +53,9 @@ export function intervalTypeNote(interval: PortalReferenceInterval | undefined):
  * always marked and never marked otherwise than its producer flagged it.
  */
 export function validationLabel(result: Pick<PortalResult, 'validation' | 'value' | 'operator' | 'referenceInterval'>): string | undefined {
-  const validation = result.validation ?? validationOf(result.value, intervalLimits(result.referenceInterval), result.operator);
+  const interval = result.referenceInterval;
+  const validation = result.validation ?? validationOf(result.value, interval && { lowerLimit: interval.lower, upperLimit: interval.upper }, result.operator);
   return validation === undefined ? undefined : (VALIDATION_LABELS[validation] ?? validation);
-}
-
-function intervalLimits(interval: PortalReferenceInterval | undefined): { lowerLimit?: string; upperLimit?: string } | undefined {
-  if (!interval) return undefined;
-  return { ...(interval.lower !== undefined ? { lowerLimit: interval.lower } : {}), ...(interval.upper !== undefined ? { upperLimit: interval.upper } : {}) };
 }
 
 export function databankLabel(databank: string): string {
@@ -104,13 +100,16 @@ export function groupByRequisition(results: readonly PortalResult[]): Requisitio
     else groups.set(result.requisitionId, [result]);
   }
   return [...groups.entries()]
-    .map(([requisitionId, members]) => ({
-      requisitionId,
-      samplingTime: members.map((result) => result.samplingTime).sort()[0] ?? '',
-      databanks: [...new Set(members.map((result) => result.databank))],
-      results: members,
-      latest: members.map((result) => result.samplingTime).sort().at(-1) ?? '',
-    }))
+    .map(([requisitionId, members]) => {
+      const times = members.map((result) => result.samplingTime).sort();
+      return {
+        requisitionId,
+        samplingTime: times[0],
+        databanks: [...new Set(members.map((result) => result.databank))],
+        results: members,
+        latest: times[times.length - 1],
+      };
+    })
     .sort((a, b) => b.latest.localeCompare(a.latest) || a.requisitionId.localeCompare(b.requisitionId))
     .map(({ latest: _latest, ...group }) => group);
 }

@@ -25,9 +25,10 @@ export function escapeHtml(text: string): string {
 }
 
 export function html(strings: TemplateStringsArray, ...values: Interpolation[]): SafeHtml {
-  let out = strings[0] ?? '';
+  // A tagged template always has one more literal than values.
+  let out = strings[0];
   values.forEach((value, index) => {
-    out += render(value) + (strings[index + 1] ?? '');
+    out += render(value) + strings[index + 1];
   });
   return new SafeHtml(out);
 }

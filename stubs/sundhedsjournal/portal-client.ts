@@ -44,7 +44,8 @@ export function createPortalClient(baseUrl: string, timeoutMs: number, accessTok
 }
 
 function unreachableReason(baseUrl: string, timeoutMs: number, error: unknown): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+  // fetch rejects with a TypeError, or with AbortSignal.timeout's DOMException named TimeoutError (nothing else aborts it).
+  if ((error as Error).name === 'TimeoutError') {
     return `Laboratoriesvarportalen (${baseUrl}) svarede ikke inden for ${timeoutMs} ms`;
   }
   return `Laboratoriesvarportalen (${baseUrl}) kan ikke nås`;

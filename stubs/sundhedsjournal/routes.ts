@@ -51,7 +51,6 @@ export function registerSundhedsjournalRoutes(app: FastifyInstance, { portal, se
       return sendPage(reply, 200, renderResultsPage(cpr, await portal.resultsFor(cpr)));
     } catch (error) {
       if (!(error instanceof PortalUnavailableError)) throw error;
-      request.log.warn({ reason: error.reason }, 'lab portal unavailable');
       return sendPage(reply, 502, renderPortalErrorPage(cpr, error.reason));
     }
   });

@@ -10,32 +10,34 @@ export const SESSION_COOKIE = 'sj_session';
 const MAX_SESSIONS = 10_000;
 
 export class SessionStore {
-  private readonly sessions = new Map<string, string>();
+  /** Token -> CPR. Looking up or closing `undefined` (no cookie) finds nothing, as for an unknown token. */
+  private readonly sessions = new Map<string | undefined, string>();
 
   /** Starts a session for the CPR and returns its token. */
   open(cpr: string): string {
     const token = randomBytes(24).toString('base64url');
     this.sessions.set(token, cpr);
     if (this.sessions.size > MAX_SESSIONS) {
-      const oldest = this.sessions.keys().next().value;
-      if (oldest !== undefined) this.sessions.delete(oldest);
+      const [oldest] = this.sessions.keys();
+      this.sessions.delete(oldest);
     }
     return token;
   }
 
   cprOf(token: string | undefined): string | undefined {
-    return token === undefined ? undefined : this.sessions.get(token);
+    return this.sessions.get(token);
   }
 
   close(token: string | undefined): void {
-    if (token !== undefined) this.sessions.delete(token);
+    this.sessions.delete(token);
   }
 }
 
 /** The cookie header as name -> value (first occurrence wins, values URI-decoded when possible). */
 export function parseCookies(header: string | undefined): Map<string, string> {
   const cookies = new Map<string, string>();
-  for (const pair of (header ?? '').split(';')) {
+  if (header === undefined) return cookies;
+  for (const pair of header.split(';')) {
     const separator = pair.indexOf('=');
     if (separator <= 0) continue;
     const name = pair.slice(0, separator).trim();

@@ -41,7 +41,7 @@ export async function startWireMockGate(upstream: string, token: string, listen:
     const body = Buffer.isBuffer(request.body) ? new Uint8Array(request.body) : undefined;
     let response: Response;
     try {
-      response = await fetch(`${upstream}${request.url}`, { method: request.method, headers, ...(body ? { body } : {}), signal: AbortSignal.timeout(60_000) });
+      response = await fetch(`${upstream}${request.url}`, { method: request.method, headers, body, signal: AbortSignal.timeout(60_000) });
     } catch (error) {
       return reply.code(502).send({ error: `WireMock behind the gate (${upstream}) could not be reached: ${(error as Error).message}` });
     }

@@ -1,7 +1,7 @@
 /** The mutation summary's arithmetic: Stryker's score per folder, and the same without the mutants judged equivalent. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { scoreByFolder, unjudgedSurvivors, type MutationReport, type ReportMutant } from '../../bench/mutation/score';
+import { mergeReports, scoreByFolder, unjudgedSurvivors, type MutationReport, type ReportMutant } from '../../bench/mutation/score';
 
 const mutant = (line: number, status: ReportMutant['status'], mutatorName = 'EqualityOperator', replacement = 'a !== b'): ReportMutant => ({
   id: `${line}-${status}`,
@@ -37,5 +37,16 @@ test('the survivors still to kill leave out killed and equivalent mutants', () =
   assert.deepEqual(
     unjudgedSurvivors(report, equivalent).map((survivor) => `${survivor.file}:${survivor.line}`),
     ['stubs/plsp/forward.ts:4', 'stubs/databank/store.ts:9'],
+  );
+});
+
+test('the folders\' reports merge into one for the score of all of stubs/, and a file in two reports is refused', () => {
+  const plsp: MutationReport = { files: { 'stubs/plsp/forward.ts': report.files['stubs/plsp/forward.ts']! } };
+  const databank: MutationReport = { files: { 'stubs/databank/store.ts': report.files['stubs/databank/store.ts']! } };
+  const merged = mergeReports([{ name: 'plsp.json', report: plsp }, { name: 'databank.json', report: databank }]);
+  assert.deepEqual(scoreByFolder(merged, []), scoreByFolder(report, []));
+  assert.throws(
+    () => mergeReports([{ name: 'plsp.json', report: plsp }, { name: 'stubs.json', report }]),
+    /stubs\/plsp\/forward\.ts is in both plsp\.json and stubs\.json/,
   );
 });

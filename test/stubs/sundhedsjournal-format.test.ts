@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  databankLabel,
   formatDateTime,
+  machineDateTime,
   groupByRequisition,
   intervalTypeNote,
   referenceIntervalText,
@@ -56,6 +58,14 @@ describe('status, value and assessment', () => {
     assert.equal(valueText({ value: '7,1' }), '7,1');
   });
 
+  it('shows an operator it does not know before the value as sent', () => {
+    assert.equal(valueText({ value: '5', operator: 'ca.' }), 'ca. 5');
+  });
+
+  it('names each databank by its field, and one it does not know as sent', () => {
+    assert.deepEqual(['LABA', 'MiBa', 'Patobank'].map(databankLabel), ['Klinisk biokemi', 'Mikrobiologi', 'Patobank']);
+  });
+
   it('marks a result as sundhed.dk does: Forhøjet, Formindsket, Unormal from its ResultValidation', () => {
     assert.deepEqual(
       ['for_hoej', 'for_lav', 'unormal'].map((validation) => validationLabel({ value: '5', validation })),
@@ -88,6 +98,22 @@ describe('dates', () => {
     assert.equal(formatDateTime('2025-03-14T23:59:00Z'), '14.03.2025 kl. 23:59');
     assert.equal(formatDateTime('2025-03-14'), '14.03.2025');
     assert.equal(formatDateTime('i går'), 'i går');
+    assert.equal(formatDateTime('2025-03-14 09:40'), '14.03.2025 kl. 09:40');
+    assert.equal(formatDateTime('2025-03-14X09:40'), '14.03.2025');
+  });
+
+  it('shows anything that does not start with an ISO date as sent', () => {
+    for (const value of ['ca. 2025-03-14', '25-03-14', '2025-3-14', '2025/03/14', '20250314', '2025-03-1']) {
+      assert.equal(formatDateTime(value), value);
+      assert.equal(machineDateTime(value), undefined);
+    }
+  });
+
+  it('gives the machine-readable time for a <time> element, minutes at most', () => {
+    assert.equal(machineDateTime('2025-03-14T09:40:59.123Z'), '2025-03-14T09:40');
+    assert.equal(machineDateTime('2025-03-14 09:40'), '2025-03-14T09:40');
+    assert.equal(machineDateTime('2025-03-14'), '2025-03-14');
+    assert.equal(machineDateTime('2025-03-14T9:40'), '2025-03-14');
   });
 });
 
