@@ -15,13 +15,27 @@ interface ProcessStat {
   cpuSeconds: number;
 }
 
+/** node and chromium by what they run: the script (run-suite.ts, run_worker.js ...) or Chromium's process type. */
+function label(pid: number, name: string): string {
+  if (name !== 'node' && name !== 'chromium') return name;
+  try {
+    // Chromium rewrites its command line into one string; node's is NUL-separated (tsx runs the script through a loader).
+    const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+    if (name === 'chromium') return `chromium ${/--type=([\w-]+)/.exec(command)?.[1] ?? 'browser'}`;
+    const script = [...command.matchAll(/(?:^|\s)(\S+\.(?:ts|js|cjs|mjs)|\S*\/\.bin\/\S+)(?=\s|$)/g)].map((match) => match[1] as string).filter((path) => !/loader|preflight|tsx\/dist/.test(path)).pop();
+    return `node ${script ? (script.split('/').pop() as string) : '?'}`;
+  } catch {
+    return name;
+  }
+}
+
 function stat(pid: number): ProcessStat | undefined {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const close = text.lastIndexOf(')');
     const fields = text.slice(close + 2).split(' ');
     // Fields after "(comm)": state ppid ... utime is field 14 of the whole line, so index 11 here; stime 12.
-    return { pid, ppid: Number(fields[1]), name: text.slice(text.indexOf('(') + 1, close), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND };
+    return { pid, ppid: Number(fields[1]), name: label(pid, text.slice(text.indexOf('(') + 1, close)), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND };
   } catch {
     return undefined;
   }
@@ -41,7 +55,7 @@ function descendants(root: number): ProcessStat[] {
   return tree;
 }
 
-/** Samples the tree under root until stopped; the CPU seconds per process name (chrome, node, java ...) and in all. */
+/** Samples the tree under root until stopped; the CPU seconds per process label (see label) and in all. */
 export function sampleProcessTree(root: number, intervalMs = 200): { stop(): { total: number; byName: Record<string, number> } } {
   const last = new Map<number, ProcessStat>();
   const sample = (): void => {
