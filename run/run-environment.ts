@@ -4,7 +4,6 @@
  * it through E2E_SHARED_ENVIRONMENT (its URLs and access token as JSON), so the workers share one set of stubs, one
  * WireMock and one hub, and the run's start costs what a serial run's does.
  */
-import { startEnvironment } from '../environments';
 import { ENVIRONMENT_KINDS, SYSTEMS, type EndpointName, type Environment, type EnvironmentKind } from '../environments/environment';
 import { lpsMode, vendorSettings } from './lps-mode';
 
@@ -26,6 +25,8 @@ function hubPort(value = process.env.E2E_PLSP_PORT): { plsp: number } | undefine
 export async function startRunEnvironment(kind: EnvironmentKind): Promise<Environment> {
   const vendor = lpsMode() === 'vendor' ? vendorSettings().system : undefined;
   const approvedSystems = process.env.E2E_APPROVED_SYSTEMS?.split(',').map((name) => name.trim()) ?? ['Pilot-LPS', 'Andet-LPS', ...(vendor ? [vendor] : [])];
+  // Loaded only here: the stubs' code is not needed by a worker that attaches, nor by cucumber's coordinator.
+  const { startEnvironment } = require('../environments') as typeof import('../environments');
   return startEnvironment(kind, { approvedSystems }, { ports: hubPort() });
 }
 

@@ -9,7 +9,7 @@ import { After, AfterAll, AfterStep, Before, BeforeAll, setDefaultTimeout, setPa
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright';
-import { environmentKind } from '../environments';
+import { environmentKind } from '../environments/environment';
 import type { Environment } from '../environments/environment';
 import { attachSharedEnvironment, SHARED_ENVIRONMENT_ENV, startRunEnvironment } from '../run/run-environment';
 import { registerCleanup } from '../environments/cleanup';
