@@ -21,15 +21,21 @@ const LOOKS = Number(process.env.BENCH_LOOKS ?? 40);
 interface Variant {
   name: string;
   trace?: { screenshots: boolean; snapshots: boolean };
-  screenshot?: { fullPage: boolean };
+  screenshot?: { fullPage: boolean; type?: 'png' | 'jpeg'; quality?: number };
 }
 
-const VARIANTS: Variant[] = [
+const ALL_VARIANTS: Variant[] = [
   { name: 'no trace, no screenshot' },
   { name: 'trace with screencast + snapshots, full-page screenshot (before)', trace: { screenshots: true, snapshots: true }, screenshot: { fullPage: true } },
   { name: 'trace snapshots only, full-page screenshot', trace: { screenshots: false, snapshots: true }, screenshot: { fullPage: true } },
   { name: 'trace with screencast + snapshots, no screenshot', trace: { screenshots: true, snapshots: true } },
+  { name: 'trace snapshots only, no screenshot (now, a step that does not look)', trace: { screenshots: false, snapshots: true } },
+  { name: 'trace snapshots only, viewport screenshot', trace: { screenshots: false, snapshots: true }, screenshot: { fullPage: false } },
+  { name: 'trace snapshots only, full-page JPEG screenshot', trace: { screenshots: false, snapshots: true }, screenshot: { fullPage: true, type: 'jpeg', quality: 80 } },
 ];
+
+/** BENCH_VARIANTS=1,3 runs only those (numbered from 1, in the order above). */
+const VARIANTS = process.env.BENCH_VARIANTS ? process.env.BENCH_VARIANTS.split(',').map((index) => ALL_VARIANTS[Number(index) - 1] as Variant) : ALL_VARIANTS;
 
 function chromiumSeconds(byName: Record<string, number>): number {
   return Object.entries(byName)
