@@ -69,14 +69,17 @@ async function main(): Promise<number> {
   const cucumber = localBin(root, 'cucumber-js');
   const env = { ...process.env, E2E_ENV: mode, ...(shared ? { [SHARED_ENVIRONMENT_ENV]: describeSharedEnvironment(shared) } : {}) };
   const cucumberRun = run(cucumber, ['--profile', PROFILES[mode], ...plan.args], env);
-  // On Ctrl-C or SIGTERM cucumber is told to stop (forwardStopSignals); the environment stops after it has.
-  const unregister = shared ? registerCleanup('the suite, then its shared environment', async () => void (await cucumberRun)) : () => undefined;
+  // On Ctrl-C or SIGTERM cucumber is told to stop (forwardStopSignals) and the cleanup registry stops the shared
+  // environment once cucumber has exited; this function waits for the same stop, so neither exits before it is done.
+  let stopping: Promise<void> | undefined;
+  const stopShared = (): Promise<void> => (stopping ??= cucumberRun.then(() => shared?.stop()));
+  const unregister = shared ? registerCleanup('the suite, then its shared environment', stopShared) : () => undefined;
   let status: number;
   try {
     status = await cucumberRun;
   } finally {
+    await stopShared();
     unregister();
-    await shared?.stop();
   }
   const reportDir = process.env.E2E_REPORTS_DIR ? path.resolve(process.env.E2E_REPORTS_DIR) : path.join(root, REPORT_DIRS[mode]);
   if (status !== 0 && status !== 1) {
