@@ -1,20 +1,24 @@
 /**
- * How long the Danish suite takes, end to end, in the embedded default: wall time of whole cucumber runs (start of
- * the stubs, WireMock and the browser included) and the slowest scenarios. Not a test; nothing is asserted.
+ * How long the Danish suite takes, end to end, as `npm run e2e` runs it (scripts/run-suite.ts: the browser check, two
+ * workers on one shared environment unless E2E_PARALLEL says otherwise, the certification report): wall time of whole
+ * runs, the CPU time of every process of the run (sampled from /proc: node, Chromium, WireMock's Java; Linux only),
+ * and the slowest scenarios. Not a test; nothing is asserted.
  *
- *   npx tsx bench/suite-time.bench.ts        (BENCH_RUNS, default 3; BENCH_ENV, default local)
+ *   npx tsx bench/suite-time.bench.ts        (BENCH_RUNS, default 3; BENCH_ENV, default local; E2E_PARALLEL=1 for serial)
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { suiteConfig } from '../test/support/cucumber-child';
+import { sampleProcessTree } from './process-tree-cpu';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ROOT = path.resolve(__dirname, '..');
 
 interface Timing {
   wallSeconds: number;
+  cpuSeconds: number;
+  cpuByProcess: Record<string, number>;
   scenarios: { name: string; seconds: number }[];
 }
 
@@ -41,26 +45,41 @@ function scenarioTimes(ndjson: string): { name: string; seconds: number }[] {
   return [...seconds].map(([pickle, total]) => ({ name: names.get(pickle) ?? pickle, seconds: total }));
 }
 
-function runOnce(): Timing {
+async function runOnce(): Promise<Timing> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lokalsvar-bench-'));
-  const messages = path.join(dir, 'messages.ndjson');
   const started = performance.now();
-  const config = suiteConfig(dir, [`message:${messages}`, 'summary']);
-  const result = spawnSync(path.join(ROOT, 'node_modules/.bin/cucumber-js'), ['--config', config], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'run-suite.ts'), process.env.BENCH_ENV ?? 'local'], {
     cwd: ROOT,
-    env: { ...process.env, E2E_ENV: process.env.BENCH_ENV ?? 'local' },
-    encoding: 'utf8',
+    env: { ...process.env, E2E_REPORTS_DIR: dir },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const cpu = sampleProcessTree(child.pid as number, 100);
+  const status = await new Promise<number | null>((resolve) => child.once('close', resolve));
   const wallSeconds = (performance.now() - started) / 1000;
-  if (result.status !== 0) throw new Error(`the suite failed:\n${result.stdout}${result.stderr}`);
-  const timing = { wallSeconds, scenarios: scenarioTimes(readFileSync(messages, 'utf8')) };
+  const used = cpu.stop();
+  if (status !== 0) throw new Error(`the suite failed:\n${output}`);
+  const timing = { wallSeconds, cpuSeconds: used.total, cpuByProcess: used.byName, scenarios: scenarioTimes(readFileSync(path.join(dir, 'messages.ndjson'), 'utf8')) };
   rmSync(dir, { recursive: true, force: true });
   return timing;
 }
 
-const timings = Array.from({ length: RUNS }, runOnce);
-const walls = timings.map((timing) => timing.wallSeconds).sort((a, b) => a - b);
-console.log(`suite (${process.env.BENCH_ENV ?? 'local'}), ${RUNS} runs: wall min ${walls[0]?.toFixed(1)} s, median ${walls[Math.floor(walls.length / 2)]?.toFixed(1)} s, max ${walls.at(-1)?.toFixed(1)} s`);
-const slowest = timings.at(-1)?.scenarios.sort((a, b) => b.seconds - a.seconds).slice(0, 5) ?? [];
-console.log('slowest scenarios (last run):');
-for (const scenario of slowest) console.log(`  ${scenario.seconds.toFixed(2).padStart(6)} s  ${scenario.name}`);
+async function main(): Promise<void> {
+  const timings: Timing[] = [];
+  for (let run = 0; run < RUNS; run++) timings.push(await runOnce());
+  const walls = timings.map((timing) => timing.wallSeconds).sort((a, b) => a - b);
+  const cpus = timings.map((timing) => timing.cpuSeconds).sort((a, b) => a - b);
+  console.log(`suite (${process.env.BENCH_ENV ?? 'local'}, E2E_PARALLEL=${process.env.E2E_PARALLEL ?? 'default'}), ${RUNS} runs: wall min ${walls[0]?.toFixed(1)} s, median ${walls[Math.floor(walls.length / 2)]?.toFixed(1)} s, max ${walls.at(-1)?.toFixed(1)} s; CPU (user + sys, every process) median ${cpus[Math.floor(cpus.length / 2)]?.toFixed(1)} s`);
+  const last = timings.at(-1);
+  if (last) console.log(`CPU of the last run by process: ${Object.entries(last.cpuByProcess).filter(([, seconds]) => seconds >= 0.1).sort((a, b) => b[1] - a[1]).map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ')}`);
+  const slowest = last?.scenarios.sort((a, b) => b.seconds - a.seconds).slice(0, 5) ?? [];
+  console.log('slowest scenarios (last run):');
+  for (const scenario of slowest) console.log(`  ${scenario.seconds.toFixed(2).padStart(6)} s  ${scenario.name}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

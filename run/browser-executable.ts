@@ -5,7 +5,6 @@
  *   3. the system's Chromium (Debian: `apt-get install -y chromium`).
  */
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright';
 
 export const EXECUTABLE_ENV = 'PLAYWRIGHT_CHROMIUM_EXECUTABLE';
 
@@ -64,6 +63,7 @@ export function findBrowserExecutable(lookup: ExecutableLookup = {}): BrowserExe
 
 function playwrightChromiumPath(): string | undefined {
   try {
+    const { chromium } = require('playwright') as typeof import('playwright');
     return chromium.executablePath();
   } catch {
     return undefined;

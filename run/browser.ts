@@ -1,5 +1,5 @@
 /** Starts the Chromium that checks Sundhedsjournalen (see browser-executable.ts for which one). */
-import { chromium, type Browser } from 'playwright';
+import type { Browser } from 'playwright';
 import { browserMissingMessage, findBrowserExecutable, type BrowserExecutable } from './browser-executable';
 
 /** For a system or custom Chromium; Playwright's own build needs none of them. */
@@ -16,6 +16,8 @@ export const SYSTEM_CHROMIUM_ARGS: readonly string[] = [
 export interface LaunchOptions {
   /** Default true; set false to watch the browser (needs a display). */
   headless?: boolean;
+  /** Further command-line flags for Chromium (benchmarks of launch flags). */
+  extraArgs?: readonly string[];
 }
 
 /**
@@ -26,10 +28,12 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   const executable = findBrowserExecutable();
   if (!executable) throw new Error(browserMissingMessage());
   const headless = options.headless ?? true;
+  // Loaded when a browser is launched: cucumber's coordinator loads the step code of a parallel run but launches none.
+  const { chromium } = require('playwright') as typeof import('playwright');
   return chromium.launch({
     executablePath: executable.path,
     headless,
-    args: launchArgs(executable, headless),
+    args: [...launchArgs(executable, headless), ...(options.extraArgs ?? [])],
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,

@@ -5,8 +5,10 @@
  * keeps a citizen's login in its session cookie and nothing in web storage), so no scenario sees another's login;
  * a page that cannot be cleaned is closed with its context, and the next scenario gets new ones.
  *
- * Each scenario's Playwright trace is a chunk of the context's tracing (screenshots and DOM snapshots), kept on
- * disk only when asked (a failed scenario).
+ * Each scenario's Playwright trace is a chunk of the context's tracing, kept on disk only when asked (a failed
+ * scenario). It holds a DOM snapshot before and after every action (the trace viewer shows the page from them) but
+ * no screencast: the screencast's frames cost Chromium about 0.6 s of CPU per look at Sundhedsjournalen
+ * (bench/browser-cost.bench.ts), and a failed scenario gets a screenshot of its page attached anyway (steps/hooks.ts).
  */
 import type { Browser, BrowserContext, Page } from 'playwright';
 
@@ -38,7 +40,7 @@ export class SharedPage {
     }
     await this.close();
     const context = await this.browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', extraHTTPHeaders: this.headers });
-    await context.tracing.start({ screenshots: true, snapshots: true });
+    await context.tracing.start({ screenshots: false, snapshots: true });
     this.recording = true;
     this.current = { context, page: await context.newPage() };
     return this.current;

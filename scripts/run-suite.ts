@@ -10,6 +10,10 @@
  * `timeout`, CI runners and process managers send; npm passes it on to this process), both reach cucumber exactly
  * once, and its cleanup registry stops the environment (containers included) before it exits.
  *
+ * Parallel (scripts/parallel-workers.ts): local and containers mode run two cucumber workers unless `--parallel N` or
+ * E2E_PARALLEL says otherwise; their environment is started here, once, and both attach to it
+ * (run/run-environment.ts); which scenarios may run at the same time is run/parallel-rules.ts.
+ *
  * E2E_BASELINE=<certificering.json of an earlier run> compares this run's report with it at the end and exits 1
  * when a verdict got worse (as `lokalsvar sammenlign` does).
  */
@@ -21,6 +25,10 @@ import { compareFiles } from '../requirements/compare-runs';
 import { REPORT_FILES, writeCertificationReport } from './certification-report';
 import { REPORT_DIRS } from './report-dirs';
 import { forwardStopSignals, localBin, runStep as run } from './step-runner';
+import { parallelPlan } from './parallel-workers';
+import { registerCleanup } from '../environments/cleanup';
+import { lpsMode } from '../run/lps-mode';
+import { describeSharedEnvironment, SHARED_ENVIRONMENT_ENV, startRunEnvironment } from '../run/run-environment';
 
 const PROFILES = { local: 'default', containers: 'containers', remote: 'remote' } as const;
 type Mode = keyof typeof PROFILES;
@@ -46,11 +54,33 @@ async function main(): Promise<number> {
       return 0;
     }
   }
+  const plan = parallelPlan(cucumberArgs, mode, lpsMode());
+  // A parallel run's workers share one environment, started here (run/run-environment.ts) while the browser is
+  // checked; a serial run starts its own in cucumber's BeforeAll, as does remote mode, which starts nothing.
+  const starting = plan.workers > 1 && mode !== 'remote' ? startRunEnvironment(mode) : undefined;
+  starting?.catch(() => undefined); // awaited below
   const tsx = localBin(root, 'tsx');
   const browserStatus = await run(tsx, [path.join(root, 'scripts', 'ensure-browser.ts')], process.env);
-  if (browserStatus !== 0) return browserStatus;
+  if (browserStatus !== 0) {
+    await (await starting?.catch(() => undefined))?.stop();
+    return browserStatus;
+  }
+  const shared = await starting;
   const cucumber = localBin(root, 'cucumber-js');
-  const status = await run(cucumber, ['--profile', PROFILES[mode], ...cucumberArgs], { ...process.env, E2E_ENV: mode });
+  const env = { ...process.env, E2E_ENV: mode, ...(shared ? { [SHARED_ENVIRONMENT_ENV]: describeSharedEnvironment(shared) } : {}) };
+  const cucumberRun = run(cucumber, ['--profile', PROFILES[mode], ...plan.args], env);
+  // On Ctrl-C or SIGTERM cucumber is told to stop (forwardStopSignals) and the cleanup registry stops the shared
+  // environment once cucumber has exited; this function waits for the same stop, so neither exits before it is done.
+  let stopping: Promise<void> | undefined;
+  const stopShared = (): Promise<void> => (stopping ??= cucumberRun.then(() => shared?.stop()));
+  const unregister = shared ? registerCleanup('the suite, then its shared environment', stopShared) : () => undefined;
+  let status: number;
+  try {
+    status = await cucumberRun;
+  } finally {
+    await stopShared();
+    unregister();
+  }
   const reportDir = process.env.E2E_REPORTS_DIR ? path.resolve(process.env.E2E_REPORTS_DIR) : path.join(root, REPORT_DIRS[mode]);
   if (status !== 0 && status !== 1) {
     // Interrupted (Ctrl-C, SIGTERM) or broken before the end: a report would count unfinished scenarios as failed.

@@ -22,8 +22,10 @@ let stopped = false;
 
 function runSuite(args: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
-    // run-suite passes a stop on to cucumber once; this process passes its own stop on to run-suite.
-    const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'scripts', 'run-suite.ts'), ...args], { stdio: 'inherit' });
+    // run-suite passes a stop on to cucumber once; this process passes its own stop on to run-suite. Node itself
+    // runs it (tsx as a loader), not the tsx command: tsx's signal relay gives its child 30 ms to confirm a signal,
+    // then kills it, and run-suite, busy serving the shared environment of a parallel run, can miss that.
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'run-suite.ts'), ...args], { cwd: ROOT, stdio: 'inherit' });
     current = child;
     child.on('error', reject);
     child.on('exit', (code) => {

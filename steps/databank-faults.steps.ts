@@ -2,19 +2,25 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import type { DatabankName } from '../contracts/databank';
+import { requireRunningAlone } from '../run/parallel-rules';
 import type { LokalsvarWorld } from './world';
 
+const FAULT = `puts a fault in front of a databank (WireMock's faults hold for every upload)`;
+
 Given('{databank} svarer med HTTP {int} på den næste upload', async function (this: LokalsvarWorld, databank: DatabankName, status: number) {
+  requireRunningAlone(this.tags, FAULT);
   this.faultsInjected = true;
   await this.databankProxy.failNextUploads(databank, 1, status);
 });
 
 Given('{databank} er nede', async function (this: LokalsvarWorld, databank: DatabankName) {
+  requireRunningAlone(this.tags, FAULT);
   this.faultsInjected = true;
   await this.databankProxy.dropConnections(databank);
 });
 
 Given('{databank} svarer først efter {int} sekund(er)', async function (this: LokalsvarWorld, databank: DatabankName, seconds: number) {
+  requireRunningAlone(this.tags, FAULT);
   this.faultsInjected = true;
   await this.databankProxy.slowUploads(databank, seconds * 1000);
 });

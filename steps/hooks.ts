@@ -5,11 +5,13 @@
  * and its Playwright trace attached to the report. Every scenario gets its evidence attached
  * (steps/support/scenario-evidence.ts), and every step that checks Sundhedsjournalen a screenshot.
  */
-import { After, AfterAll, AfterStep, Before, BeforeAll, setDefaultTimeout, Status } from '@cucumber/cucumber';
+import { After, AfterAll, AfterStep, Before, BeforeAll, setDefaultTimeout, setParallelCanAssign, Status } from '@cucumber/cucumber';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright';
-import { environmentKind, startEnvironment } from '../environments';
+import { environmentKind } from '../environments/environment';
+import type { Environment } from '../environments/environment';
+import { attachSharedEnvironment, SHARED_ENVIRONMENT_ENV, startRunEnvironment } from '../run/run-environment';
 import { registerCleanup } from '../environments/cleanup';
 import { launchBrowser } from '../run/browser';
 import { SharedPage } from '../run/shared-page';
@@ -19,25 +21,22 @@ import { useAccessToken } from './drivers/http';
 import { runContext, setRunContext } from '../run/run-context';
 import { attachScenarioEvidence } from './support/scenario-evidence';
 import { AnswerServer } from '../run/tester-channel';
+import { mayRunAlongside, personsOf } from '../run/parallel-rules';
 import type { LokalsvarWorld } from './world';
 
 setDefaultTimeout(30_000);
+
+/** In a parallel run (--parallel N), which scenarios may run at the same time (run/parallel-rules.ts). */
+setParallelCanAssign(mayRunAlongside);
 
 const TRACE_DIR = path.join(process.env.E2E_REPORTS_DIR || 'reports', 'traces');
 
 let stopRun: (() => Promise<void>) | undefined;
 
-/** E2E_PLSP_PORT fixes the hub's port, so a vendor's LPS can be set up before the run (vendor mode, test camps). */
-function hubPort(): { plsp: number } | undefined {
-  const value = process.env.E2E_PLSP_PORT;
-  if (value === undefined || value === '') return undefined;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`E2E_PLSP_PORT=${value} is not a port number 1-65535`);
-  return { plsp: port };
-}
-
 /** The rules a scenario checks (@krav:<id>), so its failure messages can name them. */
 Before(function (this: LokalsvarWorld, { pickle }) {
+  this.tags = pickle.tags.map((tag) => tag.name);
+  this.persons = personsOf(pickle);
   this.rules = pickle.tags.map((tag) => tag.name).filter((name) => name.startsWith('@krav:')).map((name) => name.slice('@krav:'.length));
 });
 
@@ -58,10 +57,9 @@ function stopOnce(name: string, stop: () => Promise<void>): () => Promise<void> 
 
 BeforeAll({ timeout: 300_000 }, async function (this: { parameters?: { environment?: string } }) {
   const kind = environmentKind(process.env.E2E_ENV || this.parameters?.environment);
-  // LABA-01: the systems MedCom has approved, as this environment is configured (the pilot LPS, and in vendor
-  // mode the vendor's LPS, unless E2E_APPROVED_SYSTEMS says otherwise).
   const vendor = lpsMode() === 'vendor' ? vendorSettings().system : undefined;
-  const approvedSystems = process.env.E2E_APPROVED_SYSTEMS?.split(',').map((name) => name.trim()) ?? ['Pilot-LPS', 'Andet-LPS', ...(vendor ? [vendor] : [])];
+  // A parallel run's workers attach to the environment scripts/run-suite.ts started (run/run-environment.ts).
+  const shared = process.env[SHARED_ENVIRONMENT_ENV];
   // The browser starts while the environment does, and is stopped (Ctrl-C included) whichever of them fails.
   const launching = launchBrowser();
   launching.catch(() => undefined); // awaited below; a failure while the environment starts is not unhandled
@@ -71,9 +69,9 @@ BeforeAll({ timeout: 300_000 }, async function (this: { parameters?: { environme
     await page?.close().catch(() => undefined);
     await started?.close();
   });
-  let environment: Awaited<ReturnType<typeof startEnvironment>>;
+  let environment: Environment;
   try {
-    environment = await startEnvironment(kind, { approvedSystems }, { ports: hubPort() });
+    environment = shared ? attachSharedEnvironment(shared) : await startRunEnvironment(kind);
   } catch (error) {
     await closeBrowser();
     throw error;

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { DatabankName } from '../contracts/databank';
 import { PLSP_METRICS } from '../contracts/plsp';
 import { sumOf } from './support/prometheus-text';
+import { requireRunningAlone } from '../run/parallel-rules';
 import type { LokalsvarWorld } from './world';
 
 async function increase(world: LokalsvarWorld, metric: string, labels: Record<string, string>): Promise<number> {
@@ -12,6 +13,7 @@ async function increase(world: LokalsvarWorld, metric: string, labels: Record<st
 }
 
 Given("PLSP's tællere er aflæst", async function (this: LokalsvarWorld) {
+  requireRunningAlone(this.tags, "reads PLSP's counters of the run's LPS system");
   this.metricsBefore = await this.plsp.metricsText();
 });
 

@@ -8,6 +8,7 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { isRefusal } from './drivers/pilot-lps';
 import { lpsStepTimeoutMs } from '../run/lps-mode';
+import { requireRunningAlone } from '../run/parallel-rules';
 import { register } from './support/registration';
 import { assertNoForeignResultSent, assertOnlyOwnShared, attestedFact, attestedRefusal, awaitCancellation, instructAndConfirmDone, vendorTryShare } from './support/vendor-variants';
 import type { TestPerson } from './drivers/lps';
@@ -34,6 +35,7 @@ Given(
 );
 
 When('lægen deler alle nye svar', { timeout: lpsStepTimeoutMs() }, async function (this: LokalsvarWorld) {
+  requireRunningAlone(this.tags, 'shares every new result the LPS holds, those of other scenarios too');
   if (this.tester) return instructAndConfirmDone(this, "I LPS'et: del alle nye svar.", { action: 'del-alle-nye' });
   this.lastShareAll = await this.pilot().shareAll();
 });
@@ -83,8 +85,16 @@ Then("sender LPS'et kun {analysis}-svaret", async function (this: LokalsvarWorld
   if (this.tester) return assertOnlyOwnShared(this, name);
   const outcome = this.lastShareAll;
   assert.ok(outcome, 'the doctor did not share all new results');
-  assert.deepEqual(outcome.shared.map((shared) => shared.id), [this.result(name).registered.id]);
-  const [only] = outcome.shared;
+  // The scenario's own results: the LPS also shares what earlier scenarios registered and never shared (a result
+  // whose delivery failed), which says nothing about this one. Every result sent, letter mates too, is counted.
+  const own = new Set([...this.results.values()].map((result) => result.registered.id));
+  const ownShares = outcome.shared.filter((shared) => (shared.ids ?? [shared.id]).some((id) => own.has(id)));
+  assert.deepEqual(
+    ownShares.flatMap((shared) => shared.ids ?? [shared.id]),
+    [this.result(name).registered.id],
+    `${this.rulePrefix()}LPS'et skulle kun sende ${name}-svaret af scenariets svar`,
+  );
+  const [only] = ownShares;
   assert.equal(only?.receipt.kind, 'XCTL03');
   this.recordShared(only);
 });

@@ -6,6 +6,7 @@ import type { ReceiptReply } from '../contracts/plsp';
 import { findAnalysis, type CatalogueAnalysis } from '../medcom/npu-catalogue';
 import { lpsMode, vendorSettings } from '../run/lps-mode';
 import { runContext } from '../run/run-context';
+import { RUN_ALONE_TAG } from '../run/parallel-rules';
 import { DatabankDriver } from './drivers/databank';
 import { DatabankProxyDriver } from './drivers/databank-proxy';
 import { LabportalDriver } from './drivers/labportal';
@@ -65,6 +66,10 @@ export class LokalsvarWorld extends World {
   readonly sharedLog: SharedResult[] = [];
   /** Messages other LPS systems sent in the scenario (MON-01), by envelope identifier. */
   readonly otherSystemEnvelopes: { system: string; envelope: string }[] = [];
+  /** The scenario's tags (@krav:..., @alene ...). */
+  tags: string[] = [];
+  /** The CPR numbers the scenario's steps name (run/parallel-rules.ts): no other scenario names them while it runs. */
+  persons: ReadonlySet<string> = new Set();
   /** The business rules the scenario is tagged with (@krav:<id>), for failure messages. */
   rules: string[] = [];
   /** Negative receipts the LPS got that no step has looked at yet: the After hook fails the scenario on them. */
@@ -148,6 +153,11 @@ export class LokalsvarWorld extends World {
     const result = this.results.get(key);
     if (!result) throw new Error(`The scenario registered no ${analysisName} result`);
     return result;
+  }
+
+  /** No other scenario ran while this one did: a serial run, or a scenario tagged @alene (run/parallel-rules.ts). */
+  ranAlone(): boolean {
+    return Number(process.env.CUCUMBER_TOTAL_WORKERS ?? '1') <= 1 || this.tags.includes(RUN_ALONE_TAG);
   }
 
   /** The scenario's browser page: the run's shared page (run/shared-page.ts), cleared since the scenario before. */

@@ -6,7 +6,7 @@ Egenskab: Kun svar produceret i egen praksis deles
   Regel: Svar, som LPS har modtaget fra laboratorier, videresendes ikke (DEL-06)
     "Øvrige data, som LPS modtager (produceret af laboratorier), videresendes ikke til databankerne."
 
-    @krav:DEL-06
+    @krav:DEL-06 @alene
     Scenarie: Et svar modtaget fra et laboratorium sendes ikke videre, når lægen deler nye svar
       Givet testpersonen Nancy Ann Test Berggren (2512489996)
       Og LPS'et i "Lægerne Testgade" har modtaget et Hb-svar fra laboratoriet "KBA Aalborg" med producentkoden "KBA"

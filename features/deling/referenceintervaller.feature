@@ -10,7 +10,7 @@ Egenskab: Referenceintervaller følger svaret helt ud til borgeren
 
     @krav:LABA-04 @krav:DEL-01
     Abstrakt Scenario: Referenceintervallet vises, som lægen registrerede det
-      Givet testpersonen Bruno Test Elmer (2509479989)
+      Givet testpersonen Ida Test Intervalsen (1207809990)
       Når lægen i "Lægerne Testgade" registrerer <analyse> <værdi> <enhed> <interval> og deler svaret
       Så modtager LPS'et en positiv kvittering fra PLSP
       Og LABA har svaret gemt uændret

@@ -3,7 +3,7 @@ Egenskab: Monitorering af dataflowet fra LPS til databankerne
   PLSP tæller, hvor mange lokale laboratoriesvar hvert LPS-system har delt, og hvor mange PLSP har sendt videre
   til hver databank. Tællerne kan aflæses i Prometheus-format.
 
-  @krav:MON-01
+  @krav:MON-01 @alene
   Scenarie: Tællerne stiger med de svar, der deles
     Givet testpersonen Einer Test Lauridsen (0201609995)
     Og PLSP's tællere er aflæst
@@ -13,7 +13,7 @@ Egenskab: Monitorering af dataflowet fra LPS til databankerne
     Og er tælleren for svar sendt til LABA steget med 1
     Og er tælleren for svar sendt til MiBa steget med 1
 
-  @krav:MON-01 @kun-pilot
+  @krav:MON-01 @kun-pilot @alene
   Scenarie: Tællerne følger hvert LPS-system og hver databank, også når en levering fejler
     Givet testpersonen Einer Test Lauridsen (0201609995)
     Og PLSP's tællere er aflæst

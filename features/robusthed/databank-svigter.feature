@@ -6,7 +6,7 @@ Egenskab: Intet svar går tabt, når en databank svigter
 
   Regel: Svar produceret i praksis når databankerne uændret, også når forbindelsen svigter (DEL-01)
 
-    @krav:DEL-01 @krav:LABA-06
+    @krav:DEL-01 @krav:LABA-06 @alene
     Scenarie: LABA svarer med en fejl én gang; PLSP prøver igen, og svaret gemmes én gang
       Givet testpersonen Einer Test Lauridsen (0201609995)
       Og LABA svarer med HTTP 503 på den næste upload
@@ -16,7 +16,7 @@ Egenskab: Intet svar går tabt, når en databank svigter
       Og LABA har svaret gemt uændret
       Og LABA har kun ét CRP-svar på rekvisitionen
 
-    @krav:DEL-01
+    @krav:DEL-01 @alene
     Scenarie: LABA er nede; lægesystemet får en negativ kvittering og sender igen, når LABA er oppe
       Givet testpersonen Einer Test Lauridsen (0201609995)
       Og LABA er nede
@@ -31,7 +31,7 @@ Egenskab: Intet svar går tabt, når en databank svigter
 
   Regel: Mikrobiologi når MiBa, også når MiBa er langsom (DEL-08)
 
-    @krav:DEL-08
+    @krav:DEL-08 @alene
     Scenarie: MiBa svarer langsomt; svaret når frem alligevel
       Givet testpersonen Einer Test Lauridsen (0201609995)
       Og MiBa svarer først efter 1 sekund

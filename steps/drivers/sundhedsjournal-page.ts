@@ -8,7 +8,7 @@
  * login lands on counts as opened until something reads it. Every read after that is of a freshly loaded page, as
  * before: openLabResults reloads, and waitForResult reloads between looks.
  */
-import { errors, type Locator, type Page } from 'playwright';
+import type { Locator, Page } from 'playwright';
 import { SUNDHEDSJOURNAL_PATHS } from '../../contracts/sundhedsjournal';
 
 /** One result row as shown, with the page's own (Danish) wording. */
@@ -163,7 +163,7 @@ export class SundhedsjournalPage {
         const shown = await this.resultFor(analysisCode, options.requisition);
         if (shown) return shown;
       } catch (error) {
-        if (!(error instanceof errors.TimeoutError)) throw error;
+        if (!(error instanceof playwrightErrors().TimeoutError)) throw error;
       }
       if (Date.now() >= deadline) {
         // On a busy machine each short wait can time out although the row is there: look once more without waiting.
@@ -252,6 +252,11 @@ function readRows(rows: Element[]): ShownResult[] {
       comments,
     };
   });
+}
+
+/** Playwright's error classes, loaded when needed: cucumber's coordinator loads this module but drives no browser. */
+function playwrightErrors(): typeof import('playwright').errors {
+  return (require('playwright') as typeof import('playwright')).errors;
 }
 
 function normalize(text: string): string {

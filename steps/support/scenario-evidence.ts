@@ -50,12 +50,19 @@ function testData(world: LokalsvarWorld): Record<string, string> {
   return data;
 }
 
-/** The hub's journal entries of this scenario: its own LPS system's, and the messages it sent itself or about its person. */
+/**
+ * The hub's journal entries of this scenario since it began: the messages it sent or saw sent, those about the test
+ * persons it names, and, when no other scenario ran meanwhile (a serial run, or a scenario tagged @alene), every
+ * message of its LPS system. In a parallel run other scenarios' messages are about other persons
+ * (run/parallel-rules.ts), so they are not this scenario's evidence.
+ */
 async function scenarioMessages(world: LokalsvarWorld, since: string): Promise<HubJournalEntry[]> {
   const entries = await world.plsp.journal({ since });
-  const cpr = world.person?.cpr;
+  const persons = new Set([...world.persons, ...(world.person ? [world.person.cpr] : [])]);
+  const envelopes = new Set([...world.sharedLog.flatMap((shared) => (shared.envelopeIdentifier ? [shared.envelopeIdentifier] : [])), ...world.otherSystemEnvelopes.map((sent) => sent.envelope), ...(world.lastSentEnvelope ? [world.lastSentEnvelope] : [])]);
+  const alone = world.ranAlone();
   return entries
-    .filter((entry) => entry.lpsSystem === world.lps.systemName || entry.envelopeIdentifier === world.lastSentEnvelope || (cpr !== undefined && entry.patientIds.includes(cpr)))
+    .filter((entry) => (entry.envelopeIdentifier !== undefined && envelopes.has(entry.envelopeIdentifier)) || entry.patientIds.some((id) => persons.has(id)) || (alone && entry.lpsSystem === world.lps.systemName))
     .reverse(); // the journal is newest first
 }
 

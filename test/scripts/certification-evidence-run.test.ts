@@ -14,7 +14,7 @@ import { runCucumberChild } from '../support/cucumber-child';
 
 const FEATURE = `# language: da
 Egenskab: Evidens
-  @krav:DEL-01
+  @krav:DEL-01 @alene
   Scenarie: Et svar, mens LABA er nede
     Givet testpersonen Einer Test Lauridsen (0201609995)
     Og LABA er nede

@@ -16,7 +16,7 @@ function featureFile(text: string): { dir: string; file: string } {
 test('a refusal that no step checked fails the scenario, naming the refusal', async () => {
   const { dir, file } = featureFile(`# language: da
 Egenskab: Vagt
-  @krav:DEL-01
+  @krav:DEL-01 @alene
   Scenarie: Et afvist svar, som intet trin ser på
     Givet testpersonen Einer Test Lauridsen (0201609995)
     Og LABA er nede
