@@ -86,11 +86,8 @@ async function absentBodyIsEmpty(request: FastifyRequest): Promise<void> {
   request.body ??= {};
 }
 
-function refusalReply(reply: FastifyReply, error: unknown): FastifyReply {
-  if (error instanceof LpsRefusal) {
-    return reply.code(error.rule === '' ? 404 : 409).send({ error: error.message, ...(error.rule ? { rule: error.rule } : {}) });
-  }
-  throw error;
+function refusalReply(reply: FastifyReply, error: LpsRefusal): FastifyReply {
+  return reply.code(error.rule === '' ? 404 : 409).send({ error: error.message, ...(error.rule ? { rule: error.rule } : {}) });
 }
 
 export function registerPilotLpsRoutes(app: FastifyInstance, journal: Journal, sharing: Sharing): void {

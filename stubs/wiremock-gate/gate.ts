@@ -9,6 +9,7 @@
  * (`main.js wiremock-gate`, see stubs/main.ts) with WIREMOCK_GATE_UPSTREAM and LOKALSVAR_TOKEN.
  */
 import Fastify from 'fastify';
+import type { AddressInfo } from 'node:net';
 import { ACCESS_TOKEN_ENV, ACCESS_TOKEN_HEADER } from '../../contracts/access';
 import { BODY_LIMIT_BYTES } from '../common/app-factory';
 import { installAccessGuard } from '../common/access';
@@ -52,8 +53,8 @@ export async function startWireMockGate(upstream: string, token: string, listen:
     return reply.send(Buffer.from(await response.arrayBuffer()));
   });
   await app.listen(listen);
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : listen.port;
+  // Listening on a host and port, the server's address is always an AddressInfo.
+  const { port } = app.server.address() as AddressInfo;
   let closing: Promise<void> | undefined;
   return { url: `http://${listen.host === '0.0.0.0' ? '127.0.0.1' : listen.host}:${port}`, close: () => (closing ??= app.close()) };
 }

@@ -83,6 +83,20 @@ test('bad registrations: an unknown analysis names the known ones; a received re
   assert.deepEqual([received.body.origin, received.body.producer], ['anden_praksis', { name: 'Lægehuset Nord', code: 'LHN' }]);
 });
 
+test('every request is checked against its schema: 400 naming the field, nothing registered, changed or sent', async () => {
+  const id = await register({ status: 'svar_midlertidigt' });
+  const refused = (error: string) => ({ status: 400, body: { error } });
+  assert.deepEqual(await call('POST', '/api/v1/requisitions', { clinic, patient: einer, results: [] }), refused('body/results must NOT have fewer than 1 items'));
+  assert.deepEqual(await call('POST', `/api/v1/results/${id}/share`, { encoding: 'UTF-16' }), refused('body/encoding must be equal to one of the allowed values'));
+  assert.deepEqual(await call('POST', `/api/v1/results/${id}/corrections`, { value: '' }), refused('body/value must NOT have fewer than 1 characters'));
+  assert.deepEqual(await call('POST', `/api/v1/results/${id}/final`, { value: '1234567890123' }), refused('body/value must NOT have more than 12 characters'));
+  assert.deepEqual(await call('PUT', `/api/v1/results/${id}/patient`, { cpr: '02016099', givenName: 'Einer', surname: 'Test' }), refused('body/cpr must match pattern "^[0-9]{10}$"'));
+  assert.deepEqual(await call('POST', '/api/v1/patients/0201609995/cancellation', {}), refused("body must have required property 'clinic'"));
+  const stored = (await call('GET', `/api/v1/results/${id}`)).body;
+  assert.deepEqual([stored.value, stored.status, stored.patient], ['45', 'svar_midlertidigt', { ...einer, consentGiven: true }]);
+  assert.equal(plsp.requests.length, 0);
+});
+
 test('refusals name the rule and say what to do', async () => {
   const shared = await registerShared();
   assert.deepEqual(await call('DELETE', `/api/v1/results/${shared}`), { status: 409, body: { rule: 'DEL-04', error: `Result ${shared} has been shared and cannot be deleted: correct it instead` } });

@@ -245,6 +245,10 @@ test('a correction keeps the doctor\'s flag unless it changes the value; a flag 
   await call('POST', `/api/v1/results/${id}/corrections`, { value: '50', unit: 'g/L', resultValidation: 'for_hoej' });
   const second = only<LaboratoryReport>('XRPT01').results[0];
   assert.deepEqual([second?.resultStatusCode, second?.value, second?.unit, second?.resultValidation, second?.resultComments], ['svar_rettet', '50', 'g/L', 'for_hoej', ['Hæmolyse']]);
+  plsp.reset();
+  await call('POST', `/api/v1/results/${id}/corrections`, { resultValidation: 'unormal' });
+  const third = only<LaboratoryReport>('XRPT01').results[0];
+  assert.deepEqual([third?.value, third?.resultValidation], ['50', 'unormal'], 'a flag alone is a correction too');
   const stored = (await call('GET', `/api/v1/results/${id}`)).body;
   assert.deepEqual([stored.corrected, stored.shared, stored.pendingChange], [true, true, undefined]);
 });
@@ -259,6 +263,7 @@ test('a corrected preliminary result stays corrected when made final; a final re
   assert.equal(final.status, 200, JSON.stringify(final.body));
   const sent = only<LaboratoryReport>('XRPT01').results[0];
   assert.deepEqual([sent?.resultStatusCode, sent?.value], ['svar_rettet', '52']);
+  assert.deepEqual([(final.body.sent as Body).ids, (final.body.sent as Body).httpStatus], [[id], 200], 'the answer holds what was sent');
   assert.equal((final.body.result as Body).status, 'svar_endeligt');
 
   const unshared = await call('POST', '/api/v1/results', { clinic: { name: 'Lægehuset Syd' }, patient: einer, analysis: 'HbA1c', value: '60', status: 'svar_midlertidigt' });

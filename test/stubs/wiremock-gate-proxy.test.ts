@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { createServer, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders, type Server } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
-import { startWireMockGate, type RunningGate } from '../../stubs/wiremock-gate/gate';
+import { startWireMockGate, WIREMOCK_GATE_NAME, type RunningGate } from '../../stubs/wiremock-gate/gate';
 
 interface Seen {
   method: string;
@@ -28,8 +28,14 @@ before(async () => {
     request.on('end', () => {
       seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('latin1') });
       if (request.url === '/gzip') {
-        response.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' });
-        response.end(gzipSync('komprimeret svar'));
+        const zipped = gzipSync('komprimeret svar, længere end det komprimerede');
+        response.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip', 'content-length': zipped.length });
+        response.end(zipped);
+        return;
+      }
+      if (request.url === '/close') {
+        response.writeHead(200, { 'content-type': 'text/plain', connection: 'close' });
+        response.end('farvel');
         return;
       }
       if (request.url === '/chunked') {
@@ -64,6 +70,10 @@ test('the gate will not start without a token or with an upstream that is not a 
   }
 });
 
+test('the stubs image runs the gate under the name wiremock-gate', () => {
+  assert.equal(WIREMOCK_GATE_NAME, 'wiremock-gate');
+});
+
 test('its URL names the address and the port it listens on; listening on every address, the loopback one', async () => {
   assert.match(gate.url, /^http:\/\/127\.0\.0\.1:[0-9]+$/);
   assert.notEqual(gate.url, 'http://127.0.0.1:0');
@@ -73,6 +83,12 @@ test('its URL names the address and the port it listens on; listening on every a
     assert.equal((await fetch(`${everywhere.url}/__admin/requests`)).status, 401);
   } finally {
     await everywhere.close();
+  }
+  const named = await startWireMockGate(upstream, 's3cret', { host: 'localhost', port: 0 });
+  try {
+    assert.match(named.url, /^http:\/\/localhost:[0-9]+$/);
+  } finally {
+    await named.close();
   }
 });
 
@@ -114,18 +130,33 @@ test('with the token a request goes on as sent, without the token, and the answe
 });
 
 /** A request with exactly these headers (node:http, which lets a client send any header, repeated ones too). */
-function rawRequest(url: string, method: string, headers: OutgoingHttpHeaders | readonly string[], chunks: string[] = []): Promise<{ status: number; body: string }> {
+function rawRequest(url: string, method: string, headers: OutgoingHttpHeaders | readonly string[], chunks: string[] = []): Promise<{ status: number; body: string; connection?: string }> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(url, { method, headers: headers as OutgoingHttpHeaders }, (response) => {
       const parts: Buffer[] = [];
       response.on('data', (chunk: Buffer) => parts.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(parts).toString('utf8') }));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(parts).toString('utf8'), ...(response.headers.connection ? { connection: response.headers.connection } : {}) }));
     });
     request.on('error', reject);
     for (const chunk of chunks) request.write(chunk);
     request.end();
   });
 }
+
+test('a body of up to 5 MB goes on (mappings with large bodies)', async () => {
+  seen.length = 0;
+  const large = Buffer.alloc(3 * 1024 * 1024, 0x61);
+  const response = await fetch(`${gate.url}/__admin/mappings`, { method: 'POST', headers: { authorization: 'Bearer s3cret', 'content-type': 'application/json' }, body: large });
+  assert.equal(response.status, 207);
+  assert.equal(seen[0]?.body.length, large.length);
+});
+
+test('a body-less GET goes on without one, whatever length it claimed; a Connection header naming others stays', async () => {
+  seen.length = 0;
+  const answer = await rawRequest(`${gate.url}/lab/results`, 'GET', ['host', gate.url.replace('http://', ''), 'authorization', 'Bearer s3cret', 'content-type', 'text/plain', 'content-length', '5', 'connection', 'x-trace', 'x-trace', 'abc'], ['hello']);
+  assert.equal(answer.status, 207, JSON.stringify(answer));
+  assert.deepEqual([seen[0]?.method, seen[0]?.body, seen[0]?.headers['content-length'], seen[0]?.headers.connection], ['GET', '', undefined, 'keep-alive']);
+});
 
 test('hop-by-hop headers stay at the gate, repeated ones go on joined, a chunked body goes on whole', async () => {
   seen.length = 0;
@@ -147,9 +178,11 @@ test('hop-by-hop headers stay at the gate, repeated ones go on joined, a chunked
 
 test('an answer comes back decoded and whole: no content encoding fetch already undid, no chunking of WireMock\'s own', async () => {
   const gzip = await fetch(`${gate.url}/gzip`, { headers: { authorization: 'Bearer s3cret' } });
-  assert.deepEqual([gzip.status, gzip.headers.get('content-encoding'), await gzip.text()], [200, null, 'komprimeret svar']);
+  assert.deepEqual([gzip.status, gzip.headers.get('content-encoding'), await gzip.text()], [200, null, 'komprimeret svar, længere end det komprimerede']);
   const chunked = await rawRequest(`${gate.url}/chunked`, 'GET', { authorization: 'Bearer s3cret' });
-  assert.deepEqual(chunked, { status: 200, body: 'første del, anden del' });
+  assert.deepEqual(chunked, { status: 200, body: 'første del, anden del', connection: 'keep-alive' });
+  const closing = await rawRequest(`${gate.url}/close`, 'GET', { authorization: 'Bearer s3cret' });
+  assert.deepEqual(closing, { status: 200, body: 'farvel', connection: 'keep-alive' }, 'WireMock closing its connection does not close the client\'s');
 });
 
 test('WireMock not there: 502 naming it; closing twice is one close', async () => {
