@@ -160,17 +160,17 @@ describe('a result row shows everything a citizen reads about the result', () =>
   });
 
   it('notes a therapeutic interval (behandlingsmål), only when the interval has limits to show', () => {
-    const rows = shownRows([
+    const rows = rowsOf(page([
       portalResult({ analysisCode: 'INR', value: '2,4', referenceInterval: { type: 'terapeutisk', lower: '2,0', upper: '3,0' }, validation: undefined }),
       portalResult({ analysisCode: 'X', value: '2,4', referenceInterval: { type: 'terapeutisk' }, validation: undefined }),
       portalResult({ analysisCode: 'Y', value: '2,4', referenceInterval: undefined, validation: undefined }),
-    ]);
+    ]));
     assert.deepEqual(
-      rows.map((row) => [row.analysisCode, row.referenceInterval, row.intervalType]),
+      rows.map((row) => [shown(row).analysisCode, shown(row).referenceInterval, shown(row).intervalType, /data-supplement="intervaltype"/.test(row)]),
       [
-        ['INR', '2,0 - 3,0', 'behandlingsmål'],
-        ['X', '', ''],
-        ['Y', '', ''],
+        ['INR', '2,0 - 3,0', 'behandlingsmål', true],
+        ['X', '', '', false],
+        ['Y', '', '', false],
       ],
     );
   });
