@@ -20,7 +20,8 @@ export const TEST_STEPS: readonly (readonly string[])[] = [
   ['tsx', 'scripts/ensure-browser.ts'],
   ['npm', 'run', 'test:unit'],
   ['npm', 'run', 'e2e'],
-  ['npm', 'run', 'e2e:containers'],
+  // Two workers in containers mode whatever the cores, so the parallel path (run/parallel-rules.ts) runs in every `npm test`.
+  ['npm', 'run', 'e2e:containers', '--', '--parallel', '2'],
 ];
 
 function stepsFrom(value: string | undefined): readonly (readonly string[])[] {

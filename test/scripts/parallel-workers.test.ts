@@ -4,11 +4,13 @@ import { describe, it } from 'node:test';
 import { parallelPlan } from '../../scripts/parallel-workers';
 
 describe('the workers of a run', () => {
-  it('runs two workers in local and containers mode with the pilot LPS, one in remote and vendor mode', () => {
-    assert.deepEqual(parallelPlan(['--tags', '@x'], 'local', 'pilot', {}), { workers: 2, args: ['--parallel', '2', '--tags', '@x'] });
-    assert.deepEqual(parallelPlan([], 'containers', 'pilot', {}), { workers: 2, args: ['--parallel', '2'] });
-    assert.deepEqual(parallelPlan([], 'remote', 'pilot', {}), { workers: 1, args: [] });
-    assert.deepEqual(parallelPlan([], 'local', 'vendor', {}), { workers: 1, args: [] });
+  it('runs, with the pilot LPS in local and containers mode, one worker per two cores and at most two; one in remote and vendor mode', () => {
+    assert.deepEqual(parallelPlan(['--tags', '@x'], 'local', 'pilot', {}, 4), { workers: 2, args: ['--parallel', '2', '--tags', '@x'] });
+    assert.deepEqual(parallelPlan([], 'containers', 'pilot', {}, 16), { workers: 2, args: ['--parallel', '2'] });
+    assert.deepEqual(parallelPlan([], 'local', 'pilot', {}, 2), { workers: 1, args: [] }, 'two cores: one worker (two were slower there)');
+    assert.deepEqual(parallelPlan([], 'containers', 'pilot', {}, 3), { workers: 1, args: [] });
+    assert.deepEqual(parallelPlan([], 'remote', 'pilot', {}, 8), { workers: 1, args: [] });
+    assert.deepEqual(parallelPlan([], 'local', 'vendor', {}, 8), { workers: 1, args: [] });
   });
 
   it('takes E2E_PARALLEL, and --parallel among the arguments over it, unchanged', () => {
