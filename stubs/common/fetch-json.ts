@@ -19,6 +19,15 @@ async function call(system: string, url: string, init: RequestInit, timeoutMs: n
   }
 }
 
+/** The body of an answer that is not 2xx, or, where the system broke its answer off halfway, that it did. */
+async function answerText(response: Response): Promise<string> {
+  try {
+    return await response.text();
+  } catch (error) {
+    return `(the answer broke off: ${(error as Error).message})`;
+  }
+}
+
 /** POSTs a body; resolves with the response whatever its status (the caller judges it). */
 export function postTo(system: string, url: string, contentType: string, body: string | Uint8Array, headers: Record<string, string> = {}, timeoutMs = 15_000): Promise<Response> {
   const payload = typeof body === 'string' ? body : new Uint8Array(body);
@@ -36,7 +45,7 @@ export async function postExpectingOk(
 ): Promise<Response> {
   const response = await postTo(system, url, contentType, body, headers, timeoutMs);
   if (!response.ok) {
-    throw new UpstreamError(system, `${system} refused POST ${url} with HTTP ${response.status}: ${await response.text()}`, response.status >= 500);
+    throw new UpstreamError(system, `${system} refused POST ${url} with HTTP ${response.status}: ${await answerText(response)}`, response.status >= 500);
   }
   return response;
 }
@@ -44,7 +53,7 @@ export async function postExpectingOk(
 export async function fetchJson<T>(system: string, url: string, timeoutMs = 10_000, headers: Record<string, string> = {}): Promise<T> {
   const response = await call(system, url, { headers }, timeoutMs);
   if (!response.ok) {
-    throw new UpstreamError(system, `${system} answered ${response.status} to GET ${url}: ${await response.text()}`);
+    throw new UpstreamError(system, `${system} answered ${response.status} to GET ${url}: ${await answerText(response)}`);
   }
   return (await response.json()) as T;
 }

@@ -25,6 +25,12 @@ before(async () => {
     request.on('end', () => {
       seen.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks) });
       if (request.url === '/hang') return; // never answers
+      if (request.url?.startsWith('/broken')) {
+        // starts a 503 answer, then drops the connection halfway through its body
+        response.writeHead(503, { 'content-type': 'text/plain', 'content-length': '100' });
+        response.write('LABA is', () => response.destroy());
+        return;
+      }
       const status = Number(/status=(\d+)/.exec(request.url ?? '')?.[1] ?? 200);
       response.writeHead(status, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ answered: status }));
@@ -81,6 +87,13 @@ test('fetchJson gives the JSON of a 2xx answer, sends the headers given, and nam
   assert.deepEqual([seen[0]?.method, seen[0]?.headers.authorization], ['GET', 'Bearer t']);
   const url = `${base}/results?status=404`;
   await assert.rejects(fetchJson('Labportal', url), (error: unknown) => error instanceof UpstreamError && error.retryable && error.message === `Labportal answered 404 to GET ${url}: {"answered":404}`);
+});
+
+test('an error answer broken off halfway: still the system\'s error, worth retrying, saying the answer broke off', async () => {
+  const url = `${base}/broken`;
+  const brokeOff = (error: unknown, text: string) => error instanceof UpstreamError && error.system === 'LABA' && error.retryable && error.message === text;
+  await assert.rejects(postExpectingOk('LABA', url, 'application/xml', '<x/>'), (error: unknown) => brokeOff(error, `LABA refused POST ${url} with HTTP 503: (the answer broke off: terminated)`));
+  await assert.rejects(fetchJson('LABA', url), (error: unknown) => brokeOff(error, `LABA answered 503 to GET ${url}: (the answer broke off: terminated)`));
 });
 
 test('a system not reached, or not answering in time: an error worth retrying that names the system and the URL', async () => {

@@ -265,7 +265,7 @@ describe('a refused message', () => {
     assert.equal(receipt.refuseText, '/Emessage: LABA refused POST http://laba.invalid/api/v1/upload with HTTP 422: LABA says no; nothing of this message was stored: send the message again');
   });
 
-  it('a databank that breaks off its answer: the hub says it failed, naming what broke, and nothing was stored', async () => {
+  it('a databank that breaks off its error answer: 502 naming the databank and that its answer broke off, and nothing was stored', async () => {
     // LABA starts a 503 answer and drops the connection halfway through its body.
     const breaking = createServer((request, response) => {
       request.resume();
@@ -276,8 +276,9 @@ describe('a refused message', () => {
     const hub = await buildPlspApp({ ...CONFIG, labaUrl: `http://127.0.0.1:${(breaking.address() as AddressInfo).port}` });
     try {
       const response = await post(crpMessage().xml, 'Pilot-LPS', 'application/xml', hub);
-      assert.equal(response.statusCode, 500, response.body);
-      const text = '/Emessage: the hub failed while receiving the message (terminated): nothing was stored, send the message again';
+      assert.equal(response.statusCode, 502, response.body);
+      const url = `http://127.0.0.1:${(breaking.address() as AddressInfo).port}/api/v1/upload`;
+      const text = `/Emessage: LABA refused POST ${url} with HTTP 503: (the answer broke off: terminated); nothing of this message was stored: send the message again`;
       assert.deepEqual([readReceipt(response.body).kind, readReceipt(response.body).refuseText], ['XCTL02', text]);
       assert.deepEqual((await newestEntry(hub)).findings, [error('/Emessage', text.slice('/Emessage: '.length))]);
     } finally {
