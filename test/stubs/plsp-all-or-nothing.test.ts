@@ -145,30 +145,39 @@ test('when every part fails, the failure names each fault and nothing is undone'
   assert.deepEqual(undone, []);
 });
 
-/** A 500 whose body breaks off: reading it fails with an error that is not a databank's answer. */
-const BROKEN_ANSWER = () =>
-  new HttpResponse(
-    new ReadableStream({
-      start(controller) {
-        controller.error(new Error('the connection broke off'));
-      },
-    }),
-    { status: 500 },
-  );
+/**
+ * A part the hub cannot even send: a programming error, not a databank's answer (a key that is no key makes the
+ * signature throw before anything is sent). Every failure on the wire is a databank's failure (UpstreamError).
+ */
+const unsendable = (databank: Name, identifier: string): Delivery => ({ ...part(databank, identifier), hubKey: 7 as unknown as string });
 
 test('an unexpected error with nothing to undo is passed on as it is, not dressed up as a delivery failure', async () => {
-  uploadAnswers.LABA = BROKEN_ANSWER;
-  await assert.rejects(deliverAllOrNothing([part('LABA', 'L1')], POLICY, 'Pilot-LPS'), (error: unknown) => {
+  await assert.rejects(deliverAllOrNothing([unsendable('LABA', 'L1')], POLICY, 'Pilot-LPS'), (error: unknown) => {
     assert.ok(!(error instanceof DeliveryFailure), `dressed up as a delivery failure: ${String(error)}`);
-    assert.match(String(error), /the connection broke off/);
+    assert.match(String(error), /The "key" argument must be/);
     return true;
   });
 });
 
 test('an unexpected error in one part still withdraws the stored part, and the failure names the error', async () => {
-  uploadAnswers.MiBa = BROKEN_ANSWER;
+  const { message, staysStored } = await failure([part('LABA', 'L1'), unsendable('MiBa', 'M1')]);
+  assert.match(message, /The "key" argument must be .*; LABA's part \(letter XRPT01 L1\) was withdrawn again; nothing of this message was stored: send the message again$/);
+  assert.deepEqual(staysStored, []);
+  assert.deepEqual(undone, ['LABA 7']);
+});
+
+test('an error answer that breaks off halfway is the databank\'s failure: the other part is withdrawn and the failure says the answer broke off', async () => {
+  uploadAnswers.MiBa = () =>
+    new HttpResponse(
+      new ReadableStream({
+        start(controller) {
+          controller.error(new Error('the connection broke off'));
+        },
+      }),
+      { status: 500 },
+    );
   const { message, staysStored } = await failure([part('LABA', 'L1'), part('MiBa', 'M1')]);
-  assert.match(message, /the connection broke off; LABA's part \(letter XRPT01 L1\) was withdrawn again; nothing of this message was stored: send the message again$/);
+  assert.match(message, /^MiBa refused POST http:\/\/miba\.invalid\/api\/v1\/upload with HTTP 500: \(the answer broke off: .*\); LABA's part \(letter XRPT01 L1\) was withdrawn again; nothing of this message was stored: send the message again$/);
   assert.deepEqual(staysStored, []);
   assert.deepEqual(undone, ['LABA 7']);
 });
