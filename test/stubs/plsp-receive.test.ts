@@ -287,6 +287,19 @@ describe('a refused message', () => {
     }
   });
 
+  it('a fault of the hub itself (here a hub key that is no key) is the hub\'s 500, not blamed on a databank, and nothing was stored', async () => {
+    const hub = await buildPlspApp({ ...CONFIG, hubKey: 7 as unknown as string });
+    try {
+      const response = await post(crpMessage().xml, 'Pilot-LPS', 'application/xml', hub);
+      assert.equal(response.statusCode, 500, response.body);
+      const receipt = readReceipt(response.body);
+      assert.equal(receipt.kind, 'XCTL02');
+      assert.match(receipt.refuseText ?? '', /^\/Emessage: the hub failed while receiving the message \(The "key" argument must be .*\): nothing was stored, send the message again$/);
+    } finally {
+      await hub.close();
+    }
+  });
+
   it('before it is read (a wrong Content-Type): journaled with its system and no contents, counted for that system', async () => {
     const refused = async (system: string) => sumOf(await metricsText(), 'plsp_messages_received_total', { lps_system: system, outcome: 'refused' });
     const before = { named: await refused('Pilot-LPS'), unnamed: await refused('(unnamed)') };
