@@ -5,25 +5,16 @@
  * changing nothing), the token sent to the hub, and the configuration read from the environment.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { HttpResponse } from 'msw';
 import { negativeReceipt, readEmessage, writeReceipt } from '../../medcom';
 import { knownAnalysisNames } from '../../medcom/npu-catalogue';
 import { buildPilotLpsApp } from '../../stubs/pilot-lps/app';
 import { readPilotLpsConfig } from '../../stubs/pilot-lps/config';
-import { FAKE_PLSP_URL, fakePlsp } from '../support/fake-plsp';
+import { FAKE_PLSP_URL, pilotLpsOnFakePlsp } from '../support/fake-plsp';
 
-const plsp = fakePlsp();
-let app: FastifyInstance;
-before(async () => {
-  app = await buildPilotLpsApp({ plspUrl: FAKE_PLSP_URL, systemName: 'Pilot-LPS' });
-});
-afterEach(() => plsp.reset());
-after(async () => {
-  await app.close();
-  plsp.network.close();
-});
+const { plsp, app } = pilotLpsOnFakePlsp();
 
 type Body = Record<string, unknown>;
 type Reply = { status: number; body: Body };
@@ -32,12 +23,12 @@ async function callOn(target: FastifyInstance, method: 'GET' | 'POST' | 'PUT' | 
   const response = await target.inject({ method, url, ...(payload ? { payload } : {}) });
   return { status: response.statusCode, body: response.body ? (response.json() as Body) : {} };
 }
-const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) => callOn(app, method, url, payload);
+const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) => callOn(app(), method, url, payload);
 
 const clinic = { name: 'Lægehuset Kontrol' };
 const einer = { cpr: '0201609995', givenName: 'Einer', surname: 'Test Lauridsen' };
 
-async function register(payload: object = {}, target = app): Promise<string> {
+async function register(payload: object = {}, target = app()): Promise<string> {
   const response = await callOn(target, 'POST', '/api/v1/results', { clinic, patient: einer, analysis: 'CRP', value: '45', ...payload });
   assert.equal(response.status, 201, JSON.stringify(response.body));
   return String(response.body.id);

@@ -5,30 +5,19 @@
  * ISO-8859-1. PLSP is faked (test/support/fake-plsp.ts).
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
-import type { FastifyInstance } from 'fastify';
+import { test } from 'node:test';
 import { medcomDateTime, type LaboratoryReport, type MicrobiologyWebReport, type ReportLetter } from '../../medcom';
 import { findAnalysis, type CatalogueAnalysis } from '../../medcom/npu-catalogue';
-import { buildPilotLpsApp } from '../../stubs/pilot-lps/app';
 import { composeEmessage } from '../../stubs/pilot-lps/compose';
 import { Journal } from '../../stubs/pilot-lps/journal';
-import { FAKE_PLSP_URL, fakePlsp } from '../support/fake-plsp';
+import { pilotLpsOnFakePlsp } from '../support/fake-plsp';
 
-const plsp = fakePlsp();
-let app: FastifyInstance;
-before(async () => {
-  app = await buildPilotLpsApp({ plspUrl: FAKE_PLSP_URL, systemName: 'Pilot-LPS' });
-});
-afterEach(() => plsp.reset());
-after(async () => {
-  await app.close();
-  plsp.network.close();
-});
+const { plsp, app } = pilotLpsOnFakePlsp();
 
 type Body = Record<string, unknown>;
 
 async function call(method: 'GET' | 'POST', url: string, payload?: object): Promise<{ status: number; body: Body }> {
-  const response = await app.inject({ method, url, ...(payload ? { payload } : {}) });
+  const response = await app().inject({ method, url, ...(payload ? { payload } : {}) });
   return { status: response.statusCode, body: response.body ? (response.json() as Body) : {} };
 }
 
@@ -268,7 +257,7 @@ test('a corrected preliminary result stays corrected when made final; a final re
 
   const unshared = await call('POST', '/api/v1/results', { clinic: { name: 'Lægehuset Syd' }, patient: einer, analysis: 'HbA1c', value: '60', status: 'svar_midlertidigt' });
   plsp.reset();
-  const madeFinal = await app.inject({ method: 'POST', url: `/api/v1/results/${String(unshared.body.id)}/final` });
+  const madeFinal = await app().inject({ method: 'POST', url: `/api/v1/results/${String(unshared.body.id)}/final` });
   assert.equal(madeFinal.statusCode, 200, madeFinal.body);
   const body = madeFinal.json() as Body;
   assert.deepEqual(Object.keys(body), ['result']);

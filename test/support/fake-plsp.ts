@@ -3,7 +3,10 @@
  * headers, bytes) and answers a message with a positive receipt and a cancellation with `{cancelled: {LABA: 1,
  * MiBa: 0}}`, unless a test gives answers of its own (`answerXrpt`, `answerCancellation`).
  */
+import type { FastifyInstance } from 'fastify';
 import { http, HttpResponse } from 'msw';
+import { after, afterEach, before } from 'node:test';
+import { buildPilotLpsApp } from '../../stubs/pilot-lps/app';
 import type { SetupServer } from 'msw/node';
 import { positiveReceipt, readEmessage, writeReceipt, type ReportLetter } from '../../medcom';
 import { fakeNetwork } from './msw';
@@ -67,4 +70,28 @@ export function fakePlsp(): FakePlsp {
     ),
   };
   return plsp;
+}
+
+/**
+ * A pilot LPS ('Pilot-LPS') sending to a fake hub, for one test file: started before its tests, the hub's requests
+ * and answers reset after each, both closed after all. `app()` is the pilot LPS once started.
+ */
+export function pilotLpsOnFakePlsp(): { plsp: FakePlsp; app: () => FastifyInstance } {
+  const plsp = fakePlsp();
+  let app: FastifyInstance | undefined;
+  before(async () => {
+    app = await buildPilotLpsApp({ plspUrl: FAKE_PLSP_URL, systemName: 'Pilot-LPS' });
+  });
+  afterEach(() => plsp.reset());
+  after(async () => {
+    await app?.close();
+    plsp.network.close();
+  });
+  return {
+    plsp,
+    app: () => {
+      if (!app) throw new Error('the pilot LPS is started in before(): use app() inside a test');
+      return app;
+    },
+  };
 }
