@@ -1,6 +1,6 @@
 /** Starts the Chromium that checks Sundhedsjournalen (see browser-executable.ts for which one). */
 import type { Browser } from 'playwright';
-import { browserMissingMessage, findBrowserExecutable, type BrowserExecutable } from './browser-executable';
+import { browserMissingMessage, browserStartHint, findBrowserExecutable, type BrowserExecutable } from './browser-executable';
 
 /** For a system or custom Chromium; Playwright's own build needs none of them. */
 export const SYSTEM_CHROMIUM_ARGS: readonly string[] = [
@@ -25,19 +25,23 @@ export interface LaunchOptions {
  * the suite's cleanup runs): whoever launches closes the browser from their own shutdown path.
  */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<Browser> {
-  const executable = findBrowserExecutable();
+  const executable = findBrowserExecutable({ headed: !(options.headless ?? true) });
   if (!executable) throw new Error(browserMissingMessage());
   const headless = options.headless ?? true;
   // Loaded when a browser is launched: cucumber's coordinator loads the step code of a parallel run but launches none.
   const { chromium } = require('playwright') as typeof import('playwright');
-  return chromium.launch({
-    executablePath: executable.path,
-    headless,
-    args: [...launchArgs(executable, headless), ...(options.extraArgs ?? [])],
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  });
+  try {
+    return await chromium.launch({
+      executablePath: executable.path,
+      headless,
+      args: [...launchArgs(executable, headless), ...(options.extraArgs ?? [])],
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+  } catch (error) {
+    throw new Error(`Found ${executable.description}, but it does not start: ${(error as Error).message}\n${browserStartHint(executable)}`);
+  }
 }
 
 function launchArgs(executable: BrowserExecutable, headless: boolean): string[] {

@@ -1,13 +1,19 @@
 /**
- * The environment of one run of the suite. A serial run starts it in cucumber's BeforeAll (steps/hooks.ts); a
- * parallel run (`--parallel N`) starts it once in scripts/run-suite.ts, before cucumber, and every worker attaches to
- * it through E2E_SHARED_ENVIRONMENT (its URLs and access token as JSON), so the workers share one set of stubs, one
- * WireMock and one hub, and the run's start costs what a serial run's does.
+ * The environment of one run of the suite. scripts/run-suite.ts (`npm run e2e`) starts it once, while cucumber loads,
+ * and announces it in a file (EnvironmentAnnouncement: its URLs and access token as JSON, or why it did not start)
+ * whose path it gives cucumber in E2E_SHARED_ENVIRONMENT; every worker waits for that file and attaches
+ * (awaitSharedEnvironment). So the workers of a parallel run share one set of stubs, one WireMock and one hub, in
+ * embedded mode the stubs run in run-suite's process beside cucumber's, and nobody waits for the environment before
+ * cucumber has loaded its code and launched its browser. cucumber-js started by hand, without E2E_SHARED_ENVIRONMENT,
+ * starts its own in BeforeAll (steps/hooks.ts).
  */
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { waitFor } from './wait-for';
+import { isAlive } from '../environments/process-alive';
 import { ENVIRONMENT_KINDS, SYSTEMS, type EndpointName, type Environment, type EnvironmentKind } from '../environments/environment';
 import { lpsMode, vendorSettings } from './lps-mode';
 
-/** Set by scripts/run-suite.ts for a parallel run: the environment every worker attaches to. */
+/** Set by scripts/run-suite.ts: the file that announces the environment every worker attaches to. */
 export const SHARED_ENVIRONMENT_ENV = 'E2E_SHARED_ENVIRONMENT';
 
 /** E2E_PLSP_PORT fixes the hub's port, so a vendor's LPS can be set up before the run (vendor mode, test camps). */
@@ -30,14 +36,14 @@ export async function startRunEnvironment(kind: EnvironmentKind): Promise<Enviro
   return startEnvironment(kind, { approvedSystems }, { ports: hubPort() });
 }
 
-/** What a worker needs to reach a running environment, as the value of E2E_SHARED_ENVIRONMENT. */
+/** What a worker needs to reach a running environment, as the announcement file holds it. */
 export function describeSharedEnvironment(environment: Environment): string {
   return JSON.stringify({ kind: environment.kind, urls: environment.urls, ...(environment.accessToken !== undefined ? { accessToken: environment.accessToken } : {}) });
 }
 
-/** The environment a parallel run's worker attaches to; stopping it is the starter's job, so stop does nothing here. */
+/** The environment a worker attaches to; stopping it is the starter's job, so stop does nothing here. */
 export function attachSharedEnvironment(value: string): Environment {
-  const problem = (what: string): Error => new Error(`${SHARED_ENVIRONMENT_ENV} ${what}: scripts/run-suite.ts sets it for a parallel run; unset it to start an environment per run`);
+  const problem = (what: string): Error => new Error(`The run's environment file ${what}: scripts/run-suite.ts writes it; unset ${SHARED_ENVIRONMENT_ENV} to start an environment per run`);
   let parsed: { kind?: unknown; urls?: Record<string, unknown>; accessToken?: unknown };
   try {
     parsed = JSON.parse(value) as typeof parsed;
@@ -55,3 +61,70 @@ export function attachSharedEnvironment(value: string): Environment {
   if (parsed.accessToken !== undefined && typeof parsed.accessToken !== 'string') throw problem('has an access token that is not a string');
   return { kind: kind as EnvironmentKind, urls, stop: async () => undefined, ...(typeof parsed.accessToken === 'string' ? { accessToken: parsed.accessToken } : {}) };
 }
+
+/**
+ * The starter's side: the announcement is written once, whole (a temporary file renamed into place), so a reader never
+ * sees half of it. starterPid lets a waiting worker notice a starter that died without announcing.
+ */
+export class EnvironmentAnnouncement {
+  constructor(
+    readonly file: string,
+    readonly starterPid: number = process.pid,
+  ) {}
+
+  announce(environment: Environment): void {
+    this.write(describeSharedEnvironment(environment));
+  }
+
+  announceFailure(error: unknown): void {
+    this.write(JSON.stringify({ error: error instanceof Error ? error.message : String(error) }));
+  }
+
+  /** The value of E2E_SHARED_ENVIRONMENT for cucumber: the file, and who writes it. */
+  envValue(): string {
+    return JSON.stringify({ file: this.file, starterPid: this.starterPid });
+  }
+
+  remove(): void {
+    rmSync(this.file, { force: true });
+  }
+
+  private write(text: string): void {
+    const partial = `${this.file}.${process.pid}.partial`;
+    writeFileSync(partial, text);
+    renameSync(partial, this.file);
+  }
+}
+
+/** How long a worker waits for the environment: as long as containers mode may take to build and start its images. */
+export const ANNOUNCEMENT_WAIT_MS = 900_000;
+
+/**
+ * The worker's side: waits for the announcement (value: E2E_SHARED_ENVIRONMENT), then attaches. Fails with the
+ * starter's own reason when the environment did not start, and at once when the starter has died.
+ */
+export async function awaitSharedEnvironment(value: string, timeoutMs = ANNOUNCEMENT_WAIT_MS): Promise<Environment> {
+  let where: { file?: unknown; starterPid?: unknown };
+  try {
+    where = JSON.parse(value) as typeof where;
+  } catch (error) {
+    throw new Error(`${SHARED_ENVIRONMENT_ENV} is not JSON (${(error as Error).message}): scripts/run-suite.ts sets it; unset it to start an environment per run`);
+  }
+  const { file, starterPid } = where;
+  if (typeof file !== 'string' || typeof starterPid !== 'number') {
+    throw new Error(`${SHARED_ENVIRONMENT_ENV} names no announcement file and starter: scripts/run-suite.ts sets it; unset it to start an environment per run`);
+  }
+  const text = await waitFor(
+    async () => {
+      if (existsSync(file)) return readFileSync(file, 'utf8');
+      if (!isAlive(starterPid)) throw new StarterGone(`the run's starter (process ${starterPid}) ended without starting the environment`);
+      return undefined;
+    },
+    { what: `the run's environment (${file})`, timeoutMs, intervalMs: 20, stopOn: (error) => error instanceof StarterGone },
+  );
+  const failure = (JSON.parse(text) as { error?: unknown }).error;
+  if (typeof failure === 'string') throw new Error(`The run's environment did not start: ${failure}`);
+  return attachSharedEnvironment(text);
+}
+
+class StarterGone extends Error {}

@@ -6,6 +6,8 @@ export interface WaitOptions {
   intervalMs?: number;
   /** What is being waited for, for the error. */
   what: string;
+  /** An error of the probe that ends the wait at once, thrown as it is (else errors are retried until the deadline). */
+  stopOn?: (error: unknown) => boolean;
 }
 
 /** Calls probe until it returns a value other than undefined; returns that value. */
@@ -17,6 +19,7 @@ export async function waitFor<T>(probe: () => Promise<T | undefined>, options: W
       const value = await probe();
       if (value !== undefined) return value;
     } catch (error) {
+      if (options.stopOn?.(error)) throw error;
       lastError = error;
     }
     if (Date.now() >= deadline) {

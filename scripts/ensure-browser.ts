@@ -2,9 +2,11 @@
  * Makes sure the suite has a Chromium before it starts (`npm run e2e` runs this first):
  *   1. a Chromium is found (run/browser-executable.ts) -> it is started once to prove it works, exit 0;
  *   2. else `npx playwright install chromium` (at most 120 s, output shown);
- *   3. else, as root on Debian, `apt-get install -y chromium` (after `apt-get update` if the first try fails);
+ *   3. else, as root on Debian, `apt-get install -y chromium-headless-shell` (after `apt-get update` if the first try
+ *      fails);
  *   4. else exit 1 with the commands a person can run.
- * Usage: npx tsx scripts/ensure-browser.ts
+ * Usage: npx tsx scripts/ensure-browser.ts. scripts/run-suite.ts runs it only when no Chromium is found; a Chromium
+ * that is there but does not start is reported by launchBrowser (run/browser.ts) when the suite starts it.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -34,10 +36,10 @@ async function main(): Promise<number> {
     found = await installWith([playwrightInstall()]);
     if (!found && canUseApt()) {
       found =
-        (await installWith([aptCommand(['install', '-y', 'chromium'], APT_INSTALL_TIMEOUT_MS)])) ??
+        (await installWith([aptCommand(['install', '-y', 'chromium-headless-shell'], APT_INSTALL_TIMEOUT_MS)])) ??
         (await installWith([
           aptCommand(['update'], APT_UPDATE_TIMEOUT_MS),
-          aptCommand(['install', '-y', 'chromium'], APT_INSTALL_TIMEOUT_MS),
+          aptCommand(['install', '-y', 'chromium-headless-shell'], APT_INSTALL_TIMEOUT_MS),
         ]));
     }
   }
@@ -74,12 +76,7 @@ async function startsCleanly(found: BrowserExecutable): Promise<boolean> {
     console.log(`Browser for the suite: ${found.description}, Chromium ${version}`);
     return true;
   } catch (error) {
-    console.error(`Found ${found.description}, but it does not start: ${(error as Error).message}`);
-    console.error(
-      found.source === 'playwright'
-        ? "Playwright's Chromium may lack system libraries: run  npx playwright install-deps chromium  (as root)"
-        : 'Try another Chromium: npx playwright install chromium, or set PLAYWRIGHT_CHROMIUM_EXECUTABLE',
-    );
+    console.error((error as Error).message);
     return false;
   }
 }

@@ -10,14 +10,15 @@
  * `timeout`, CI runners and process managers send; npm passes it on to this process), both reach cucumber exactly
  * once, and its cleanup registry stops the environment (containers included) before it exits.
  *
- * Parallel (scripts/parallel-workers.ts): local and containers mode run two cucumber workers unless `--parallel N` or
- * E2E_PARALLEL says otherwise; their environment is started here, once, and both attach to it
- * (run/run-environment.ts); which scenarios may run at the same time is run/parallel-rules.ts.
+ * The environment of the local and containers modes is started here, once, while the browser is looked up and cucumber
+ * loads; cucumber's workers attach to it (run/run-environment.ts). How many workers: scripts/parallel-workers.ts;
+ * which scenarios may run at the same time: run/parallel-rules.ts.
  *
  * E2E_BASELINE=<certificering.json of an earlier run> compares this run's report with it at the end and exits 1
  * when a verdict got worse (as `lokalsvar sammenlign` does).
  */
 import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { dockerAvailable } from '../docker/availability';
 import { environmentKind, isEnvironmentKind } from '../environments/environment';
@@ -28,7 +29,8 @@ import { forwardStopSignals, localBin, runStep as run } from './step-runner';
 import { parallelPlan } from './parallel-workers';
 import { registerCleanup } from '../environments/cleanup';
 import { lpsMode } from '../run/lps-mode';
-import { describeSharedEnvironment, SHARED_ENVIRONMENT_ENV, startRunEnvironment } from '../run/run-environment';
+import { EnvironmentAnnouncement, SHARED_ENVIRONMENT_ENV, startRunEnvironment } from '../run/run-environment';
+import { findBrowserExecutable, type BrowserExecutable } from '../run/browser-executable';
 
 const PROFILES = { local: 'default', containers: 'containers', remote: 'remote' } as const;
 type Mode = keyof typeof PROFILES;
@@ -55,25 +57,36 @@ async function main(): Promise<number> {
     }
   }
   const plan = parallelPlan(cucumberArgs, mode, lpsMode());
-  // A parallel run's workers share one environment, started here (run/run-environment.ts) while the browser is
-  // checked; a serial run starts its own in cucumber's BeforeAll, as does remote mode, which starts nothing.
-  const starting = plan.workers > 1 && mode !== 'remote' ? startRunEnvironment(mode) : undefined;
-  starting?.catch(() => undefined); // awaited below
-  const tsx = localBin(root, 'tsx');
-  const browserStatus = await run(tsx, [path.join(root, 'scripts', 'ensure-browser.ts')], process.env);
-  if (browserStatus !== 0) {
+  // The environment is started here (run/run-environment.ts), while cucumber loads, and its stubs run in this process
+  // beside cucumber's: a serial run uses the second core too, and a parallel run's workers share it. Remote mode starts
+  // nothing.
+  const starting = mode !== 'remote' ? startRunEnvironment(mode) : undefined;
+  const announcement = starting ? new EnvironmentAnnouncement(path.join(tmpdir(), `lokalsvar-environment-${process.pid}.json`)) : undefined;
+  let startFailure: Error | undefined;
+  starting?.then(
+    (environment) => announcement?.announce(environment),
+    (error: unknown) => {
+      startFailure = error instanceof Error ? error : new Error(String(error));
+      announcement?.announceFailure(startFailure);
+    },
+  );
+  const stopEnvironment = async (): Promise<void> => {
+    announcement?.remove();
     await (await starting?.catch(() => undefined))?.stop();
+  };
+  const browserStatus = await ensureBrowser(root);
+  if (browserStatus !== 0) {
+    await stopEnvironment();
     return browserStatus;
   }
-  const shared = await starting;
   const cucumber = localBin(root, 'cucumber-js');
-  const env = { ...process.env, E2E_ENV: mode, ...(shared ? { [SHARED_ENVIRONMENT_ENV]: describeSharedEnvironment(shared) } : {}) };
+  const env = { ...process.env, E2E_ENV: mode, ...(announcement ? { [SHARED_ENVIRONMENT_ENV]: announcement.envValue() } : {}) };
   const cucumberRun = run(cucumber, ['--profile', PROFILES[mode], ...plan.args], env);
   // On Ctrl-C or SIGTERM cucumber is told to stop (forwardStopSignals) and the cleanup registry stops the shared
   // environment once cucumber has exited; this function waits for the same stop, so neither exits before it is done.
   let stopping: Promise<void> | undefined;
-  const stopShared = (): Promise<void> => (stopping ??= cucumberRun.then(() => shared?.stop()));
-  const unregister = shared ? registerCleanup('the suite, then its shared environment', stopShared) : () => undefined;
+  const stopShared = (): Promise<void> => (stopping ??= cucumberRun.then(stopEnvironment, stopEnvironment));
+  const unregister = starting ? registerCleanup('the suite, then its shared environment', stopShared) : () => undefined;
   let status: number;
   try {
     status = await cucumberRun;
@@ -82,11 +95,12 @@ async function main(): Promise<number> {
     unregister();
   }
   const reportDir = process.env.E2E_REPORTS_DIR ? path.resolve(process.env.E2E_REPORTS_DIR) : path.join(root, REPORT_DIRS[mode]);
-  if (status !== 0 && status !== 1) {
-    // Interrupted (Ctrl-C, SIGTERM) or broken before the end: a report would count unfinished scenarios as failed.
+  if (startFailure || (status !== 0 && status !== 1)) {
+    // The environment did not start, or the run was interrupted (Ctrl-C, SIGTERM) or broke before the end: a report
+    // would count unrun or unfinished scenarios as failed.
     for (const file of [...Object.values(REPORT_FILES), 'evidens.zip', 'evidens']) rmSync(path.join(reportDir, file), { recursive: true, force: true });
-    console.error(`The run did not finish (exit ${status}): no certification report.`);
-    return status;
+    console.error(startFailure ? `The ${mode} environment did not start: ${startFailure.message}` : `The run did not finish (exit ${status}): no certification report.`);
+    return status === 0 ? 1 : status;
   }
   try {
     console.log(writeCertificationReport(reportDir, mode));
@@ -106,6 +120,26 @@ async function main(): Promise<number> {
     }
   }
   return status;
+}
+
+/**
+ * A Chromium for the suite: the one found (run/browser-executable.ts) is named, else scripts/ensure-browser.ts tries
+ * to install one, as a step of its own. A Chromium that is there but does not start fails the run's first launch
+ * (run/browser.ts), with what to do.
+ */
+async function ensureBrowser(root: string): Promise<number> {
+  let found: BrowserExecutable | undefined;
+  try {
+    found = findBrowserExecutable();
+  } catch (error) {
+    console.error((error as Error).message);
+    return 1;
+  }
+  if (found) {
+    console.log(`Browser for the suite: ${found.description}`);
+    return 0;
+  }
+  return run(localBin(root, 'tsx'), [path.join(root, 'scripts', 'ensure-browser.ts')], process.env);
 }
 
 main().then(

@@ -11,10 +11,11 @@ import path from 'node:path';
 import type { Browser } from 'playwright';
 import { environmentKind } from '../environments/environment';
 import type { Environment } from '../environments/environment';
-import { attachSharedEnvironment, SHARED_ENVIRONMENT_ENV, startRunEnvironment } from '../run/run-environment';
+import { ANNOUNCEMENT_WAIT_MS, awaitSharedEnvironment, SHARED_ENVIRONMENT_ENV, startRunEnvironment } from '../run/run-environment';
 import { registerCleanup } from '../environments/cleanup';
 import { launchBrowser } from '../run/browser';
 import { SharedPage } from '../run/shared-page';
+import { fullPageScreenshot } from '../run/page-screenshot';
 import { accessHeaders } from '../contracts/access';
 import { lpsMode, vendorSettings } from '../run/lps-mode';
 import { useAccessToken } from './drivers/http';
@@ -55,10 +56,10 @@ function stopOnce(name: string, stop: () => Promise<void>): () => Promise<void> 
   };
 }
 
-BeforeAll({ timeout: 300_000 }, async function (this: { parameters?: { environment?: string } }) {
+BeforeAll({ timeout: ANNOUNCEMENT_WAIT_MS + 60_000 }, async function (this: { parameters?: { environment?: string } }) {
   const kind = environmentKind(process.env.E2E_ENV || this.parameters?.environment);
   const vendor = lpsMode() === 'vendor' ? vendorSettings().system : undefined;
-  // A parallel run's workers attach to the environment scripts/run-suite.ts started (run/run-environment.ts).
+  // Workers attach to the environment scripts/run-suite.ts started (run/run-environment.ts); cucumber-js alone starts its own.
   const shared = process.env[SHARED_ENVIRONMENT_ENV];
   // The browser starts while the environment does, and is stopped (Ctrl-C included) whichever of them fails.
   const launching = launchBrowser();
@@ -71,7 +72,7 @@ BeforeAll({ timeout: 300_000 }, async function (this: { parameters?: { environme
   });
   let environment: Environment;
   try {
-    environment = shared ? attachSharedEnvironment(shared) : await startRunEnvironment(kind);
+    environment = shared ? await awaitSharedEnvironment(shared) : await startRunEnvironment(kind);
   } catch (error) {
     await closeBrowser();
     throw error;
@@ -112,7 +113,7 @@ AfterStep(async function (this: LokalsvarWorld, { pickleStep, result }) {
   if (!this.hasPage() || !pickleStep.text.includes('Sundhedsjournalen') || result.status === Status.SKIPPED) return;
   const page = await this.page();
   this.viewChecks.push({ at: new Date().toISOString(), step: pickleStep.text });
-  this.attach(await page.screenshot({ fullPage: true }), { mediaType: 'image/png', fileName: `sundhedsjournal-${this.viewChecks.length}.png` });
+  this.attach(await fullPageScreenshot(page), { mediaType: 'image/png', fileName: `sundhedsjournal-${this.viewChecks.length}.png` });
 });
 
 After(async function (this: LokalsvarWorld) {
@@ -140,7 +141,7 @@ After(async function (this: LokalsvarWorld, { result, pickle }) {
   let tracePath: string | undefined;
   try {
     const page = await this.page();
-    this.attach(await page.screenshot({ fullPage: true }), 'image/png');
+    this.attach(await fullPageScreenshot(page), 'image/png');
     mkdirSync(TRACE_DIR, { recursive: true });
     tracePath = path.join(TRACE_DIR, `${pickle.name.replace(/[^\p{L}\p{N}]+/gu, '-')}-${pickle.id}.zip`);
   } finally {

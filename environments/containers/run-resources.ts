@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import type { Docker } from '../../docker/testcontainers';
 import { LABEL_HOST, LABEL_PID, LABEL_RUN, runFilter } from './labels';
+import { isAlive } from '../process-alive';
 
 /** Force-removes every container of the run, then its network. Missing ones are not an error. */
 export async function removeRun(docker: Docker, runId: string): Promise<void> {
@@ -22,7 +23,7 @@ export async function removeLeftovers(docker: Docker): Promise<string[]> {
   const removed = new Set<string>();
   await removeMatching(docker, { label: [LABEL_PID] }, (labels) => {
     const pid = Number(labels[LABEL_PID]);
-    if (labels[LABEL_HOST] !== host || !Number.isInteger(pid) || processAlive(pid)) return false;
+    if (labels[LABEL_HOST] !== host || !Number.isInteger(pid) || isAlive(pid)) return false;
     removed.add(labels[LABEL_RUN] ?? '?');
     return true;
   });
@@ -82,11 +83,3 @@ async function ignoreMissing(removal: Promise<unknown>): Promise<void> {
   }
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

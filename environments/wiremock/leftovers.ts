@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { isAlive } from '../process-alive';
 
 export const ROOT_DIR_PREFIX = 'lokalsvar-wiremock-';
 const OWNER_FILE = 'owner.json';
@@ -25,14 +26,7 @@ export function writeOwnerFile(rootDir: string, owner: Owner): void {
   writeFileSync(path.join(rootDir, OWNER_FILE), JSON.stringify(owner));
 }
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+export { isAlive };
 
 /** The command line of a process, or undefined when it is gone or cannot be read. */
 function commandLine(pid: number): string | undefined {

@@ -9,7 +9,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { WIREMOCK_JAR, WIREMOCK_PORT_LINE, wiremockJavaArguments } from '../../contracts/wiremock';
+import { WIREMOCK_JAR, WIREMOCK_JVM_FLAGS, WIREMOCK_PORT_LINE, wiremockJavaArguments } from '../../contracts/wiremock';
+import { classArchive } from './class-archive';
 import { registerCleanup } from '../cleanup';
 import { ROOT_DIR_PREFIX, sweepOrphanedWireMocks, writeOwnerFile } from './leftovers';
 
@@ -52,11 +53,12 @@ function waitForPort(child: ChildProcess, timeoutMs: number): Promise<number> {
 export async function startWireMockProcess(listen: { host: string; port: number } = { host: '127.0.0.1', port: 0 }, timeoutMs = 30_000): Promise<RunningWireMock> {
   await sweepOrphanedWireMocks();
   const rootDir = mkdtempSync(path.join(tmpdir(), ROOT_DIR_PREFIX));
-  const child = spawn(
-    process.env.JAVA ?? 'java',
-    wiremockJavaArguments({ jar: WIREMOCK_JAR, port: listen.port, bindAddress: listen.host, rootDir }),
-    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-  );
+  const java = process.env.JAVA ?? 'java';
+  const archive = classArchive(java, WIREMOCK_JAR, WIREMOCK_JVM_FLAGS);
+  const child = spawn(java, wiremockJavaArguments({ jar: WIREMOCK_JAR, port: listen.port, bindAddress: listen.host, rootDir, jvmFlags: archive.flags }), {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   if (child.pid !== undefined) writeOwnerFile(rootDir, { pid: child.pid, ownerPid: process.pid });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const kill = (): void => {
@@ -73,6 +75,7 @@ export async function startWireMockProcess(listen: { host: string; port: number 
       unregister();
       kill();
       await exited;
+      archive.settle();
       rmSync(rootDir, { recursive: true, force: true });
     })());
   const unregister = registerCleanup('WireMock', stop, { onExit: kill });

@@ -73,30 +73,54 @@ export class SundhedsjournalPage {
   /**
    * Logs in as the test person and lands on the results page; throws with the page's message if refused.
    * A page already logged in as this person, on this Sundhedsjournal, stays logged in (openLabResults logs in
-   * again should the session have ended).
+   * again should the session have ended). throughForm: type the CPR number into the login page and press the button,
+   * as a citizen does, instead of posting the form (freshLogIn).
    */
-  async logIn(baseUrl: string, cpr: string): Promise<void> {
+  async logIn(baseUrl: string, cpr: string, options: { throughForm?: boolean } = {}): Promise<void> {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
     this.cpr = cpr;
     this.unreadSinceLogin = false;
     this.reusedLogin = loggedIn.get(this.page) === `${this.baseUrl} ${cpr}` && this.page.url().startsWith(`${this.baseUrl}/`) && this.currentPath() !== LOGIN_PATH;
     if (this.reusedLogin) return;
-    await this.freshLogIn(cpr);
+    await this.freshLogIn(cpr, options.throughForm ?? false);
   }
 
-  private async freshLogIn(cpr: string): Promise<void> {
+  /** Logs in, through the form or by posting it, and checks the browser landed on the results. */
+  private async freshLogIn(cpr: string, throughForm = false): Promise<void> {
     loggedIn.delete(this.page);
     this.reusedLogin = false;
-    await this.page.goto(`${this.baseUrl}${LOGIN_PATH}`);
-    await this.page.getByTestId('cpr').fill(cpr);
-    await this.page.getByTestId('log-ind').click();
-    await this.page.waitForLoadState();
+    if (throughForm) await this.logInWithForm(cpr);
+    else await this.logInWithRequest(cpr);
     if (this.currentPath() !== RESULTS_PATH) {
       const message = await this.textOf(this.page.getByTestId('log-ind-fejl'));
       throw new Error(`Login to Sundhedsjournalen as ${cpr} failed at ${this.page.url()}: ${message ?? 'no error shown'}`);
     }
     loggedIn.set(this.page, `${this.baseUrl} ${cpr}`);
     this.unreadSinceLogin = true;
+  }
+
+  /**
+   * Logs in as the login form does (the stand-in's form, in place of MitID): the form's POST, sent by the page's
+   * browser context, whose cookie jar keeps the session cookie, then the results page it sends the citizen to. A
+   * look at Sundhedsjournalen costs one navigation less than filling in and submitting the form (about a third of a
+   * look's time); what the citizen sees is the same page. A refused login goes through the form in the browser, so the
+   * error names what the page says. The form itself is tested in test/steps/sundhedsjournal-page.test.ts (in the browser) and
+   * test/stubs/sundhedsjournal-routes.test.ts.
+   */
+  private async logInWithRequest(cpr: string): Promise<void> {
+    const answer = await this.page.context().request.post(`${this.baseUrl}${LOGIN_PATH}`, { form: { cpr }, maxRedirects: 0 });
+    const location = answer.headers().location;
+    const landing = location === undefined ? undefined : new URL(location, `${this.baseUrl}/`);
+    if (answer.status() === 303 && landing?.pathname === RESULTS_PATH) await this.page.goto(landing.href);
+    else await this.logInWithForm(cpr);
+  }
+
+  /** As a citizen logs in: the login page, the CPR number typed, the button pressed. */
+  private async logInWithForm(cpr: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}${LOGIN_PATH}`);
+    await this.page.getByTestId('cpr').fill(cpr);
+    await this.page.getByTestId('log-ind').click();
+    await this.page.waitForLoadState();
   }
 
   /** Opens (or reloads) the lab results page; throws when the session is gone. */

@@ -16,10 +16,15 @@ describe('Sundhedsjournalen in a browser', () => {
   let browser: Browser;
   let context: BrowserContext;
   let journal: SundhedsjournalPage;
+  /** Every request for a page the stand-in got (not its stylesheet), as "METHOD /path", whoever sent it (the page or its context). */
+  const received: string[] = [];
 
   before(async () => {
     portal = await startFakePortal();
     const app = await buildSundhedsjournalApp(readSundhedsjournalConfig({ SUNDHEDSJOURNAL_LABPORTAL_URL: portal.url }));
+    app.addHook('onRequest', async (request) => {
+      if (!request.url.startsWith('/static/')) received.push(`${request.method} ${request.url}`);
+    });
     journalUrl = await app.listen({ host: '127.0.0.1', port: 0 });
     closeJournal = () => app.close();
     browser = await launchBrowser();
@@ -35,6 +40,7 @@ describe('Sundhedsjournalen in a browser', () => {
     portal.requests.length = 0;
     portal.failWith = undefined;
     portal.onRequest = undefined;
+    received.length = 0;
     context = await browser.newContext({ locale: 'da-DK' });
     journal = new SundhedsjournalPage(await context.newPage());
   });
@@ -192,20 +198,33 @@ describe('Sundhedsjournalen in a browser', () => {
   it('logs a page in once per person, whichever page object asks, and again for another person', async () => {
     portal.results.set(EINER_CPR, [portalResult()]);
     portal.results.set(NANCY_CPR, [portalResult({ analysisCode: 'NPU02319', analysisName: 'Hæmoglobin' })]);
-    const logins: string[] = [];
-    journal.page.on('request', (request) => {
-      if (new URL(request.url()).pathname === '/log-ind') logins.push(request.method());
-    });
+    const logins = (): string[] => received.filter((request) => request.endsWith(' /log-ind'));
     await journal.logIn(journalUrl, EINER_CPR);
-    assert.deepEqual(logins, ['GET', 'POST']);
+    assert.deepEqual(logins(), ['POST /log-ind'], 'the form is posted by the page\'s context, not filled in');
     const again = new SundhedsjournalPage(journal.page);
     await again.logIn(journalUrl, EINER_CPR);
     await again.openLabResults();
-    assert.deepEqual(logins, ['GET', 'POST'], 'the same person on the same page is not logged in again');
+    assert.deepEqual(logins(), ['POST /log-ind'], 'the same person on the same page is not logged in again');
     assert.deepEqual((await again.shownResults()).map((result) => result.analysisCode), ['NPU19748']);
     await again.logIn(journalUrl, NANCY_CPR);
-    assert.deepEqual(logins, ['GET', 'POST', 'GET', 'POST']);
+    assert.deepEqual(logins(), ['POST /log-ind', 'POST /log-ind']);
     assert.deepEqual((await again.shownResults()).map((result) => result.analysisCode), ['NPU02319']);
+  });
+
+  it('logs in through the form as a citizen does, when asked to, and lands on the same results', async () => {
+    portal.results.set(EINER_CPR, [portalResult()]);
+    await journal.logIn(journalUrl, EINER_CPR, { throughForm: true });
+    assert.deepEqual(received.slice(0, 3), ['GET /log-ind', 'POST /log-ind', 'GET /laboratoriesvar']);
+    assert.equal(await journal.page.getByTestId('logget-ind-cpr').textContent(), '020160-9995');
+    assert.deepEqual((await journal.shownResults()).map((result) => result.analysisCode), ['NPU19748']);
+  });
+
+  it('posts the form, and the browser shows the results page the stand-in sends it to, with the session it set', async () => {
+    portal.results.set(EINER_CPR, [portalResult()]);
+    await journal.logIn(journalUrl, EINER_CPR);
+    assert.deepEqual(received, ['POST /log-ind', 'GET /laboratoriesvar']);
+    assert.deepEqual((await context.cookies()).map((cookie) => cookie.httpOnly), [true], 'the session cookie is in the page\'s cookie jar');
+    assert.deepEqual((await journal.shownResults()).map((result) => result.analysisCode), ['NPU19748']);
   });
 
   it('logs in again when the session of an earlier login has ended', async () => {
