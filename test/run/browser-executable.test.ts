@@ -36,11 +36,18 @@ describe('which Chromium the suite uses', () => {
     assert.equal(findBrowserExecutable(lookup(['/usr/bin/chromium', '/usr/lib/chromium/chromium']))?.path, '/usr/lib/chromium/chromium');
   });
 
+  it("prefers Debian's headless shell to full Chromium, unless a browser with a window is wanted", () => {
+    const debian = { env: {}, playwrightPath: () => undefined, exists: (file: string) => ['/usr/lib/chromium/chromium', '/usr/lib/chromium/chromium-headless-shell'].includes(file) };
+    assert.equal(findBrowserExecutable(debian)?.path, '/usr/lib/chromium/chromium-headless-shell');
+    assert.equal(findBrowserExecutable({ ...debian, headed: true })?.path, '/usr/lib/chromium/chromium');
+    assert.equal(findBrowserExecutable({ ...debian, exists: (file: string) => file === '/usr/bin/chromium-headless-shell' })?.path, '/usr/bin/chromium-headless-shell');
+  });
+
   it('finds nothing when nothing is installed, and the message gives the commands to run', () => {
     assert.equal(findBrowserExecutable(lookup([])), undefined);
     const message = browserMissingMessage();
     assert.match(message, /npx playwright install chromium/);
-    assert.match(message, /apt-get install -y chromium/);
+    assert.match(message, /apt-get install -y chromium-headless-shell/);
     assert.match(message, /PLAYWRIGHT_CHROMIUM_EXECUTABLE=/);
   });
 });
