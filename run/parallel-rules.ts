@@ -2,9 +2,10 @@
  * Which scenarios may run at the same time when cucumber runs them in parallel (`--parallel N`, one shared
  * environment). Two rules keep every scenario's verdict its own:
  *
- * * A scenario tagged @alene changes or reads state that every scenario shares (WireMock's faults in front of a
- *   databank, PLSP's counters, "del alle nye svar" in the pilot LPS): it runs with no other scenario running, and no
- *   scenario starts while it runs. The steps that touch such state refuse to run in a scenario without the tag
+ * * A scenario tagged @alene changes or reads state that every scenario shares (PLSP's counters, "del alle nye svar"
+ *   in the pilot LPS): it runs with no other scenario running, and no scenario starts while it runs. (A fault in
+ *   front of a databank is not such state: it hits only the uploads about the scenario's own test person,
+ *   steps/drivers/databank-proxy.ts.) The steps that touch such state refuse to run in a scenario without the tag
  *   (requireRunningAlone below), so a forgotten tag fails at once, in serial runs too.
  * * Two scenarios that name the same test person (a CPR number anywhere in their steps or tables) never run at the
  *   same time: what LABA, MiBa, the portal and Sundhedsjournalen hold is read per person. A scenario that names no

@@ -2,27 +2,29 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import type { DatabankName } from '../contracts/databank';
-import { requireRunningAlone } from '../run/parallel-rules';
+import type { FaultScope } from './drivers/databank-proxy';
 import type { LokalsvarWorld } from './world';
 
-const FAULT = `puts a fault in front of a databank (WireMock's faults hold for every upload)`;
+/**
+ * A databank's fault, as the scenario's test person meets it: it hits the uploads about that person, from the run's
+ * LPS system (steps/drivers/databank-proxy.ts). Scenarios about other persons, which may run at the same time
+ * (run/parallel-rules.ts), reach the databank as usual.
+ */
+function scenarioScope(world: LokalsvarWorld): FaultScope {
+  world.faultsInjected = true;
+  return { patient: world.testPerson().cpr };
+}
 
 Given('{databank} svarer med HTTP {int} på den næste upload', async function (this: LokalsvarWorld, databank: DatabankName, status: number) {
-  requireRunningAlone(this.tags, FAULT);
-  this.faultsInjected = true;
-  await this.databankProxy.failNextUploads(databank, 1, status);
+  await this.databankProxy.failNextUploads(databank, 1, status, scenarioScope(this));
 });
 
 Given('{databank} er nede', async function (this: LokalsvarWorld, databank: DatabankName) {
-  requireRunningAlone(this.tags, FAULT);
-  this.faultsInjected = true;
-  await this.databankProxy.dropConnections(databank);
+  await this.databankProxy.dropConnections(databank, scenarioScope(this));
 });
 
 Given('{databank} svarer først efter {int} sekund(er)', async function (this: LokalsvarWorld, databank: DatabankName, seconds: number) {
-  requireRunningAlone(this.tags, FAULT);
-  this.faultsInjected = true;
-  await this.databankProxy.slowUploads(databank, seconds * 1000);
+  await this.databankProxy.slowUploads(databank, seconds * 1000, scenarioScope(this));
 });
 
 When('{databank} er oppe igen', async function (this: LokalsvarWorld, _databank: DatabankName) {

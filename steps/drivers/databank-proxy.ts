@@ -2,8 +2,10 @@
  * Drives WireMock between PLSP and the databanks (its admin API, wiremock-admin.ts): puts faults in front of LABA or MiBa for the
  * scenario that asks, reads what PLSP sent, and takes the faults away again. A fault hits only uploads that PLSP
  * forwards for this run's LPS system (the X-LPS-System header), so other LPS systems sharing a remote hub at a
- * test camp are not disturbed; it carries this driver's own metadata and a priority above the pass-through
- * mappings, so removing this driver's faults restores the plain proxy and leaves other runs' faults alone.
+ * test camp are not disturbed, and, given a patient, only uploads about that patient (the CPR number in the
+ * letter's Patient), so scenarios about other test persons, running at the same time (run/parallel-rules.ts), are
+ * not disturbed either. It carries this driver's own metadata and a priority above the pass-through mappings, so
+ * removing this driver's faults restores the plain proxy and leaves other runs' faults alone.
  */
 import { randomUUID } from 'node:crypto';
 import type { DatabankName } from '../../contracts/databank';
@@ -13,6 +15,17 @@ import { WireMockAdmin } from './wiremock-admin';
 
 interface ProxyMapping {
   response: { proxyBaseUrl: string };
+}
+
+/** Which uploads a fault hits, beyond this driver's LPS system: those about this patient (CPR, 10 digits), if given. */
+export interface FaultScope {
+  patient?: string;
+}
+
+/** WireMock's body pattern for a letter about the patient: its CivilRegistrationNumber, with any namespace prefix. */
+export function patientBodyPattern(cpr: string): { matches: string } {
+  if (!/^\d{10}$/.test(cpr)) throw new Error(`A fault can be limited to a patient by a CPR number of 10 digits, not "${cpr}"`);
+  return { matches: `(?s).*CivilRegistrationNumber>\\s*${cpr}\\s*</.*` };
 }
 
 export class DatabankProxyDriver {
@@ -31,11 +44,16 @@ export class DatabankProxyDriver {
     return { lokalsvar: 'fault', owner: this.owner };
   }
 
-  /** A fault's mapping: this run's uploads to the databank get `response`, ahead of the pass-through. */
-  private fault(databank: DatabankName, response: object, scenario: object = {}): object {
+  /** A fault's mapping: this run's uploads to the databank (about the patient, if given) get `response`, ahead of the pass-through. */
+  private fault(databank: DatabankName, scope: FaultScope, response: object, scenario: object = {}): object {
     return {
       priority: FAULT_PRIORITY,
-      request: { method: 'POST', url: proxiedUploadPath(databank), headers: { [LPS_SYSTEM_HEADER]: { equalTo: this.lpsSystem } } },
+      request: {
+        method: 'POST',
+        url: proxiedUploadPath(databank),
+        headers: { [LPS_SYSTEM_HEADER]: { equalTo: this.lpsSystem } },
+        ...(scope.patient !== undefined ? { bodyPatterns: [patientBodyPattern(scope.patient)] } : {}),
+      },
       response,
       metadata: this.metadata,
       ...scenario,
@@ -47,19 +65,19 @@ export class DatabankProxyDriver {
   }
 
   /** The databank answers every upload with this HTTP status until the faults are removed. */
-  async failUploads(databank: DatabankName, status: number): Promise<void> {
+  async failUploads(databank: DatabankName, status: number, scope: FaultScope = {}): Promise<void> {
     await this.wiremock.addMapping(
-      this.fault(databank, DatabankProxyDriver.errorAnswer(status, `${databank} is down (fault injected by the scenario)`)),
+      this.fault(databank, scope, DatabankProxyDriver.errorAnswer(status, `${databank} is down (fault injected by the scenario)`)),
       `fail uploads to ${databank}`,
     );
   }
 
   /** The next `times` uploads get this HTTP status; after that uploads reach the databank again. */
-  async failNextUploads(databank: DatabankName, times: number, status: number): Promise<void> {
+  async failNextUploads(databank: DatabankName, times: number, status: number, scope: FaultScope = {}): Promise<void> {
     const scenarioName = `fault-${randomUUID()}`;
     for (let index = 0; index < times; index += 1) {
       await this.wiremock.addMapping(
-        this.fault(databank, DatabankProxyDriver.errorAnswer(status, `${databank} failed (fault ${index + 1} of ${times} injected by the scenario)`), {
+        this.fault(databank, scope, DatabankProxyDriver.errorAnswer(status, `${databank} failed (fault ${index + 1} of ${times} injected by the scenario)`), {
           scenarioName,
           requiredScenarioState: index === 0 ? 'Started' : `failed-${index}`,
           newScenarioState: `failed-${index + 1}`,
@@ -70,17 +88,17 @@ export class DatabankProxyDriver {
   }
 
   /** The connection to the databank is dropped without an answer until the faults are removed. */
-  async dropConnections(databank: DatabankName): Promise<void> {
-    await this.wiremock.addMapping(this.fault(databank, { fault: 'CONNECTION_RESET_BY_PEER' }), `drop connections to ${databank}`);
+  async dropConnections(databank: DatabankName, scope: FaultScope = {}): Promise<void> {
+    await this.wiremock.addMapping(this.fault(databank, scope, { fault: 'CONNECTION_RESET_BY_PEER' }), `drop connections to ${databank}`);
   }
 
   /** Every upload still reaches the databank, but only after this delay. */
-  async slowUploads(databank: DatabankName, delayMs: number): Promise<void> {
+  async slowUploads(databank: DatabankName, delayMs: number, scope: FaultScope = {}): Promise<void> {
     // The pass-through mapping's metadata names its databank (ProxyMappingMetadata).
     const [proxy] = await this.wiremock.findMappingsByMetadata<ProxyMapping>({ expression: '$.databank', equalTo: databank });
     if (!proxy) throw new Error(`WireMock at ${this.baseUrl} has no pass-through mapping for ${databank}`);
     const response = { proxyBaseUrl: proxy.response.proxyBaseUrl, proxyUrlPrefixToRemove: DATABANK_PREFIXES[databank], fixedDelayMilliseconds: delayMs };
-    await this.wiremock.addMapping(this.fault(databank, response), `delay uploads to ${databank}`);
+    await this.wiremock.addMapping(this.fault(databank, scope, response), `delay uploads to ${databank}`);
   }
 
   /** Removes this driver's faults: uploads pass straight through again. */

@@ -52,7 +52,7 @@ describe('which scenarios may run at the same time', () => {
     assert.equal(mayRunAlongside(nancy, [nobody]), false);
   });
 
-  it('lets every scenario of the suite run when nothing else runs, and every scenario with a fault, counter or share-all step is tagged @alene', () => {
+  it('lets every scenario of the suite run when nothing else runs, and every scenario with a counter or share-all step is tagged @alene (a fault hits only its own test person)', () => {
     const features = readdirSync(path.join(ROOT, 'features'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.feature'));
     const pickles = features.flatMap((file) => {
       const uri = path.join('features', file);
@@ -60,7 +60,7 @@ describe('which scenarios may run at the same time', () => {
       return compile(document, uri, IdGenerator.incrementing());
     });
     assert.ok(pickles.length >= 28, `only ${pickles.length} scenarios found`);
-    const touchesShared = /(?:er nede|svarer først efter \d+ sekund(?:er)?|svarer med HTTP \d+ på den næste upload|tællere er aflæst|deler alle nye svar)$/;
+    const touchesShared = /(?:tællere er aflæst|deler alle nye svar)$/;
     for (const pickle of pickles) {
       assert.equal(mayRunAlongside(pickle, []), true, pickle.name);
       if (pickle.steps.some((step) => touchesShared.test(step.text))) assert.ok(pickle.tags.some((tag) => tag.name === RUN_ALONE_TAG), `"${pickle.name}" is not tagged ${RUN_ALONE_TAG}`);

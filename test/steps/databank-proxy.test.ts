@@ -9,6 +9,7 @@ import { PlspDriver } from '../../steps/drivers/plsp';
 import { laboratoryReportXml } from '../../steps/support/sample-messages';
 
 const PERSON = { cpr: '0201609995', givenName: 'Einer', surname: 'Test Lauridsen' };
+const OTHER_PERSON = { cpr: '2512489996', givenName: 'Nancy Ann', surname: 'Test Berggren' };
 let environment: Environment;
 let plsp: PlspDriver;
 
@@ -21,8 +22,8 @@ after(async () => {
   await environment.stop();
 });
 
-async function status(system: string): Promise<number> {
-  return (await plsp.send(laboratoryReportXml(PERSON).xml, system)).httpStatus;
+async function status(system: string, person = PERSON): Promise<number> {
+  return (await plsp.send(laboratoryReportXml(person).xml, system)).httpStatus;
 }
 
 test("a fault for one LPS system leaves another system's uploads alone", async () => {
@@ -35,6 +36,36 @@ test("a fault for one LPS system leaves another system's uploads alone", async (
     await faultsOfA.removeFaults();
   }
   assert.equal(await status('LPS-A'), 200);
+});
+
+test("a fault for one patient hits that patient's uploads only, of the same LPS system too, and every kind of fault does", async () => {
+  const faults = new DatabankProxyDriver(environment.urls.wiremock, 'LPS-A');
+  /** The HTTP statuses of the person's message's uploads to LABA, oldest first: what WireMock did with it. */
+  const uploads = async (person: typeof PERSON): Promise<number[]> => {
+    const message = laboratoryReportXml(person);
+    await plsp.send(message.xml, 'LPS-A');
+    return faults.uploadsOf('LABA', message.envelopeIdentifier);
+  };
+  for (const [kind, inject, hit] of [
+    ['HTTP 503', () => faults.failUploads('LABA', 503, { patient: PERSON.cpr }), [503, 503, 503]],
+    ['one failed upload', () => faults.failNextUploads('LABA', 1, 503, { patient: PERSON.cpr }), [503, 200]],
+  ] as const) {
+    await inject();
+    try {
+      assert.deepEqual(await uploads(OTHER_PERSON), [200], `${kind}: another patient's upload was hit`);
+      assert.deepEqual(await uploads(PERSON), hit, `${kind}: the patient's own uploads were not hit as asked`);
+    } finally {
+      await faults.removeFaults();
+    }
+  }
+  await faults.dropConnections('LABA', { patient: PERSON.cpr });
+  try {
+    assert.equal(await status('LPS-A', OTHER_PERSON), 200, "dropped connection: another patient's upload was hit");
+    assert.equal(await status('LPS-A'), 502, "dropped connection: the patient's own upload was not hit");
+  } finally {
+    await faults.removeFaults();
+  }
+  await assert.rejects(faults.failUploads('LABA', 503, { patient: '020160-9995' }), /CPR number of 10 digits, not "020160-9995"/);
 });
 
 test("removing one driver's faults leaves another driver's in place", async () => {
