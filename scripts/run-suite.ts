@@ -57,11 +57,16 @@ async function main(): Promise<number> {
     }
   }
   const plan = parallelPlan(cucumberArgs, mode, lpsMode());
-  // The environment is started here (run/run-environment.ts), while cucumber loads, and its stubs run in this process
-  // beside cucumber's: a serial run uses the second core too, and a parallel run's workers share it. Remote mode starts
-  // nothing.
-  const starting = mode !== 'remote' ? startRunEnvironment(mode) : undefined;
-  const announcement = starting ? new EnvironmentAnnouncement(path.join(tmpdir(), `lokalsvar-environment-${process.pid}.json`)) : undefined;
+  const browserStatus = await ensureBrowser(root);
+  if (browserStatus !== 0) return browserStatus;
+  // cucumber is started first, and loads its code while this process starts the environment (run/run-environment.ts)
+  // and announces it: its stubs run in this process beside cucumber's, so a serial run uses the second core too, and a
+  // parallel run's workers share it. Remote mode starts nothing here.
+  const announcement = mode !== 'remote' ? new EnvironmentAnnouncement(path.join(tmpdir(), `lokalsvar-environment-${process.pid}.json`)) : undefined;
+  const cucumber = localBin(root, 'cucumber-js');
+  const env = { ...process.env, E2E_ENV: mode, ...(announcement ? { [SHARED_ENVIRONMENT_ENV]: announcement.envValue() } : {}) };
+  const cucumberRun = run(cucumber, ['--profile', PROFILES[mode], ...plan.args], env);
+  const starting = announcement ? startRunEnvironment(mode) : undefined;
   let startFailure: Error | undefined;
   starting?.then(
     (environment) => announcement?.announce(environment),
@@ -74,19 +79,11 @@ async function main(): Promise<number> {
     announcement?.remove();
     await (await starting?.catch(() => undefined))?.stop();
   };
-  const browserStatus = await ensureBrowser(root);
-  if (browserStatus !== 0) {
-    await stopEnvironment();
-    return browserStatus;
-  }
-  const cucumber = localBin(root, 'cucumber-js');
-  const env = { ...process.env, E2E_ENV: mode, ...(announcement ? { [SHARED_ENVIRONMENT_ENV]: announcement.envValue() } : {}) };
-  const cucumberRun = run(cucumber, ['--profile', PROFILES[mode], ...plan.args], env);
   // On Ctrl-C or SIGTERM cucumber is told to stop (forwardStopSignals) and the cleanup registry stops the shared
   // environment once cucumber has exited; this function waits for the same stop, so neither exits before it is done.
   let stopping: Promise<void> | undefined;
   const stopShared = (): Promise<void> => (stopping ??= cucumberRun.then(stopEnvironment, stopEnvironment));
-  const unregister = starting ? registerCleanup('the suite, then its shared environment', stopShared) : () => undefined;
+  const unregister = announcement ? registerCleanup('the suite, then its shared environment', stopShared) : () => undefined;
   let status: number;
   try {
     status = await cucumberRun;
