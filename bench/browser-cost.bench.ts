@@ -2,13 +2,16 @@
  * What a look at Sundhedsjournalen costs Chromium, by how the suite looks: CPU seconds (user + sys, sampled from
  * /proc, bench/process-tree-cpu.ts) of the browser's processes for BENCH_LOOKS looks (default 40), each a login, the
  * results page read row by row, and what the suite keeps as evidence. Variants: the trace with or without its
- * screencast, the per-step screenshot full page or not, and extra Chromium flags (BENCH_CHROMIUM_ARGS, comma
- * separated, added to every variant). Not a test; nothing is asserted. Linux only.
+ * screencast, the per-step screenshot full page or not (Playwright's, or the suite's own through DevTools), the login
+ * typed into the form or posted, and extra Chromium flags (BENCH_CHROMIUM_ARGS, comma separated, added to every
+ * variant). PLAYWRIGHT_CHROMIUM_EXECUTABLE compares another Chromium (the suite prefers the headless shell,
+ * run/browser-executable.ts). Not a test; nothing is asserted. Linux only.
  *
  *   npx tsx bench/browser-cost.bench.ts
  */
 import type { Browser } from 'playwright';
 import { launchBrowser } from '../run/browser';
+import { fullPageScreenshot } from '../run/page-screenshot';
 import { SundhedsjournalPage } from '../steps/drivers/sundhedsjournal-page';
 import { buildSundhedsjournalApp } from '../stubs/sundhedsjournal/app';
 import { readSundhedsjournalConfig } from '../stubs/sundhedsjournal/config';
@@ -22,6 +25,10 @@ interface Variant {
   name: string;
   trace?: { screenshots: boolean; snapshots: boolean };
   screenshot?: { fullPage: boolean; type?: 'png' | 'jpeg'; quality?: number };
+  /** The evidence screenshot as the suite takes it now (run/page-screenshot.ts, through Chromium's DevTools call). */
+  evidenceScreenshot?: boolean;
+  /** Log in by typing into the login form, as before, instead of posting it (steps/drivers/sundhedsjournal-page.ts). */
+  throughForm?: boolean;
 }
 
 const ALL_VARIANTS: Variant[] = [
@@ -32,6 +39,8 @@ const ALL_VARIANTS: Variant[] = [
   { name: 'trace snapshots only, no screenshot (now, a step that does not look)', trace: { screenshots: false, snapshots: true } },
   { name: 'trace snapshots only, viewport screenshot', trace: { screenshots: false, snapshots: true }, screenshot: { fullPage: false } },
   { name: 'trace snapshots only, full-page JPEG screenshot', trace: { screenshots: false, snapshots: true }, screenshot: { fullPage: true, type: 'jpeg', quality: 80 } },
+  { name: 'trace snapshots only, full-page screenshot, login through the form (before this stop)', trace: { screenshots: false, snapshots: true }, screenshot: { fullPage: true }, throughForm: true },
+  { name: 'trace snapshots only, evidence screenshot through DevTools, login by posting the form (now)', trace: { screenshots: false, snapshots: true }, evidenceScreenshot: true },
 ];
 
 /** BENCH_VARIANTS=1,3 runs only those (numbered from 1, in the order above). */
@@ -52,9 +61,10 @@ async function measure(browser: () => Promise<Browser>, journalUrl: string, vari
   for (let look = 0; look < LOOKS; look++) {
     if (variant.trace) await context.tracing.startChunk();
     const journal = new SundhedsjournalPage(page);
-    await journal.logIn(journalUrl, NANCY_CPR);
+    await journal.logIn(journalUrl, NANCY_CPR, { throughForm: variant.throughForm ?? false });
     await journal.shownResults();
     if (variant.screenshot) await page.screenshot(variant.screenshot);
+    if (variant.evidenceScreenshot) await fullPageScreenshot(page);
     if (variant.trace) await context.tracing.stopChunk();
     await page.goto('about:blank');
     await context.clearCookies();

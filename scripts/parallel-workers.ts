@@ -1,9 +1,9 @@
 /**
  * How many cucumber workers a run of the suite uses (scripts/run-suite.ts): `--parallel N` among the cucumber
  * arguments wins, then E2E_PARALLEL, then, for the local and containers modes with the pilot LPS, one worker per two
- * cores, at most two. A worker keeps about one and a half cores busy (its Chromium, its node, the shared stubs and
- * WireMock): on the 2-core machine of bench/suite-time one worker took 31.4 s and 42 s of CPU, two workers 33.5 s and
- * 54 s (README, "Suite time"). Remote mode and vendor mode run one scenario at a time: a remote environment is shared
+ * cores, at most two. A worker keeps about one and a quarter cores busy (its Chromium, its node, the shared stubs and
+ * WireMock): on the 2-core machine of bench/suite-time one worker took about 20 s and 25 s of CPU, two workers about
+ * as long and 32 s of CPU (README, "Suite time"). Remote mode and vendor mode run one scenario at a time: a remote environment is shared
  * with others (a test camp), and a vendor's tester follows one scenario's instructions at a time.
  */
 import { availableParallelism } from 'node:os';
