@@ -17,9 +17,57 @@ export function officialSchemaSet(set: OfficialSet): SchemaSet | undefined {
   return schema;
 }
 
-/** Every document's findings against the set, by name; undefined where the schemas are not there. */
+/**
+ * What the official schemas found in documents already judged, by set and text: each document is judged once per run
+ * (a message shared, then checked by a DEL-01 step, then in the scenario's evidence). Bounded: the oldest are forgotten.
+ */
+const judged = new Map<string, Promise<string[]>>();
+const JUDGED_KEPT = 500;
+
+function keyOf(set: OfficialSet, xml: string): string {
+  return `${set}\u0000${xml}`;
+}
+
+function remember(key: string, findings: Promise<string[]>): void {
+  judged.set(key, findings);
+  // A check that failed is not remembered: the next asks again.
+  findings.catch(() => judged.delete(key));
+  for (const oldest of judged.keys()) {
+    if (judged.size <= JUDGED_KEPT) break;
+    judged.delete(oldest);
+  }
+}
+
+/**
+ * Starts judging a document now, in the background (libxml2 runs in a worker thread of its own, while the scenario goes
+ * on with its steps and the browser), so that the evidence at the scenario's end finds the findings ready. What is
+ * found is asked for, and reported, through officialSchemaFindings as before; a failure here is reported there.
+ */
+export function judgeInBackground(set: OfficialSet, xml: string): void {
+  const schema = officialSchemaSet(set);
+  const key = keyOf(set, xml);
+  if (!schema || judged.has(key)) return;
+  const findings = xsdValidate([{ name: 'document', xml }], schema).then((byName) => byName.get('document') ?? []);
+  findings.catch(() => undefined); // asked for, and its failure reported, by officialSchemaFindings
+  remember(key, findings);
+}
+
+/**
+ * Every document's findings against the set, by name; undefined where the schemas are not there. Documents judged
+ * before (judgeInBackground, or an earlier call) are not judged again; the others are judged in one call.
+ */
 export async function officialSchemaFindings(set: OfficialSet, documents: readonly { name: string; xml: string }[]): Promise<Map<string, string[]> | undefined> {
   const schema = officialSchemaSet(set);
   if (!schema) return undefined;
-  return documents.length === 0 ? new Map() : xsdValidate(documents, schema);
+  const unjudged = documents.filter((document, index) => !judged.has(keyOf(set, document.xml)) && documents.findIndex((other) => other.xml === document.xml) === index);
+  if (unjudged.length > 0) {
+    const batch = xsdValidate(unjudged.map((document, index) => ({ name: `${index}`, xml: document.xml })), schema);
+    unjudged.forEach((document, index) => remember(keyOf(set, document.xml), batch.then((byName) => byName.get(`${index}`) ?? [])));
+  }
+  const outcome = new Map<string, string[]>();
+  for (const document of documents) {
+    const findings = judged.get(keyOf(set, document.xml)) ?? xsdValidate([{ name: 'document', xml: document.xml }], schema).then((byName) => byName.get('document') ?? []);
+    outcome.set(document.name, await findings);
+  }
+  return outcome;
 }

@@ -108,7 +108,7 @@ async function portalView(world: LokalsvarWorld, patients: readonly string[]): P
 /** The official XSDs' findings for each message (by index) and its receipt; a failure of the check is a finding too. */
 async function officialFindings(messages: readonly HubJournalEntry[]): Promise<{ messages?: Map<string, string[]>; receipts?: Map<string, string[]> }> {
   try {
-    // Each check runs libxml2 in a worker thread of its own: both at once.
+    // Most were judged in the background when they were shared (official-schemas.ts); the rest are judged now.
     const [messageFindings, receiptFindings] = await Promise.all([
       officialSchemaFindings('set2014', messages.flatMap((entry, index) => (entry.xml ? [{ name: `${index}`, xml: entry.xml }] : []))),
       officialSchemaFindings('set2005', messages.map((entry, index) => ({ name: `${index}`, xml: entry.receiptXml }))),

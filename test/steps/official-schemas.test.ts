@@ -1,0 +1,44 @@
+/**
+ * MedCom's official schemas as the steps and the evidence ask them (steps/support/official-schemas.ts): a document
+ * judged in the background when it was shared gives the same findings later; in a call of several documents, each
+ * gets its own findings by name, duplicates and documents judged before included.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { judgeInBackground, officialSchemaFindings, officialSchemaSet } from '../../steps/support/official-schemas';
+import { laboratoryReportXml } from '../../steps/support/sample-messages';
+
+const schemas = officialSchemaSet('set2014');
+const valid = laboratoryReportXml({ cpr: '0201609995', givenName: 'Einer', surname: 'Test Lauridsen' }).xml;
+/** Well-formed, but against the schema: a CPR number of letters. */
+const invalid = laboratoryReportXml({ cpr: '2512489996', givenName: 'Nancy Ann', surname: 'Test Berggren' }).xml.replace(
+  /<CivilRegistrationNumber>2512489996<\/CivilRegistrationNumber>/,
+  '<CivilRegistrationNumber>NANCY</CivilRegistrationNumber>',
+);
+/** Against the schema in another way: an element the schema does not know. */
+const alsoInvalid = valid.replace('<CivilRegistrationNumber>', '<Ukendt>1</Ukendt><CivilRegistrationNumber>');
+
+describe("MedCom's official schemas, asked by the steps and the evidence", { skip: !schemas && 'MEDCOM_XSD_DIR has no 2014/10/08 schemas' }, () => {
+  it('gives each document of a call its own findings, by name, duplicates included', async () => {
+    assert.ok(invalid.includes('>NANCY<') && alsoInvalid.includes('<Ukendt>'), 'the invalid documents were not made');
+    const findings = await officialSchemaFindings('set2014', [
+      { name: 'gyldig', xml: valid },
+      { name: 'ugyldig', xml: invalid },
+      { name: 'gyldig igen', xml: valid },
+      { name: 'også ugyldig', xml: alsoInvalid },
+    ]);
+    assert.deepEqual(findings?.get('gyldig'), []);
+    assert.deepEqual(findings?.get('gyldig igen'), []);
+    assert.match((findings?.get('ugyldig') ?? []).join('\n'), /CivilRegistrationNumber.*NANCY/);
+    assert.match((findings?.get('også ugyldig') ?? []).join('\n'), /Ukendt/);
+    assert.doesNotMatch((findings?.get('også ugyldig') ?? []).join('\n'), /NANCY/);
+  });
+
+  it('gives a document judged in the background, when it was shared, the same findings when the evidence asks', async () => {
+    const judgedLater = alsoInvalid.replace('<Ukendt>1</Ukendt>', '<Ukendt>2</Ukendt>');
+    judgeInBackground('set2014', judgedLater);
+    const background = await officialSchemaFindings('set2014', [{ name: 'delt', xml: judgedLater }, { name: 'ny', xml: valid.replace('Einer', 'Ejner') }]);
+    assert.match((background?.get('delt') ?? []).join('\n'), /Ukendt/);
+    assert.deepEqual(background?.get('ny'), []);
+  });
+});
