@@ -12,6 +12,12 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright';
 
+/**
+ * A desktop browser's width, and tall enough that a citizen's results page of a scenario fits without scrolling: the
+ * evidence screenshot of a page that fits is cheaper (run/page-screenshot.ts). A taller page is still taken whole.
+ */
+export const VIEWPORT = { width: 1280, height: 1200 } as const;
+
 export interface ScenarioPage {
   context: BrowserContext;
   page: Page;
@@ -39,7 +45,7 @@ export class SharedPage {
       return this.current;
     }
     await this.close();
-    const context = await this.browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', extraHTTPHeaders: this.headers });
+    const context = await this.browser.newContext({ locale: 'da-DK', timezoneId: 'Europe/Copenhagen', viewport: VIEWPORT, extraHTTPHeaders: this.headers });
     await context.tracing.start({ screenshots: false, snapshots: true });
     this.recording = true;
     this.current = { context, page: await context.newPage() };

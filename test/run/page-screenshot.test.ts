@@ -11,6 +11,29 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
+/** One pixel of a PNG (RGBA), read by rendering it back in the browser. */
+async function pixel(context: BrowserContext, png: Buffer, x: number, y: number): Promise<number[]> {
+  const check = await context.newPage();
+  try {
+    return await check.evaluate(
+      async ({ base64, x, y }) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${base64}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = image.width;
+        canvas.height = image.height;
+        const drawing = canvas.getContext('2d') as CanvasRenderingContext2D;
+        drawing.drawImage(image, 0, 0);
+        return Array.from(drawing.getImageData(x, y, 1, 1).data);
+      },
+      { base64: png.toString('base64'), x, y },
+    );
+  } finally {
+    await check.close();
+  }
+}
+
 describe('the full-page screenshot', () => {
   let browser: Browser;
   let context: BrowserContext;
@@ -33,23 +56,20 @@ describe('the full-page screenshot', () => {
     assert.deepEqual(page.viewportSize(), { width: 800, height: 600 }, 'the page is left at its own viewport');
   });
 
+  it('takes a page that fits its viewport as it is, at the viewport\'s size, bottom included', async () => {
+    const page = await context.newPage();
+    await page.setContent('<body style="margin:0"><div style="height:550px;background:#fff"></div><div style="height:50px;background:#00f"></div></body>');
+    const shot = await fullPageScreenshot(page);
+    assert.deepEqual(pngSize(shot), { width: 800, height: 600 });
+    assert.deepEqual(pngSize(shot), pngSize(await page.screenshot({ fullPage: true })));
+    assert.deepEqual(await pixel(context, shot, 400, 580), [0, 0, 255, 255]);
+  });
+
   it('draws what is below the fold: the same pixels as Playwright', async () => {
     const page = await context.newPage();
     await page.setContent('<body style="margin:0"><div style="height:1500px;background:#fff"></div><div style="height:100px;background:#f00"></div></body>');
     const shot = await fullPageScreenshot(page);
-    // Rendered back in the browser: the pixel in the red band below the fold is red.
-    const check = await context.newPage();
-    const colour = await check.evaluate(async (base64) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${base64}`;
-      await image.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const drawing = canvas.getContext('2d') as CanvasRenderingContext2D;
-      drawing.drawImage(image, 0, 0);
-      return Array.from(drawing.getImageData(400, 1550, 1, 1).data);
-    }, shot.toString('base64'));
+    const colour = await pixel(context, shot, 400, 1550);
     assert.deepEqual(colour, [255, 0, 0, 255]);
   });
 });
