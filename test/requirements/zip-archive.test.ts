@@ -1,0 +1,31 @@
+/** The evidence bundle's ZIP writer (requirements/zip-archive.ts): its CRC-32 is ZIP's, which unzip checks. */
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { crc32, zipArchive } from '../../requirements/zip-archive';
+
+test("the CRC-32 is ZIP's: the known values of an empty and a classic text", () => {
+  assert.equal(crc32(Buffer.alloc(0)), 0);
+  assert.equal(crc32(Buffer.from('The quick brown fox jumps over the lazy dog')), 0x414fa339);
+  assert.equal(crc32(Buffer.from('æøå', 'utf8')), crc32(Buffer.from([0xc3, 0xa6, 0xc3, 0xb8, 0xc3, 0xa5])));
+});
+
+test('unzip tests the archive (every CRC) and gives back every file unchanged', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lokalsvar-zip-'));
+  try {
+    const files = [
+      { name: 'evidens/001-scenarie/01-besked.xml', data: Buffer.from('<Emessage>Lægehuset Ærø</Emessage>') },
+      { name: 'evidens/001-scenarie/02-tom.txt', data: Buffer.alloc(0) },
+      { name: 'evidens/002-andet/01-billede.png', data: Buffer.from(Array.from({ length: 70_000 }, (_, index) => (index * 7) % 251)) },
+    ];
+    writeFileSync(path.join(dir, 'evidens.zip'), zipArchive(files));
+    assert.match(execFileSync('unzip', ['-t', 'evidens.zip'], { cwd: dir, encoding: 'utf8' }), /No errors detected/);
+    execFileSync('unzip', ['-q', 'evidens.zip'], { cwd: dir });
+    for (const file of files) assert.deepEqual(readFileSync(path.join(dir, file.name)), file.data, file.name);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
