@@ -15,11 +15,13 @@ import path from 'node:path';
 export interface ClassArchive {
   /** JVM flags that use the archive, or write it. */
   flags: string[];
+  /** The JVM writes the archive when it exits, so it must be let exit (SIGTERM), not killed. */
+  writesAtExit: boolean;
   /** After the JVM has exited: a written archive is moved into place (or dropped when another got there first). */
   settle(): void;
 }
 
-const NONE: ClassArchive = { flags: [], settle: () => undefined };
+const NONE: ClassArchive = { flags: [], writesAtExit: false, settle: () => undefined };
 
 /** Where the archives live: the project's node_modules/.cache, else the system's temporary folder. */
 function archiveFolder(): string | undefined {
@@ -64,11 +66,12 @@ export function classArchive(javaCommand: string, jar: string, jvmFlags: readonl
     return NONE;
   }
   const archive = path.join(folder, `wiremock-${key}.jsa`);
-  if (existsSync(archive)) return { flags: [`-XX:SharedArchiveFile=${archive}`], settle: () => undefined };
+  if (existsSync(archive)) return { flags: [`-XX:SharedArchiveFile=${archive}`], writesAtExit: false, settle: () => undefined };
   removeAbandoned(folder);
   const written = `${archive}.${process.pid}.${Date.now()}.partial`;
   return {
     flags: [`-XX:ArchiveClassesAtExit=${written}`],
+    writesAtExit: true,
     settle: () => {
       try {
         if (existsSync(written) && statSync(written).size > 0 && !existsSync(archive)) renameSync(written, archive);

@@ -20,6 +20,7 @@ describe("WireMock's class-data archive", () => {
   it('is written by the first start, moved into place when it has exited, and used by the next (the JVM insists on it)', { skip: !java && 'no java on PATH' }, () => {
     const first = classArchive(java as string, WIREMOCK_JAR, WIREMOCK_JVM_FLAGS, folder);
     assert.equal(first.flags.length, 1);
+    assert.equal(first.writesAtExit, true, 'a JVM writing the archive must be let exit');
     assert.match(first.flags[0] ?? '', /^-XX:ArchiveClassesAtExit=.*\.partial$/);
     execFileSync(java as string, [...WIREMOCK_JVM_FLAGS, ...first.flags, '-jar', WIREMOCK_JAR, '--version'], { stdio: 'pipe' });
     first.settle();
@@ -28,6 +29,7 @@ describe("WireMock's class-data archive", () => {
     assert.match(archives[0] ?? '', /^wiremock-[0-9a-f]{16}\.jsa$/);
     const next = classArchive(java as string, WIREMOCK_JAR, WIREMOCK_JVM_FLAGS, folder);
     assert.deepEqual(next.flags, [`-XX:SharedArchiveFile=${path.join(folder, archives[0] as string)}`]);
+    assert.equal(next.writesAtExit, false);
     // -Xshare:on makes a JVM that cannot use the archive fail instead of starting without it.
     const version = execFileSync(java as string, [...WIREMOCK_JVM_FLAGS, '-Xshare:on', ...next.flags, '-jar', WIREMOCK_JAR, '--version'], { encoding: 'utf8' });
     assert.match(version, /^3\.\d+\.\d+/m);
