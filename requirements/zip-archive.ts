@@ -1,8 +1,8 @@
 /**
  * A minimal ZIP writer (deflate, no ZIP64, so each file and the whole archive under 4 GiB), enough for the
- * evidence bundle: Node has zlib's deflate and crc32 (20.15 and later) but no zip.
+ * evidence bundle: Node has zlib's deflate and crc32 (20.15 and 22.2 on) but no zip.
  */
-import { crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 
 export interface ZipEntry {
   /** Path inside the archive, forward slashes. */
@@ -10,9 +10,22 @@ export interface ZipEntry {
   data: Buffer;
 }
 
-/** ZIP's CRC-32, zlib's (a tenth of a second less per certification report than the table loop it replaced). */
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/** ZIP's CRC-32 by table, for Node releases without zlib's (21, 22.0 and 22.1). */
+export function tableCrc32(data: Buffer): number {
+  let crc = 0xffffffff;
+  for (const byte of data) crc = (CRC_TABLE[(crc ^ byte) & 0xff] as number) ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** ZIP's CRC-32: zlib's where Node has it (a tenth of a second less per certification report), else by table. */
 export function crc32(data: Buffer): number {
-  return zlibCrc32(data) >>> 0;
+  return typeof zlib.crc32 === 'function' ? zlib.crc32(data) >>> 0 : tableCrc32(data);
 }
 
 /** MS-DOS time and date of a moment (local time, 2-second steps), as ZIP stores them. */
@@ -46,7 +59,7 @@ export function zipArchive(entries: readonly ZipEntry[], modified = new Date()):
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const compressed = deflateRawSync(entry.data);
+    const compressed = zlib.deflateRawSync(entry.data);
     const crc = crc32(entry.data);
     // Fields both headers share, from "version needed" on: version, flags (UTF-8 names), deflate, time, date, CRC, sizes, name length.
     const common: Field[] = [[2, 20], [2, 0x0800], [2, 8], [2, time], [2, date], [4, crc], [4, compressed.length], [4, entry.data.length], [2, name.length]];

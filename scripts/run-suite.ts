@@ -19,6 +19,7 @@
  */
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { dockerAvailable } from '../docker/availability';
 import { environmentKind, isEnvironmentKind } from '../environments/environment';
@@ -62,20 +63,28 @@ async function main(): Promise<number> {
   // cucumber is started first, and loads its code while this process starts the environment (run/run-environment.ts)
   // and announces it: its stubs run in this process beside cucumber's, so a serial run uses the second core too, and a
   // parallel run's workers share it. Remote mode starts nothing here.
-  const announcement = mode !== 'remote' ? new EnvironmentAnnouncement(path.join(tmpdir(), `lokalsvar-environment-${process.pid}.json`)) : undefined;
+  // A name of its own (a killed run's file, left behind under a reused pid, is never this run's).
+  const announcement = mode !== 'remote' ? new EnvironmentAnnouncement(path.join(tmpdir(), `lokalsvar-environment-${process.pid}-${randomUUID()}.json`)) : undefined;
   const cucumber = localBin(root, 'cucumber-js');
   const env = { ...process.env, E2E_ENV: mode, ...(announcement ? { [SHARED_ENVIRONMENT_ENV]: announcement.envValue() } : {}) };
   const cucumberRun = run(cucumber, ['--profile', PROFILES[mode], ...plan.args], env);
   const starting = announcement ? startRunEnvironment(mode) : undefined;
   let startFailure: Error | undefined;
-  starting?.then(
-    (environment) => announcement?.announce(environment),
-    (error: unknown) => {
-      startFailure = error instanceof Error ? error : new Error(String(error));
-      announcement?.announceFailure(startFailure);
-    },
-  );
+  const failed = (error: unknown): void => {
+    startFailure ??= error instanceof Error ? error : new Error(String(error));
+  };
+  const announced = starting
+    ?.then(
+      (environment) => announcement?.announce(environment),
+      (error: unknown) => {
+        failed(error);
+        announcement?.announceFailure(error);
+      },
+    )
+    .catch((error: unknown) => failed(new Error(`the environment could not be announced to cucumber: ${(error as Error).message}`)));
   const stopEnvironment = async (): Promise<void> => {
+    // Once the start has ended and been announced, so that no announcement (with the access token) is written after it is removed.
+    await announced;
     announcement?.remove();
     await (await starting?.catch(() => undefined))?.stop();
   };

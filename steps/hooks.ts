@@ -72,7 +72,8 @@ BeforeAll({ timeout: ANNOUNCEMENT_WAIT_MS + 60_000 }, async function (this: { pa
   });
   let environment: Environment;
   try {
-    environment = shared ? await awaitSharedEnvironment(shared) : await startRunEnvironment(kind);
+    // A worker's browser that does not start fails the run at once, not once the environment is up.
+    environment = shared ? (await Promise.all([awaitSharedEnvironment(shared), launching]))[0] : await startRunEnvironment(kind);
   } catch (error) {
     await closeBrowser();
     throw error;
@@ -116,8 +117,20 @@ AfterStep(async function (this: LokalsvarWorld, { pickleStep, result }) {
   this.attach(await fullPageScreenshot(page), { mediaType: 'image/png', fileName: `sundhedsjournal-${this.viewChecks.length}.png` });
 });
 
-After(async function (this: LokalsvarWorld) {
-  if (this.faultsInjected) await this.databankProxy.removeFaults();
+/**
+ * The scenario's faults are taken away. A passed scenario whose fault no upload met has not shown what it claims (a
+ * fault hits only uploads about the scenario's test person, steps/drivers/databank-proxy.ts): it fails.
+ */
+After(async function (this: LokalsvarWorld, { result }) {
+  if (!this.faultsInjected) return;
+  const notMet = result?.status === Status.PASSED ? await this.databankProxy.faultsNotMet() : [];
+  await this.databankProxy.removeFaults();
+  if (notMet.length === 0) return;
+  throw new Error(
+    `${this.rulePrefix()}Scenariet satte en fejl foran en databank, som ingen upload mødte (${notMet.join('; ')}). En fejl rammer kun ` +
+      `uploads om testpersonen ${this.person?.cpr ?? '(ingen testperson)'} fra ${this.lps.systemName}, kendt på CPR-nummeret i brevets CivilRegistrationNumber: ` +
+      'nåede testpersonens svar slet ikke databanken, eller stod CPR-nummeret et andet sted?',
+  );
 });
 
 /** A scenario in which PLSP refused a message that no step looked at has not shown what it claims: it fails. */

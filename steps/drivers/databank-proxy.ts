@@ -31,6 +31,8 @@ export function patientBodyPattern(cpr: string): { matches: string } {
 export class DatabankProxyDriver {
   private readonly wiremock: WireMockAdmin;
   private readonly owner = randomUUID();
+  /** Every fault this driver put in, with what it is in words, removed or not. */
+  private readonly added: { id: string; what: string }[] = [];
 
   constructor(
     readonly baseUrl: string,
@@ -66,7 +68,7 @@ export class DatabankProxyDriver {
 
   /** The databank answers every upload with this HTTP status until the faults are removed. */
   async failUploads(databank: DatabankName, status: number, scope: FaultScope = {}): Promise<void> {
-    await this.wiremock.addMapping(
+    await this.addFault(
       this.fault(databank, scope, DatabankProxyDriver.errorAnswer(status, `${databank} is down (fault injected by the scenario)`)),
       `fail uploads to ${databank}`,
     );
@@ -76,7 +78,7 @@ export class DatabankProxyDriver {
   async failNextUploads(databank: DatabankName, times: number, status: number, scope: FaultScope = {}): Promise<void> {
     const scenarioName = `fault-${randomUUID()}`;
     for (let index = 0; index < times; index += 1) {
-      await this.wiremock.addMapping(
+      await this.addFault(
         this.fault(databank, scope, DatabankProxyDriver.errorAnswer(status, `${databank} failed (fault ${index + 1} of ${times} injected by the scenario)`), {
           scenarioName,
           requiredScenarioState: index === 0 ? 'Started' : `failed-${index}`,
@@ -89,7 +91,7 @@ export class DatabankProxyDriver {
 
   /** The connection to the databank is dropped without an answer until the faults are removed. */
   async dropConnections(databank: DatabankName, scope: FaultScope = {}): Promise<void> {
-    await this.wiremock.addMapping(this.fault(databank, scope, { fault: 'CONNECTION_RESET_BY_PEER' }), `drop connections to ${databank}`);
+    await this.addFault(this.fault(databank, scope, { fault: 'CONNECTION_RESET_BY_PEER' }), `drop connections to ${databank}`);
   }
 
   /** Every upload still reaches the databank, but only after this delay. */
@@ -98,7 +100,21 @@ export class DatabankProxyDriver {
     const [proxy] = await this.wiremock.findMappingsByMetadata<ProxyMapping>({ expression: '$.databank', equalTo: databank });
     if (!proxy) throw new Error(`WireMock at ${this.baseUrl} has no pass-through mapping for ${databank}`);
     const response = { proxyBaseUrl: proxy.response.proxyBaseUrl, proxyUrlPrefixToRemove: DATABANK_PREFIXES[databank], fixedDelayMilliseconds: delayMs };
-    await this.wiremock.addMapping(this.fault(databank, scope, response), `delay uploads to ${databank}`);
+    await this.addFault(this.fault(databank, scope, response), `delay uploads to ${databank}`);
+  }
+
+  private async addFault(mapping: object, what: string): Promise<void> {
+    this.added.push({ id: await this.wiremock.addMapping(mapping, what), what });
+  }
+
+  /**
+   * The faults this driver put in that no upload met (in words), removed or not: a fault scoped to a patient whose
+   * uploads never matched it has shown nothing (steps/hooks.ts fails such a scenario).
+   */
+  async faultsNotMet(): Promise<string[]> {
+    if (this.added.length === 0) return [];
+    const met = new Set((await this.wiremock.journal()).map((entry) => entry.stubMapping?.id));
+    return this.added.filter((fault) => !met.has(fault.id)).map((fault) => fault.what);
   }
 
   /** Removes this driver's faults: uploads pass straight through again. */

@@ -10,6 +10,8 @@ export interface JournalRequest {
   request: { url: string; method: string; body?: string };
   response?: { status?: number };
   responseDefinition?: { status?: number };
+  /** The mapping that answered the request (absent when none matched). */
+  stubMapping?: { id?: string };
 }
 
 /** A JSONPath match on a mapping's metadata: `{ expression: '$.owner', equalTo: '...' }`. */
@@ -25,9 +27,9 @@ export class WireMockAdmin {
     this.http = httpClient(baseUrl);
   }
 
-  /** Adds a stub mapping (WireMock's JSON form). */
-  async addMapping(mapping: object, what: string): Promise<void> {
-    expectStatus(await this.http.post('/__admin/mappings', mapping), 201, `WireMock at ${this.baseUrl}: ${what}`);
+  /** Adds a stub mapping (WireMock's JSON form); returns the id WireMock gave it. */
+  async addMapping(mapping: object, what: string): Promise<string> {
+    return expectStatus(await this.http.post<{ id: string }>('/__admin/mappings', mapping), 201, `WireMock at ${this.baseUrl}: ${what}`).id;
   }
 
   async findMappingsByMetadata<T>(match: MetadataMatch): Promise<T[]> {
@@ -41,7 +43,11 @@ export class WireMockAdmin {
 
   /** The request journal's entries for one method and exact URL, newest first (as WireMock lists them). */
   async requestsFor(method: string, url: string): Promise<JournalRequest[]> {
-    const body = expectStatus(await this.http.get<{ requests: JournalRequest[] }>('/__admin/requests'), 200, `WireMock at ${this.baseUrl}: request journal`);
-    return body.requests.filter((entry) => entry.request.method === method && entry.request.url === url);
+    return (await this.journal()).filter((entry) => entry.request.method === method && entry.request.url === url);
+  }
+
+  /** Every entry of the request journal, newest first. */
+  async journal(): Promise<JournalRequest[]> {
+    return expectStatus(await this.http.get<{ requests: JournalRequest[] }>('/__admin/requests'), 200, `WireMock at ${this.baseUrl}: request journal`).requests;
   }
 }

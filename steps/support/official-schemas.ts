@@ -44,7 +44,12 @@ function remember(key: string, findings: Promise<string[]>): void {
  * found is asked for, and reported, through officialSchemaFindings as before; a failure here is reported there.
  */
 export function judgeInBackground(set: OfficialSet, xml: string): void {
-  const schema = officialSchemaSet(set);
+  let schema: SchemaSet | undefined;
+  try {
+    schema = officialSchemaSet(set);
+  } catch {
+    return; // schemas that cannot be read are reported by officialSchemaFindings, in the evidence
+  }
   const key = keyOf(set, xml);
   if (!schema || judged.has(key)) return;
   const findings = xsdValidate([{ name: 'document', xml }], schema).then((byName) => byName.get('document') ?? []);

@@ -5,12 +5,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { crc32, zipArchive } from '../../requirements/zip-archive';
+import { crc32, tableCrc32, zipArchive } from '../../requirements/zip-archive';
 
 test("the CRC-32 is ZIP's: the known values of an empty and a classic text", () => {
   assert.equal(crc32(Buffer.alloc(0)), 0);
   assert.equal(crc32(Buffer.from('The quick brown fox jumps over the lazy dog')), 0x414fa339);
   assert.equal(crc32(Buffer.from('æøå', 'utf8')), crc32(Buffer.from([0xc3, 0xa6, 0xc3, 0xb8, 0xc3, 0xa5])));
+  const sample = Buffer.from(Array.from({ length: 5_000 }, (_, index) => (index * 31) % 256));
+  assert.equal(tableCrc32(Buffer.from('The quick brown fox jumps over the lazy dog')), 0x414fa339, 'the table fallback');
+  assert.equal(tableCrc32(sample), crc32(sample));
 });
 
 test('unzip tests the archive (every CRC) and gives back every file unchanged', () => {

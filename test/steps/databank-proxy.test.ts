@@ -7,6 +7,7 @@ import { WireMock } from 'wiremock-captain';
 import { DatabankProxyDriver } from '../../steps/drivers/databank-proxy';
 import { PlspDriver } from '../../steps/drivers/plsp';
 import { laboratoryReportXml } from '../../steps/support/sample-messages';
+import { LPS_SYSTEM_HEADER } from '../../contracts/plsp';
 
 const PERSON = { cpr: '0201609995', givenName: 'Einer', surname: 'Test Lauridsen' };
 const OTHER_PERSON = { cpr: '2512489996', givenName: 'Nancy Ann', surname: 'Test Berggren' };
@@ -66,6 +67,36 @@ test("a fault for one patient hits that patient's uploads only, of the same LPS 
     await faults.removeFaults();
   }
   await assert.rejects(faults.failUploads('LABA', 503, { patient: '020160-9995' }), /CPR number of 10 digits, not "020160-9995"/);
+});
+
+test('a fault that no upload met is named in words, and one that was met is not, removed or not', async () => {
+  const faults = new DatabankProxyDriver(environment.urls.wiremock, 'LPS-A');
+  await faults.slowUploads('MiBa', 10, { patient: PERSON.cpr });
+  await faults.failNextUploads('LABA', 1, 503, { patient: PERSON.cpr });
+  try {
+    const both = ['delay uploads to MiBa', 'fail upload 1 of 1 to LABA'];
+    assert.deepEqual(await faults.faultsNotMet(), both);
+    await status('LPS-A', OTHER_PERSON);
+    assert.deepEqual(await faults.faultsNotMet(), both, "another patient's upload met a fault");
+    await status('LPS-A');
+  } finally {
+    await faults.removeFaults();
+  }
+  assert.deepEqual(await faults.faultsNotMet(), ['delay uploads to MiBa'], "a CRP about the patient met LABA's fault, and nothing met MiBa's");
+});
+
+test("a patient's fault knows the CPR number however the letter writes its element: a namespace prefix, spaces around it", async () => {
+  const faults = new DatabankProxyDriver(environment.urls.wiremock, 'LPS-A');
+  await faults.failUploads('LABA', 503, { patient: PERSON.cpr });
+  const upload = (body: string): Promise<number> =>
+    fetch(`${environment.urls.wiremock}/laba/api/v1/upload`, { method: 'POST', headers: { [LPS_SYSTEM_HEADER]: 'LPS-A', 'content-type': 'application/xml' }, body }).then((answer) => answer.status);
+  try {
+    assert.equal(await upload(`<m:Emessage xmlns:m="urn:x"><m:Patient><m:CivilRegistrationNumber>${PERSON.cpr}</m:CivilRegistrationNumber></m:Patient></m:Emessage>`), 503);
+    assert.equal(await upload(`<Emessage>\n<Patient><CivilRegistrationNumber>\n  ${PERSON.cpr}\n</CivilRegistrationNumber></Patient></Emessage>`), 503);
+    assert.notEqual(await upload(`<Emessage><Patient><CivilRegistrationNumber>${OTHER_PERSON.cpr}</CivilRegistrationNumber></Patient></Emessage>`), 503);
+  } finally {
+    await faults.removeFaults();
+  }
 });
 
 test("removing one driver's faults leaves another driver's in place", async () => {
