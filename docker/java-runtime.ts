@@ -5,8 +5,8 @@
  * and the native libraries of the desktop, sound and smart-card modules (they would pull in X11, ALSA, freetype
  * and pcsc, and WireMock never loads them).
  */
-import { constants } from 'node:fs';
-import { access, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { accessSync, constants, realpathSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 /** WireMock 3 needs Java 11 or newer. */
@@ -78,20 +78,31 @@ export async function findJavaRuntime(env: NodeJS.ProcessEnv = process.env): Pro
   return { home, binary, version, release, files, natives };
 }
 
-/** $JAVA (a path, or a name looked up on PATH), else `java` on PATH; symlinks resolved (/usr/bin/java -> /etc/alternatives/...). */
-async function realJavaBinary(env: NodeJS.ProcessEnv): Promise<string> {
+/**
+ * $JAVA (a path, or a name looked up on PATH), else `java` on PATH, symlinks resolved (/usr/bin/java ->
+ * /etc/alternatives/...); undefined when there is none that can be run. The one home of finding the Java that local
+ * mode runs (environments/wiremock/process.ts spawns the same name) and the Java base image takes.
+ */
+export function findJavaBinary(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const name = env.JAVA || 'java';
   const candidates = name.includes('/')
     ? [name]
     : (env.PATH ?? '').split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, name));
   for (const candidate of candidates) {
     try {
-      await access(candidate, constants.X_OK);
-      return await realpath(candidate);
+      accessSync(candidate, constants.X_OK);
+      return realpathSync(candidate);
     } catch {
       // not this one
     }
   }
+  return undefined;
+}
+
+async function realJavaBinary(env: NodeJS.ProcessEnv): Promise<string> {
+  const found = findJavaBinary(env);
+  if (found) return found;
+  const name = env.JAVA || 'java';
   const where = name.includes('/') ? name : `${name} on PATH (${env.PATH ?? 'unset'})`;
   throw new Error(`no Java found at ${where}: ${HOW_TO_INSTALL}`);
 }

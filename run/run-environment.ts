@@ -104,16 +104,15 @@ export const ANNOUNCEMENT_WAIT_MS = 900_000;
  * starter's own reason when the environment did not start, and at once when the starter has died.
  */
 export async function awaitSharedEnvironment(value: string, timeoutMs = ANNOUNCEMENT_WAIT_MS): Promise<Environment> {
+  const problem = (what: string): Error => new Error(`${SHARED_ENVIRONMENT_ENV} ${what}: scripts/run-suite.ts sets it; unset it to start an environment per run`);
   let where: { file?: unknown; starterPid?: unknown };
   try {
     where = JSON.parse(value) as typeof where;
   } catch (error) {
-    throw new Error(`${SHARED_ENVIRONMENT_ENV} is not JSON (${(error as Error).message}): scripts/run-suite.ts sets it; unset it to start an environment per run`);
+    throw problem(`is not JSON (${(error as Error).message})`);
   }
   const { file, starterPid } = where;
-  if (typeof file !== 'string' || typeof starterPid !== 'number') {
-    throw new Error(`${SHARED_ENVIRONMENT_ENV} names no announcement file and starter: scripts/run-suite.ts sets it; unset it to start an environment per run`);
-  }
+  if (typeof file !== 'string' || typeof starterPid !== 'number') throw problem('names no announcement file and starter');
   const text = await waitFor(
     async () => {
       if (existsSync(file)) return readFileSync(file, 'utf8');

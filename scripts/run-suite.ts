@@ -10,8 +10,8 @@
  * `timeout`, CI runners and process managers send; npm passes it on to this process), both reach cucumber exactly
  * once, and its cleanup registry stops the environment (containers included) before it exits.
  *
- * The environment of the local and containers modes is started here, once, while the browser is looked up and cucumber
- * loads; cucumber's workers attach to it (run/run-environment.ts). How many workers: scripts/parallel-workers.ts;
+ * The environment of the local and containers modes is started here, once, while cucumber loads, and announced to
+ * cucumber's workers, which attach to it (run/run-environment.ts). How many workers: scripts/parallel-workers.ts;
  * which scenarios may run at the same time: run/parallel-rules.ts.
  *
  * E2E_BASELINE=<certificering.json of an earlier run> compares this run's report with it at the end and exits 1

@@ -8,7 +8,7 @@
  * start: where no folder can be written or no java found, WireMock starts without an archive.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -36,23 +36,8 @@ function archiveFolder(): string | undefined {
   return undefined;
 }
 
-/** The java binary a name runs (a path, or looked up on PATH), symlinks resolved; undefined when none is found. */
-export function resolveJava(command: string, searchPath = process.env.PATH ?? ''): string | undefined {
-  const candidates = command.includes(path.sep) ? [command] : searchPath.split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, command));
-  for (const candidate of candidates) {
-    try {
-      const real = realpathSync(candidate);
-      if (statSync(real).isFile()) return real;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
-
-/** The archive for this java, jar and flags: used when it is there, else written by this start. */
-export function classArchive(javaCommand: string, jar: string, jvmFlags: readonly string[], folder = archiveFolder()): ClassArchive {
-  const java = resolveJava(javaCommand);
+/** The archive for this java binary (docker/java-runtime.ts, findJavaBinary), jar and flags: used when it is there, else written by this start. */
+export function classArchive(java: string | undefined, jar: string, jvmFlags: readonly string[], folder = archiveFolder()): ClassArchive {
   if (!java || !folder) return NONE;
   let key: string;
   try {

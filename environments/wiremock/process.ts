@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { WIREMOCK_JAR, WIREMOCK_JVM_FLAGS, WIREMOCK_PORT_LINE, wiremockJavaArguments } from '../../contracts/wiremock';
 import { classArchive } from './class-archive';
+import { findJavaBinary } from '../../docker/java-runtime';
 import { registerCleanup } from '../cleanup';
 import { ROOT_DIR_PREFIX, sweepOrphanedWireMocks, writeOwnerFile } from './leftovers';
 
@@ -54,7 +55,7 @@ export async function startWireMockProcess(listen: { host: string; port: number 
   await sweepOrphanedWireMocks();
   const rootDir = mkdtempSync(path.join(tmpdir(), ROOT_DIR_PREFIX));
   const java = process.env.JAVA ?? 'java';
-  const archive = classArchive(java, WIREMOCK_JAR, WIREMOCK_JVM_FLAGS);
+  const archive = classArchive(findJavaBinary(), WIREMOCK_JAR, WIREMOCK_JVM_FLAGS);
   const child = spawn(java, wiremockJavaArguments({ jar: WIREMOCK_JAR, port: listen.port, bindAddress: listen.host, rootDir, jvmFlags: archive.flags }), {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -38,10 +38,29 @@ function remember(key: string, findings: Promise<string[]>): void {
   }
 }
 
+/** Each text's findings: those judged before, the others judged now in one call (and remembered). */
+function judge(set: OfficialSet, schema: SchemaSet, xmls: readonly string[]): Map<string, Promise<string[]>> {
+  const findings = new Map<string, Promise<string[]>>();
+  const unjudged: string[] = [];
+  for (const xml of xmls) {
+    const known = judged.get(keyOf(set, xml));
+    if (known) findings.set(xml, known);
+    else if (!unjudged.includes(xml)) unjudged.push(xml);
+  }
+  if (unjudged.length === 0) return findings;
+  const batch = xsdValidate(unjudged.map((xml, index) => ({ name: `${index}`, xml })), schema);
+  unjudged.forEach((xml, index) => {
+    const one = batch.then((byName) => byName.get(`${index}`) ?? []);
+    findings.set(xml, one);
+    remember(keyOf(set, xml), one);
+  });
+  return findings;
+}
+
 /**
  * Starts judging a document now, in the background (libxml2 runs in a worker thread of its own, while the scenario goes
  * on with its steps and the browser), so that the evidence at the scenario's end finds the findings ready. What is
- * found is asked for, and reported, through officialSchemaFindings as before; a failure here is reported there.
+ * found is asked for, and reported, through officialSchemaFindings; a failure here is reported there.
  */
 export function judgeInBackground(set: OfficialSet, xml: string): void {
   let schema: SchemaSet | undefined;
@@ -50,11 +69,7 @@ export function judgeInBackground(set: OfficialSet, xml: string): void {
   } catch {
     return; // schemas that cannot be read are reported by officialSchemaFindings, in the evidence
   }
-  const key = keyOf(set, xml);
-  if (!schema || judged.has(key)) return;
-  const findings = xsdValidate([{ name: 'document', xml }], schema).then((byName) => byName.get('document') ?? []);
-  findings.catch(() => undefined); // asked for, and its failure reported, by officialSchemaFindings
-  remember(key, findings);
+  if (schema) for (const findings of judge(set, schema, [xml]).values()) findings.catch(() => undefined);
 }
 
 /**
@@ -64,15 +79,8 @@ export function judgeInBackground(set: OfficialSet, xml: string): void {
 export async function officialSchemaFindings(set: OfficialSet, documents: readonly { name: string; xml: string }[]): Promise<Map<string, string[]> | undefined> {
   const schema = officialSchemaSet(set);
   if (!schema) return undefined;
-  const unjudged = documents.filter((document, index) => !judged.has(keyOf(set, document.xml)) && documents.findIndex((other) => other.xml === document.xml) === index);
-  if (unjudged.length > 0) {
-    const batch = xsdValidate(unjudged.map((document, index) => ({ name: `${index}`, xml: document.xml })), schema);
-    unjudged.forEach((document, index) => remember(keyOf(set, document.xml), batch.then((byName) => byName.get(`${index}`) ?? [])));
-  }
+  const findings = judge(set, schema, documents.map((document) => document.xml));
   const outcome = new Map<string, string[]>();
-  for (const document of documents) {
-    const findings = judged.get(keyOf(set, document.xml)) ?? xsdValidate([{ name: 'document', xml: document.xml }], schema).then((byName) => byName.get('document') ?? []);
-    outcome.set(document.name, await findings);
-  }
+  for (const document of documents) outcome.set(document.name, await (findings.get(document.xml) as Promise<string[]>));
   return outcome;
 }

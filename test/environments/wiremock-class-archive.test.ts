@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { WIREMOCK_JAR, WIREMOCK_JVM_FLAGS } from '../../contracts/wiremock';
-import { classArchive, resolveJava } from '../../environments/wiremock/class-archive';
+import { classArchive } from '../../environments/wiremock/class-archive';
+import { findJavaBinary } from '../../docker/java-runtime';
 
-const java = resolveJava(process.env.JAVA ?? 'java');
+const java = findJavaBinary();
 
 describe("WireMock's class-data archive", () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'lokalsvar-class-archive-'));
@@ -75,7 +76,7 @@ describe("WireMock's class-data archive", () => {
   });
 
   it('adds no flags when there is no java to key the archive by', () => {
+    assert.deepEqual(classArchive(findJavaBinary({ PATH: '/nonexistent' }), WIREMOCK_JAR, WIREMOCK_JVM_FLAGS, folder).flags, []);
     assert.deepEqual(classArchive('/nonexistent/bin/java', WIREMOCK_JAR, WIREMOCK_JVM_FLAGS, folder).flags, []);
-    assert.equal(resolveJava('java', '/nonexistent'), undefined);
   });
 });
