@@ -65,6 +65,15 @@ describe('the full-page screenshot', () => {
     assert.deepEqual(await pixel(context, shot, 400, 580), [0, 0, 255, 255]);
   });
 
+  it('takes a page shorter than its viewport at the page\'s own height, its last line included, margins too', async () => {
+    const page = await context.newPage();
+    await page.setContent('<!doctype html><body style="margin:8px;background:#eee"><div style="height:300px;background:#fff"></div><p style="margin:20px 0 0;height:40px;background:#0f0">slut</p></body>');
+    const shot = await fullPageScreenshot(page);
+    assert.deepEqual(pngSize(shot), { width: 800, height: 8 + 300 + 20 + 40 + 8 });
+    assert.deepEqual(await pixel(context, shot, 400, 8 + 300 + 20 + 39), [0, 255, 0, 255], 'the last line is in the picture');
+    assert.deepEqual(await pixel(context, shot, 400, 8 + 300 + 20 + 40 + 4), [238, 238, 238, 255], 'the bottom margin too, in the page\'s colour');
+  });
+
   it('draws what is below the fold: the same pixels as Playwright', async () => {
     const page = await context.newPage();
     await page.setContent('<body style="margin:0"><div style="height:1500px;background:#fff"></div><div style="height:100px;background:#f00"></div></body>');
