@@ -8,6 +8,8 @@
  *   certificering.html     the same in Danish for people, offline, each evidence file one click away
  *   certificering.md       the per-rule summary
  *   evidens.zip            all of the above plus MANIFEST.sha256 (sha256sum -c verifies it)
+ *   medcom-skema-koersel.json  MedCom's official schemas' verdict on every message and receipt of the run, judged
+ *                          here, once (requirements/official-verdicts.ts); each scenario's evidence gets its own
  * Manual attestations of E2E_ATTESTATIONS (requirements/attestations.ts) decide rules no scenario tried.
  * Prints one summary line.
  */
@@ -18,16 +20,18 @@ import { requirementIds } from '../requirements/catalogue';
 import { platformVersion } from '../requirements/platform-version';
 import { BUNDLE_FILE, REPORT_FILES, writeCertificationFiles } from '../requirements/certification-files';
 import { summaryLine } from '../requirements/render-certification';
+import { judgeRunOfficially, withOfficialVerdicts } from '../requirements/official-verdicts';
 import { readRun } from '../requirements/run-results';
 import { declaredScenarios } from '../requirements/scenario-tags';
 import { lpsMode, vendorSettings } from '../run/lps-mode';
 
 export { REPORT_FILES };
 
-export function writeCertificationReport(dir: string, environment: string): string {
+export async function writeCertificationReport(dir: string, environment: string): Promise<string> {
   const messages = path.join(dir, 'messages.ndjson');
   if (!existsSync(messages)) throw new Error(`${messages} does not exist: run the suite first (npm run e2e)`);
   const run = readRun(readFileSync(messages, 'utf8'));
+  await judgeRunOfficially(run.scenarios, dir);
   const attestations = process.env.E2E_ATTESTATIONS ? readAttestations(process.env.E2E_ATTESTATIONS, requirementIds()) : [];
   const root = path.resolve(__dirname, '..');
   const context = {
@@ -36,16 +40,17 @@ export function writeCertificationReport(dir: string, environment: string): stri
     finishedAt: run.finishedAt ?? new Date().toISOString(),
     platformVersion: platformVersion(root),
   };
-  const { verdicts: result } = writeCertificationFiles(dir, run.scenarios, declaredScenarios(root), attestations, context);
+  const { verdicts: result } = writeCertificationFiles(dir, withOfficialVerdicts(run.scenarios, dir), declaredScenarios(root), attestations, context);
   return `${summaryLine(result)} (${path.join(dir, REPORT_FILES.html)}, evidens: ${path.join(dir, BUNDLE_FILE)})`;
 }
 
 if (require.main === module) {
   const [dir = 'reports', environment = 'local'] = process.argv.slice(2);
-  try {
-    console.log(writeCertificationReport(dir, environment));
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(1);
-  }
+  writeCertificationReport(dir, environment).then(
+    (summary) => console.log(summary),
+    (error: unknown) => {
+      console.error((error as Error).message);
+      process.exit(1);
+    },
+  );
 }

@@ -25,6 +25,7 @@ import { dockerAvailable } from '../docker/availability';
 import { environmentKind, isEnvironmentKind } from '../environments/environment';
 import { compareFiles } from '../requirements/compare-runs';
 import { REPORT_FILES, writeCertificationReport } from './certification-report';
+import { RUN_VERDICTS_FILE } from '../requirements/evidence-names';
 import { REPORT_DIRS } from './report-dirs';
 import { forwardStopSignals, localBin, runStep as run } from './step-runner';
 import { parallelPlan } from './parallel-workers';
@@ -104,12 +105,12 @@ async function main(): Promise<number> {
   if (startFailure || (status !== 0 && status !== 1)) {
     // The environment did not start, or the run was interrupted (Ctrl-C, SIGTERM) or broke before the end: a report
     // would count unrun or unfinished scenarios as failed.
-    for (const file of [...Object.values(REPORT_FILES), 'evidens.zip', 'evidens']) rmSync(path.join(reportDir, file), { recursive: true, force: true });
+    for (const file of [...Object.values(REPORT_FILES), RUN_VERDICTS_FILE, 'evidens.zip', 'evidens']) rmSync(path.join(reportDir, file), { recursive: true, force: true });
     console.error(startFailure ? `The ${mode} environment did not start: ${startFailure.message}` : `The run did not finish (exit ${status}): no certification report.`);
     return status === 0 ? 1 : status;
   }
   try {
-    console.log(writeCertificationReport(reportDir, mode));
+    console.log(await writeCertificationReport(reportDir, mode));
   } catch (error) {
     console.error(`No certification report: ${(error as Error).message}`);
     return status === 0 ? 1 : status;

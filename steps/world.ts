@@ -17,7 +17,6 @@ import { CheckedLpsDriver } from './drivers/checked-lps';
 import { VendorLpsDriver } from './drivers/vendor-lps';
 import { TesterChannel } from '../run/tester-channel';
 import type { ViewCheck } from './support/scenario-evidence';
-import { judgeInBackground } from './support/official-schemas';
 
 /** A result the scenario registered in the LPS, by its analysis. */
 export interface ScenarioResult {
@@ -122,9 +121,6 @@ export class LokalsvarWorld extends World {
 
   /** Every share goes through here, so a negative receipt cannot pass unnoticed. */
   recordShared(shared: SharedResult): void {
-    // Judged by MedCom's official schemas while the scenario goes on, for its evidence (steps/support/scenario-evidence.ts).
-    judgeInBackground('set2014', shared.sentXml);
-    judgeInBackground('set2005', shared.receiptXml);
     this.lastShared = shared;
     this.sharedLog.push(shared);
     if (shared.receipt.kind === 'XCTL02') this.uncheckedRefusals.push(shared);

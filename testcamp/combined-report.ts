@@ -18,6 +18,7 @@ import { parseAttestations } from '../requirements/attestations';
 import { requirementIds } from '../requirements/catalogue';
 import { scenarioKey, type PlatformVersionRuns } from '../requirements/certification-data';
 import { BUNDLE_FILE, REPORT_FILES, writeCertificationFiles } from '../requirements/certification-files';
+import { withOfficialVerdicts } from '../requirements/official-verdicts';
 import { readRun, type ScenarioRun } from '../requirements/run-results';
 import { declaredScenarios, pickleName } from '../requirements/scenario-tags';
 import { attestationsJson } from './attestations';
@@ -103,7 +104,7 @@ export function latestScenarios(runs: readonly Run[]): { scenarios: ScenarioRun[
     if (run.state === 'afbrudt' && !existsSync(file)) continue;
     let ran: ScenarioRun[];
     try {
-      ran = readRun(readFileSync(file, 'utf8')).scenarios;
+      ran = withOfficialVerdicts(readRun(readFileSync(file, 'utf8')).scenarios, run.reportsDir);
     } catch (error) {
       unreadable.push(`kørsel ${run.id}: ${(error as Error).message}`);
       continue;

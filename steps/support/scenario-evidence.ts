@@ -6,8 +6,9 @@
  *   NN-besked-<env>.xml     every message PLSP received in the scenario, as received
  *   NN-kvittering-<env>.xml the receipt PLSP answered with
  *   valideringsfund.json    per message: HTTP status, receipt, refuse code, every finding of the platform's
- *                           validator in the hub (warnings too) and the findings of MedCom's official XSDs for the
- *                           message and its receipt (null where MEDCOM_XSD_DIR has no schemas)
+ *                           validator in the hub (warnings too)
+ * MedCom's official XSDs judge the messages and receipts once the run is over, all of the run's in one go; their
+ * findings join each scenario's evidence in the reports (medcom-skema.json, requirements/official-verdicts.ts).
  *   databanker-gemt.json    what each databank (LABA, MiBa) stored from those messages
  *   portalen-viser.json     what Laboratoriesvarportalen served for the scenario's patients when the scenario ended
  *                           (its results from those messages; an empty list is evidence too, e.g. denied consent)
@@ -19,7 +20,7 @@ import type { StoredResult } from '../../contracts/databank';
 import type { PortalResult } from '../../contracts/labportal';
 import type { HubJournalEntry } from '../../contracts/plsp';
 import type { LokalsvarWorld } from '../world';
-import { officialSchemaFindings } from './official-schemas';
+import { MESSAGE_FILE_PREFIX, RECEIPT_FILE_PREFIX } from '../../requirements/evidence-names';
 
 /** A look at Sundhedsjournalen: when, and which step. */
 export interface ViewCheck {
@@ -105,21 +106,6 @@ async function portalView(world: LokalsvarWorld, patients: readonly string[]): P
   }
 }
 
-/** The official XSDs' findings for each message (by index) and its receipt; a failure of the check is a finding too. */
-async function officialFindings(messages: readonly HubJournalEntry[]): Promise<{ messages?: Map<string, string[]>; receipts?: Map<string, string[]> }> {
-  try {
-    // Most were judged in the background when they were shared (official-schemas.ts); the rest are judged now.
-    const [messageFindings, receiptFindings] = await Promise.all([
-      officialSchemaFindings('set2014', messages.flatMap((entry, index) => (entry.xml ? [{ name: `${index}`, xml: entry.xml }] : []))),
-      officialSchemaFindings('set2005', messages.map((entry, index) => ({ name: `${index}`, xml: entry.receiptXml }))),
-    ]);
-    return { messages: messageFindings, receipts: receiptFindings };
-  } catch (error) {
-    const failed = new Map(messages.map((_, index) => [`${index}`, [`the official schema check failed: ${(error as Error).message}`]]));
-    return { messages: failed, receipts: failed };
-  }
-}
-
 /** Attaches the scenario's evidence; never fails the scenario, says instead what it could not gather. */
 export async function attachScenarioEvidence(world: LokalsvarWorld, attach: Attach, since: string, views: readonly ViewCheck[]): Promise<void> {
   try {
@@ -128,10 +114,10 @@ export async function attachScenarioEvidence(world: LokalsvarWorld, attach: Atta
     const messages = await scenarioMessages(world, since);
     messages.forEach((entry, index) => {
       const name = `${String(index + 1).padStart(2, '0')}-${fileSafe(entry.envelopeIdentifier)}`;
-      if (entry.xml) attach(entry.xml, { mediaType: 'application/xml', fileName: `besked-${name}.xml` });
-      attach(entry.receiptXml, { mediaType: 'application/xml', fileName: `kvittering-${name}.xml` });
+      if (entry.xml) attach(entry.xml, { mediaType: 'application/xml', fileName: `${MESSAGE_FILE_PREFIX}${name}.xml` });
+      attach(entry.receiptXml, { mediaType: 'application/xml', fileName: `${RECEIPT_FILE_PREFIX}${name}.xml` });
     });
-    // What the databanks and the portal hold, fetched while the official schemas judge the messages.
+    // What the databanks and the portal hold, fetched together.
     const patients = [...new Set([...(world.person ? [world.person.cpr] : []), ...messages.flatMap((entry) => entry.patientIds)])].filter(Boolean);
     const envelopes = new Set(messages.map((entry) => entry.envelopeIdentifier));
     const storing = Promise.all(
@@ -143,8 +129,7 @@ export async function attachScenarioEvidence(world: LokalsvarWorld, attach: Atta
     storing.catch(() => undefined); // awaited below, after the findings
     const serving = portalView(world, patients);
     if (messages.length > 0) {
-      const official = await officialFindings(messages);
-      const findings = messages.map((entry, index) => ({
+      const findings = messages.map((entry) => ({
         kuvert: entry.envelopeIdentifier,
         lpsSystem: entry.lpsSystem,
         modtaget: entry.receivedAt,
@@ -152,10 +137,6 @@ export async function attachScenarioEvidence(world: LokalsvarWorld, attach: Atta
         kvittering: entry.receipt,
         ...(entry.refuseCode ? { afvisningskode: entry.refuseCode } : {}),
         fund: entry.findings,
-        medcomSkema: {
-          besked: entry.xml ? (official.messages?.get(`${index}`) ?? null) : null,
-          kvittering: official.receipts?.get(`${index}`) ?? null,
-        },
       }));
       attach(json(findings), { mediaType: 'application/json', fileName: 'valideringsfund.json' });
     }

@@ -65,10 +65,10 @@ function scenariosOf(report: CertificationReport, requirementId: string): Scenar
   return report.requirements.find((requirement) => requirement.id === requirementId)?.scenarios ?? [];
 }
 
-function reportOf(messages: string): { dir: string; report: CertificationReport; html: string } {
+async function reportOf(messages: string): Promise<{ dir: string; report: CertificationReport; html: string }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lokalsvar-report-'));
   writeFileSync(path.join(dir, 'messages.ndjson'), messages);
-  writeCertificationReport(dir, 'local');
+  await writeCertificationReport(dir, 'local');
   return { dir, report: JSON.parse(readFileSync(path.join(dir, 'certificering.json'), 'utf8')) as CertificationReport, html: readFileSync(path.join(dir, 'certificering.html'), 'utf8') };
 }
 
@@ -86,8 +86,8 @@ test("an outline's examples are told apart by their data, each step with its key
   assert.equal(first?.steps?.[3]?.hook, true);
 });
 
-test('the report shows a failed step with expected and actual, and links the evidence of every step', () => {
-  const { dir, report, html } = reportOf(MESSAGES);
+test('the report shows a failed step with expected and actual, and links the evidence of every step', async () => {
+  const { dir, report, html } = await reportOf(MESSAGES);
   try {
     const [del03] = scenariosOf(report, 'DEL-03').filter((scenario) => scenario.name === FAILING.name);
     assert.equal(del03?.verdict, 'fejlet');
@@ -120,8 +120,8 @@ test('the report shows a failed step with expected and actual, and links the evi
   }
 });
 
-test("the bundle holds the report and every evidence file, and sha256sum -c verifies it (and catches a changed file)", () => {
-  const { dir, report } = reportOf(MESSAGES);
+test("the bundle holds the report and every evidence file, and sha256sum -c verifies it (and catches a changed file)", async () => {
+  const { dir, report } = await reportOf(MESSAGES);
   const unpacked = mkdtempSync(path.join(tmpdir(), 'lokalsvar-bundle-'));
   try {
     execFileSync('unzip', ['-q', path.join(dir, 'evidens.zip')], { cwd: unpacked });

@@ -1,11 +1,10 @@
 /**
- * MedCom's official schemas as the steps and the evidence ask them (steps/support/official-schemas.ts): a document
- * judged in the background when it was shared gives the same findings later; in a call of several documents, each
- * gets its own findings by name, duplicates and documents judged before included.
+ * MedCom's official schemas as the DEL-01 steps ask them (steps/support/official-schemas.ts): in a call of several
+ * documents, each gets its own findings by name, duplicates included.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { judgeInBackground, officialSchemaFindings, officialSchemaSet } from '../../steps/support/official-schemas';
+import { officialSchemaFindings, officialSchemaSet } from '../../steps/support/official-schemas';
 import { laboratoryReportXml } from '../../steps/support/sample-messages';
 
 const schemas = officialSchemaSet('set2014');
@@ -18,7 +17,7 @@ const invalid = laboratoryReportXml({ cpr: '2512489996', givenName: 'Nancy Ann',
 /** Against the schema in another way: an element the schema does not know. */
 const alsoInvalid = valid.replace('<CivilRegistrationNumber>', '<Ukendt>1</Ukendt><CivilRegistrationNumber>');
 
-describe("MedCom's official schemas, asked by the steps and the evidence", { skip: !schemas && 'MEDCOM_XSD_DIR has no 2014/10/08 schemas' }, () => {
+describe("MedCom's official schemas, asked by the steps", { skip: !schemas && 'MEDCOM_XSD_DIR has no 2014/10/08 schemas' }, () => {
   it('gives each document of a call its own findings, by name, duplicates included', async () => {
     assert.ok(invalid.includes('>NANCY<') && alsoInvalid.includes('<Ukendt>'), 'the invalid documents were not made');
     const findings = await officialSchemaFindings('set2014', [
@@ -32,13 +31,5 @@ describe("MedCom's official schemas, asked by the steps and the evidence", { ski
     assert.match((findings?.get('ugyldig') ?? []).join('\n'), /CivilRegistrationNumber.*NANCY/);
     assert.match((findings?.get('også ugyldig') ?? []).join('\n'), /Ukendt/);
     assert.doesNotMatch((findings?.get('også ugyldig') ?? []).join('\n'), /NANCY/);
-  });
-
-  it('gives a document judged in the background, when it was shared, the same findings when the evidence asks', async () => {
-    const judgedLater = alsoInvalid.replace('<Ukendt>1</Ukendt>', '<Ukendt>2</Ukendt>');
-    judgeInBackground('set2014', judgedLater);
-    const background = await officialSchemaFindings('set2014', [{ name: 'delt', xml: judgedLater }, { name: 'ny', xml: valid.replace('Einer', 'Ejner') }]);
-    assert.match((background?.get('delt') ?? []).join('\n'), /Ukendt/);
-    assert.deepEqual(background?.get('ny'), []);
   });
 });

@@ -5,14 +5,17 @@
  * the one it was stopped in; each source names its platform version and mixed versions are warned about; results of
  * scenarios the feature files no longer declare count for nothing and are listed apart; the leader's judgements are
  * its attestations; HTML, JSON and evidens.zip for the leader and the vendor itself, nothing for another vendor; the
- * leader's session list links to each combined report.
+ * leader's session list links to each combined report; each scenario keeps MedCom's schema verdicts of its own run.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
+import { schemaDirs } from '../../medcom/official-xsd/schema-dirs';
 import type { CertificationReport } from '../../requirements/certification-data';
+import { judgeRunOfficially } from '../../requirements/official-verdicts';
+import { readRun } from '../../requirements/run-results';
 import { declaredScenarios, pickleName } from '../../requirements/scenario-tags';
 import { newToken, tokenHash } from '../../testcamp/access';
 import type { CampStore, RunState } from '../../testcamp/store';
@@ -69,11 +72,15 @@ function scenariosOf(rule: string, status: 'PASSED' | 'FAILED', evidence: string
 }
 
 function finishedRun(sessionId: string, scope: string, scenarios: FixtureScenario[], state: RunState = 'færdig', platformVersion?: string): number {
+  return finishedRunIn(sessionId, scope, scenarios, state, platformVersion).id;
+}
+
+function finishedRunIn(sessionId: string, scope: string, scenarios: FixtureScenario[], state: RunState = 'færdig', platformVersion?: string): { id: number; reportsDir: string } {
   const run = store.createRun(sessionId, scope, '', (id) => path.join(dir, 'runs', String(id)), platformVersion);
   mkdirSync(run.reportsDir, { recursive: true });
   writeFileSync(path.join(run.reportsDir, 'messages.ndjson'), runMessages(scenarios));
   store.finishRun(run.id, state, state === 'færdig' ? 1 : undefined);
-  return run.id;
+  return run;
 }
 
 function session(system: string): { id: string; token: string } {
@@ -239,4 +246,18 @@ test("the leader's session list links to each vendor's combined report once it h
   assert.match(page, new RegExp(`<a href="/s/${ready.id}/rapport/vis/certificering.html" data-samlet-rapport="Rapport-LPS">`));
   assert.doesNotMatch(page, new RegExp(`/s/${fresh.id}/rapport/`));
   assert.equal((await as(leader, `/s/${ready.id}/rapport/vis/certificering.html`)).statusCode, 200, 'the link opens the report');
+});
+
+test("each scenario of the combined report keeps MedCom's schema verdicts on its messages, judged after its own run", { skip: !schemaDirs().set2014 && 'MEDCOM_XSD_DIR has no 2014/10/08 schemas' }, async () => {
+  const vendor = session('Skema-LPS');
+  const run = finishedRunIn(vendor.id, 'alle scenarier', scenariosOf('LABA-01', 'PASSED', 'skema'));
+  await judgeRunOfficially(readRun(readFileSync(path.join(run.reportsDir, 'messages.ndjson'), 'utf8')).scenarios, run.reportsDir);
+  const report = (await as(vendor.token, `/s/${vendor.id}/rapport/certificering.json`)).json() as CertificationReport;
+  const evidence = report.requirements.find((rule) => rule.id === 'LABA-01')?.scenarios.flatMap((scenario) => scenario.evidence) ?? [];
+  const verdictFile = evidence.find((file) => file.name === 'medcom-skema.json');
+  assert.ok(verdictFile, `no medcom-skema.json among ${JSON.stringify(evidence.map((file) => file.name))}`);
+  const verdicts = JSON.parse((await as(vendor.token, `/s/${vendor.id}/rapport/vis/${verdictFile.path}`)).body) as { fil: string; fund: string[] }[];
+  assert.equal(verdicts[0]?.fil, 'besked-skema.xml');
+  // "<Emessage>skema</Emessage>" has no MedCom namespace: the schema has no such root element.
+  assert.match(verdicts[0]?.fund.join('\n') ?? '', /Emessage/);
 });

@@ -1,0 +1,102 @@
+/**
+ * MedCom's official schemas' verdict on every message PLSP received and every receipt it answered with in a run,
+ * judged once, after the run (scripts/run-suite.ts; scripts/certification-report.ts for a run it did not make): all
+ * the run's messages in one xmllint call against the 2014/10/08 set, all its receipts in one against 2005/08/07.
+ * Judged while the scenarios ran, two calls a share, they cost the run about 4 s of CPU: each call compiles the
+ * schemas (about 40 ms), whatever it judges. The verdicts are the same.
+ *
+ * The verdicts are kept beside the run's messages (medcom-skema-koersel.json, by each document's SHA-256), and every report
+ * made from the run (the certification report, a test camp's combined report) gives each scenario its own
+ * medcom-skema.json among its evidence: per message and receipt file, MedCom's findings ([] when valid; null where
+ * MEDCOM_XSD_DIR has no schemas, or the check could not run, with why).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { schemaDirs } from '../medcom/official-xsd/schema-dirs';
+import { loadSchemaSet, xsdValidate } from '../medcom/official-xsd/xmllint';
+import { MESSAGE_FILE_PREFIX, OFFICIAL_VERDICTS_FILE, RECEIPT_FILE_PREFIX, RUN_VERDICTS_FILE } from './evidence-names';
+import type { RunAttachment, ScenarioRun } from './run-results';
+
+/** The run's verdicts as kept beside its messages. */
+interface RunVerdicts {
+  /** Where each set of schemas was read from; null where it is not there. */
+  schemas: { beskeder: string | null; kvitteringer: string | null };
+  /** Findings by the document's SHA-256: [] valid. */
+  fund: Record<string, string[]>;
+  /** Why a set could not judge, if it could not. */
+  fejl?: { beskeder?: string; kvitteringer?: string };
+}
+
+type Kind = 'beskeder' | 'kvitteringer';
+
+const SCHEMA_NAMES: Record<Kind, string> = { beskeder: 'MedCom 2014/10/08 (EMessage.xsd)', kvitteringer: 'MedCom 2005/08/07 (EMessage.xsd)' };
+
+/** Which set judges an attachment: messages and receipts, by the names the scenario evidence gives them. */
+function kindOf(attachment: RunAttachment): Kind | undefined {
+  if (!/xml/.test(attachment.mediaType) || !attachment.fileName) return undefined;
+  const name = path.basename(attachment.fileName);
+  if (name.startsWith(MESSAGE_FILE_PREFIX)) return 'beskeder';
+  if (name.startsWith(RECEIPT_FILE_PREFIX)) return 'kvitteringer';
+  return undefined;
+}
+
+function textOf(attachment: RunAttachment): string {
+  return attachment.contentEncoding === 'BASE64' ? Buffer.from(attachment.body, 'base64').toString('utf8') : attachment.body;
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Judges every message and receipt the scenarios attached, once each, and writes the verdicts into reportDir. */
+export async function judgeRunOfficially(scenarios: readonly ScenarioRun[], reportDir: string): Promise<void> {
+  const documents: Record<Kind, Map<string, string>> = { beskeder: new Map(), kvitteringer: new Map() };
+  for (const attachment of scenarios.flatMap((scenario) => scenario.steps ?? []).flatMap((step) => step.attachments)) {
+    const kind = kindOf(attachment);
+    if (!kind) continue;
+    const text = textOf(attachment);
+    documents[kind].set(digest(text), text);
+  }
+  const dirs = schemaDirs();
+  const verdicts: RunVerdicts = { schemas: { beskeder: dirs.set2014 ?? null, kvitteringer: dirs.set2005 ?? null }, fund: {} };
+  for (const [kind, set] of [['beskeder', 'set2014'], ['kvitteringer', 'set2005']] as const) {
+    const dir = dirs[set];
+    if (!dir || documents[kind].size === 0) continue;
+    try {
+      const judged = await xsdValidate([...documents[kind]].map(([name, xml]) => ({ name, xml })), loadSchemaSet(dir, set));
+      for (const [name, findings] of judged) verdicts.fund[name] = findings;
+    } catch (error) {
+      verdicts.fejl = { ...verdicts.fejl, [kind]: `MedComs skemaer kunne ikke afgøre ${kind}: ${(error as Error).message}` };
+    }
+  }
+  writeFileSync(path.join(reportDir, RUN_VERDICTS_FILE), `${JSON.stringify(verdicts, null, 2)}\n`);
+}
+
+/**
+ * The scenarios, each that attached messages or receipts with its medcom-skema.json added to the step that attached
+ * them: per file, which schema judged it and what it found. Unchanged when the run has no verdicts (a run made
+ * before they were judged after the run).
+ */
+export function withOfficialVerdicts(scenarios: readonly ScenarioRun[], reportDir: string): ScenarioRun[] {
+  const file = path.join(reportDir, RUN_VERDICTS_FILE);
+  if (!existsSync(file)) return [...scenarios];
+  const verdicts = JSON.parse(readFileSync(file, 'utf8')) as RunVerdicts;
+  return scenarios.map((scenario) => {
+    const steps = scenario.steps ?? [];
+    let last = -1;
+    const entries = steps.flatMap((step, index) =>
+      step.attachments.flatMap((attachment) => {
+        const kind = kindOf(attachment);
+        if (!kind) return [];
+        last = index;
+        const found = verdicts.fund[digest(textOf(attachment))];
+        const why = verdicts.fejl?.[kind] ?? (verdicts.schemas[kind] === null ? 'MedComs skemaer findes ikke i MEDCOM_XSD_DIR' : 'ikke afgjort');
+        return [{ fil: path.basename(attachment.fileName as string), skema: SCHEMA_NAMES[kind], fund: found ?? null, ...(found ? {} : { hvorfor: why }) }];
+      }),
+    );
+    if (last < 0) return scenario;
+    const verdictFile: RunAttachment = { mediaType: 'application/json', fileName: OFFICIAL_VERDICTS_FILE, contentEncoding: 'IDENTITY', body: `${JSON.stringify(entries, null, 2)}\n` };
+    return { ...scenario, steps: steps.map((step, index) => (index === last ? { ...step, attachments: [...step.attachments, verdictFile] } : step)) };
+  });
+}

@@ -1,0 +1,117 @@
+/**
+ * MedCom's official schemas' verdicts, judged after the run (requirements/official-verdicts.ts): each scenario's
+ * messages and receipts get their own findings, in a medcom-skema.json beside them; the same document in two
+ * scenarios is judged once; a run without the schemas, or judged before verdicts existed, says so or stays as it was.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { positiveReceipt, readEmessage, writeReceipt } from '../../medcom';
+import { schemaDirs } from '../../medcom/official-xsd/schema-dirs';
+import { RUN_VERDICTS_FILE } from '../../requirements/evidence-names';
+import { judgeRunOfficially, withOfficialVerdicts } from '../../requirements/official-verdicts';
+import type { RunAttachment, ScenarioRun, StepRun } from '../../requirements/run-results';
+import { laboratoryReportXml } from '../../steps/support/sample-messages';
+
+const dirs = schemaDirs();
+const valid = laboratoryReportXml({ cpr: '0201609995', givenName: 'Einer', surname: 'Test Lauridsen' }).xml;
+/** Well-formed, but against the schema: a CPR number of letters. */
+const invalid = valid.replace(/<CivilRegistrationNumber>0201609995<\/CivilRegistrationNumber>/, '<CivilRegistrationNumber>EINER</CivilRegistrationNumber>');
+const read = readEmessage(valid);
+const receipt = writeReceipt(positiveReceipt(read.refs, { ean: '5790000123456' }));
+
+function xml(fileName: string, body: string): RunAttachment {
+  return { mediaType: 'application/xml', fileName, contentEncoding: 'IDENTITY', body };
+}
+
+function step(text: string, attachments: RunAttachment[], hook = false): StepRun {
+  return { keyword: hook ? 'Hook' : 'Så ', text, hook, arguments: [], outcome: 'passed', status: 'PASSED', durationMs: 1, attachments };
+}
+
+function scenario(name: string, steps: StepRun[]): ScenarioRun {
+  return { name, uri: 'features/x.feature', requirementIds: ['DEL-01'], outcome: 'passed', steps };
+}
+
+const RUN: ScenarioRun[] = [
+  scenario('to beskeder', [
+    step('lægen deler svaret', []),
+    step('Evidens', [xml('besked-01-ENV1.xml', valid), xml('kvittering-01-ENV1.xml', receipt), xml('besked-02-ENV2.xml', invalid), { mediaType: 'application/json', fileName: 'valideringsfund.json', contentEncoding: 'IDENTITY', body: '[]' }], true),
+  ]),
+  // The same message as the first scenario's: judged once, found valid in both.
+  scenario('samme besked', [step('Evidens', [xml('besked-01-ENV1.xml', valid)], true), step('Efter scenariet', [{ mediaType: 'image/png', fileName: 'sundhedsjournal-1.png', contentEncoding: 'BASE64', body: '' }], true)]),
+  scenario('ingen beskeder', [step('lægen deler svaret', [{ mediaType: 'application/json', fileName: 'testdata.json', contentEncoding: 'IDENTITY', body: '{}' }])]),
+];
+
+interface Verdict {
+  fil: string;
+  skema: string;
+  fund: string[] | null;
+  hvorfor?: string;
+}
+
+function verdictsOf(run: ScenarioRun): { stepIndex: number; verdicts: Verdict[] }[] {
+  return (run.steps ?? []).flatMap((each, stepIndex) =>
+    each.attachments.filter((attachment) => attachment.fileName === 'medcom-skema.json').map((attachment) => ({ stepIndex, verdicts: JSON.parse(attachment.body) as Verdict[] })),
+  );
+}
+
+const dirsMade: string[] = [];
+function reportDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lokalsvar-verdicts-'));
+  dirsMade.push(dir);
+  return dir;
+}
+after(() => dirsMade.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+describe("MedCom's official schemas' verdicts on a run", { skip: !(dirs.set2014 && dirs.set2005) && 'MEDCOM_XSD_DIR has not both sets of MedCom schemas' }, () => {
+  it("gives each scenario its messages' and receipts' findings, beside the step that attached them", async () => {
+    const dir = reportDir();
+    await judgeRunOfficially(RUN, dir);
+    const [first, same, none] = withOfficialVerdicts(RUN, dir) as [ScenarioRun, ScenarioRun, ScenarioRun];
+    const [evidence] = verdictsOf(first);
+    assert.equal(evidence?.stepIndex, 1, 'the verdicts sit with the step that attached the messages');
+    assert.deepEqual(
+      evidence?.verdicts.map((verdict) => [verdict.fil, verdict.skema, verdict.fund?.length === 0 ? 'gyldig' : verdict.fund]),
+      [
+        ['besked-01-ENV1.xml', 'MedCom 2014/10/08 (EMessage.xsd)', 'gyldig'],
+        ['kvittering-01-ENV1.xml', 'MedCom 2005/08/07 (EMessage.xsd)', 'gyldig'],
+        ['besked-02-ENV2.xml', 'MedCom 2014/10/08 (EMessage.xsd)', evidence?.verdicts[2]?.fund],
+      ],
+    );
+    assert.match((evidence?.verdicts[2]?.fund ?? []).join('\n'), /CivilRegistrationNumber.*EINER/, 'the invalid message is named with what is wrong');
+    assert.deepEqual(verdictsOf(same).map((entry) => [entry.stepIndex, entry.verdicts.map((verdict) => [verdict.fil, verdict.fund])]), [[0, [['besked-01-ENV1.xml', []]]]]);
+    assert.deepEqual(none, RUN[2], 'a scenario without messages is left as it was');
+    assert.deepEqual((first.steps ?? [])[1]?.attachments.slice(0, 4), RUN[0]?.steps?.[1]?.attachments, 'what the scenario attached is kept as it was');
+    const kept = JSON.parse(readFileSync(path.join(dir, RUN_VERDICTS_FILE), 'utf8')) as { fund: Record<string, string[]> };
+    assert.equal(Object.keys(kept.fund).length, 3, 'each distinct document is judged once: two messages, one receipt');
+  });
+
+  it('leaves the scenarios as they were when the run has no verdicts (a report of a run judged before they existed)', () => {
+    assert.deepEqual(withOfficialVerdicts(RUN, reportDir()), RUN);
+  });
+});
+
+describe("a run's verdicts without MedCom's schemas", () => {
+  it('says, for every message and receipt, that the schemas are not there, and finds nothing', async () => {
+    const dir = reportDir();
+    const before = process.env.MEDCOM_XSD_DIR;
+    process.env.MEDCOM_XSD_DIR = path.join(dir, 'ingen-skemaer');
+    try {
+      await judgeRunOfficially(RUN, dir);
+    } finally {
+      if (before === undefined) delete process.env.MEDCOM_XSD_DIR;
+      else process.env.MEDCOM_XSD_DIR = before;
+    }
+    const [first] = withOfficialVerdicts(RUN, dir) as [ScenarioRun];
+    assert.deepEqual(
+      verdictsOf(first)[0]?.verdicts.map((verdict) => [verdict.fil, verdict.fund, verdict.hvorfor]),
+      [
+        ['besked-01-ENV1.xml', null, 'MedComs skemaer findes ikke i MEDCOM_XSD_DIR'],
+        ['kvittering-01-ENV1.xml', null, 'MedComs skemaer findes ikke i MEDCOM_XSD_DIR'],
+        ['besked-02-ENV2.xml', null, 'MedComs skemaer findes ikke i MEDCOM_XSD_DIR'],
+      ],
+    );
+  });
+});
