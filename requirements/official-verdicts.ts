@@ -49,6 +49,20 @@ function digest(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/**
+ * Has libxml2 compile the 2014/10/08 schemas once, on a document of one element, so that the judging at the run's end
+ * finds its code compiled and warm: scripts/run-suite.ts calls it while the scenarios run (about 0.2 s less at the
+ * end). Never fails: a failure shows when the run is judged.
+ */
+export async function warmUpOfficialSchemas(): Promise<void> {
+  try {
+    const dir = schemaDirs().set2014;
+    if (dir) await xsdValidate([{ name: 'opvarmning', xml: '<Emessage/>' }], loadSchemaSet(dir, 'set2014'));
+  } catch {
+    // said when the run is judged
+  }
+}
+
 /** Judges every message and receipt the scenarios attached, once each, and writes the verdicts into reportDir. */
 export async function judgeRunOfficially(scenarios: readonly ScenarioRun[], reportDir: string): Promise<void> {
   const documents: Record<Kind, Map<string, string>> = { beskeder: new Map(), kvitteringer: new Map() };

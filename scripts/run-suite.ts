@@ -26,6 +26,7 @@ import { environmentKind, isEnvironmentKind } from '../environments/environment'
 import { compareFiles } from '../requirements/compare-runs';
 import { REPORT_FILES, writeCertificationReport } from './certification-report';
 import { RUN_VERDICTS_FILE } from '../requirements/evidence-names';
+import { warmUpOfficialSchemas } from '../requirements/official-verdicts';
 import { REPORT_DIRS } from './report-dirs';
 import { forwardStopSignals, localBin, runStep as run } from './step-runner';
 import { parallelPlan } from './parallel-workers';
@@ -76,7 +77,11 @@ async function main(): Promise<number> {
   };
   const announced = starting
     ?.then(
-      (environment) => announcement?.announce(environment),
+      (environment) => {
+        announcement?.announce(environment);
+        // The official schemas judge the run when it is over (the certification report); their code warms up meanwhile.
+        void warmUpOfficialSchemas();
+      },
       (error: unknown) => {
         failed(error);
         announcement?.announceFailure(error);

@@ -4,14 +4,14 @@
  * scenarios is judged once; a run without the schemas, or judged before verdicts existed, says so or stays as it was.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { positiveReceipt, readEmessage, writeReceipt } from '../../medcom';
 import { schemaDirs } from '../../medcom/official-xsd/schema-dirs';
 import { RUN_VERDICTS_FILE } from '../../requirements/evidence-names';
-import { judgeRunOfficially, withOfficialVerdicts } from '../../requirements/official-verdicts';
+import { judgeRunOfficially, warmUpOfficialSchemas, withOfficialVerdicts } from '../../requirements/official-verdicts';
 import type { RunAttachment, ScenarioRun, StepRun } from '../../requirements/run-results';
 import { laboratoryReportXml } from '../../steps/support/sample-messages';
 
@@ -113,5 +113,25 @@ describe("a run's verdicts without MedCom's schemas", () => {
         ['besked-02-ENV2.xml', null, 'MedComs skemaer findes ikke i MEDCOM_XSD_DIR'],
       ],
     );
+  });
+});
+
+describe('warming up the official schemas while a run goes on', () => {
+  it('never fails: not without schemas, not with schemas that do not compile', async () => {
+    const dir = reportDir();
+    const broken = path.join(dir, 'skemaer');
+    mkdirSync(path.join(broken, '2014/10/08'), { recursive: true });
+    writeFileSync(path.join(broken, '2014/10/08/EMessage.xsd'), '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:include schemaLocation="findes-ikke.xsd"/><ukendt/>');
+    const before = process.env.MEDCOM_XSD_DIR;
+    try {
+      for (const where of [path.join(dir, 'ingen-skemaer'), broken, path.join(dir, 'tom')]) {
+        process.env.MEDCOM_XSD_DIR = where;
+        if (where.endsWith('tom')) mkdirSync(path.join(where, '2014/10/08'), { recursive: true }); // a folder without EMessage.xsd
+        await assert.doesNotReject(warmUpOfficialSchemas(), where);
+      }
+    } finally {
+      if (before === undefined) delete process.env.MEDCOM_XSD_DIR;
+      else process.env.MEDCOM_XSD_DIR = before;
+    }
   });
 });
