@@ -25,6 +25,14 @@ function hubPort(value = process.env.E2E_PLSP_PORT): { plsp: number } | undefine
 }
 
 /**
+ * How long the run's hub waits before its first retry of a databank that failed (doubling, 3 attempts in all): 50 ms
+ * instead of the stub's 200 ms. The retry rules are the same; the scenarios that make LABA or MiBa fail wait 0.15 s
+ * for their negative receipt instead of 0.6 s. A fault stays until its scenario takes it away, so no verdict depends
+ * on the wait.
+ */
+export const RUN_RETRY_BACKOFF_MS = 50;
+
+/**
  * Starts the run's environment. LABA-01: the systems MedCom has approved, as this environment is configured (the
  * pilot LPS and "Andet-LPS", and in vendor mode the vendor's LPS, unless E2E_APPROVED_SYSTEMS says otherwise).
  */
@@ -33,7 +41,7 @@ export async function startRunEnvironment(kind: EnvironmentKind): Promise<Enviro
   const approvedSystems = process.env.E2E_APPROVED_SYSTEMS?.split(',').map((name) => name.trim()) ?? ['Pilot-LPS', 'Andet-LPS', ...(vendor ? [vendor] : [])];
   // Loaded only here: the stubs' code is not needed by a worker that attaches, nor by cucumber's coordinator.
   const { startEnvironment } = require('../environments') as typeof import('../environments');
-  return startEnvironment(kind, { approvedSystems }, { ports: hubPort() });
+  return startEnvironment(kind, { approvedSystems, stubSettings: { plsp: { PLSP_FORWARD_BACKOFF_MS: String(RUN_RETRY_BACKOFF_MS) } } }, { ports: hubPort() });
 }
 
 /** What a worker needs to reach a running environment, as the announcement file holds it. */
