@@ -3,10 +3,10 @@
  * Finds elements only by `data-testid` and `data-felt`; a cell's text is read without its `data-supplement`
  * notes (analysis code, assessment, comments), which are returned in their own fields.
  *
- * Navigations are what a browser check costs, so none is repeated for nothing: a page already logged in as the
- * person (by an earlier page object on the same browser page) is not logged in again, and the results page the
- * login lands on counts as opened until something reads it. Every read after that is of a freshly loaded page, as
- * before: openLabResults reloads, and waitForResult reloads between looks.
+ * Navigations are what a browser check costs, so none is repeated for nothing: every logIn posts the login form (a
+ * few milliseconds, no navigation of its own) and the results page it lands on counts as opened until something
+ * reads it. Every read after that is of a freshly loaded page: openLabResults reloads, and waitForResult reloads
+ * between looks.
  */
 import type { Locator, Page } from 'playwright';
 import { SUNDHEDSJOURNAL_PATHS } from '../../contracts/sundhedsjournal';
@@ -57,45 +57,29 @@ const ROW = '[data-testid="resultat"]';
 const FIRST_POLL_MS = 200;
 const MAX_POLL_MS = 1_000;
 
-/** Who each browser page is logged in as ("<base URL> <CPR>"), whichever page object logged it in. */
-const loggedIn = new WeakMap<Page, string>();
-
 export class SundhedsjournalPage {
   private baseUrl?: string;
   private cpr?: string;
   /** The results page the login landed on, not read yet: as fresh as a reload. */
   private unreadSinceLogin = false;
-  /** logIn found the page already logged in as the person and did not log in again. */
-  private reusedLogin = false;
 
   constructor(readonly page: Page) {}
 
   /**
    * Logs in as the test person and lands on the results page; throws with the page's message if refused.
-   * A page already logged in as this person, on this Sundhedsjournal, stays logged in (openLabResults logs in
-   * again should the session have ended). throughForm: type the CPR number into the login page and press the button,
-   * as a citizen does, instead of posting the form (freshLogIn).
+   * throughForm: type the CPR number into the login page and press the button, as a citizen does, instead of posting
+   * the form.
    */
   async logIn(baseUrl: string, cpr: string, options: { throughForm?: boolean } = {}): Promise<void> {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
     this.cpr = cpr;
     this.unreadSinceLogin = false;
-    this.reusedLogin = loggedIn.get(this.page) === `${this.baseUrl} ${cpr}` && this.page.url().startsWith(`${this.baseUrl}/`) && this.currentPath() !== LOGIN_PATH;
-    if (this.reusedLogin) return;
-    await this.freshLogIn(cpr, options.throughForm ?? false);
-  }
-
-  /** Logs in, through the form or by posting it, and checks the browser landed on the results. */
-  private async freshLogIn(cpr: string, throughForm = false): Promise<void> {
-    loggedIn.delete(this.page);
-    this.reusedLogin = false;
-    if (throughForm) await this.logInWithForm(cpr);
+    if (options.throughForm) await this.logInWithForm(cpr);
     else await this.logInWithRequest(cpr);
     if (this.currentPath() !== RESULTS_PATH) {
       const message = await this.textOf('log-ind-fejl');
       throw new Error(`Login to Sundhedsjournalen as ${cpr} failed at ${this.page.url()}: ${message ?? 'no error shown'}`);
     }
-    loggedIn.set(this.page, `${this.baseUrl} ${cpr}`);
     this.unreadSinceLogin = true;
   }
 
@@ -132,20 +116,13 @@ export class SundhedsjournalPage {
     }
     this.unreadSinceLogin = false;
     await this.page.goto(`${this.baseUrl}${RESULTS_PATH}`);
-    if (this.currentPath() !== RESULTS_PATH && this.reusedLogin) {
-      // The session this page had ended: log in again, as a fresh logIn would have.
-      await this.freshLogIn(this.cpr);
-      this.unreadSinceLogin = false;
-    }
     if (this.currentPath() !== RESULTS_PATH) {
-      loggedIn.delete(this.page);
       throw new Error(`Sundhedsjournalen sent the browser to ${this.page.url()} instead of the lab results: the session has ended`);
     }
   }
 
   async logOut(): Promise<void> {
     this.unreadSinceLogin = false;
-    loggedIn.delete(this.page);
     await this.page.getByTestId('log-ud').click();
     await this.page.waitForLoadState();
     this.baseUrl = undefined;

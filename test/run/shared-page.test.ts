@@ -44,7 +44,8 @@ describe('the shared browser page', () => {
     await shared.endScenario();
     const second = await shared.forScenario();
     assert.equal(second.page, first.page, 'the page is reused');
-    assert.equal(second.page.url(), 'about:blank');
+    assert.equal(await second.page.evaluate(() => document.body?.innerHTML ?? ''), '', 'the page of the scenario before is gone');
+    assert.equal(await second.page.locator('#cookie').count(), 0);
     await second.page.goto(`${url}/laboratoriesvar`);
     assert.equal(await second.page.locator('#cookie').textContent(), 'ingen');
     await shared.endScenario();
