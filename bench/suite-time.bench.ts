@@ -48,7 +48,7 @@ function scenarioTimes(ndjson: string): { name: string; seconds: number }[] {
 async function runOnce(): Promise<Timing> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lokalsvar-bench-'));
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'run-suite.ts'), process.env.BENCH_ENV ?? 'local'], {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'scripts', 'run-suite.ts'), process.env.BENCH_ENV ?? 'local'], {
     cwd: ROOT,
     env: { ...process.env, E2E_REPORTS_DIR: dir },
     stdio: ['ignore', 'pipe', 'pipe'],

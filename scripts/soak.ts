@@ -25,7 +25,7 @@ function runSuite(args: string[]): Promise<number> {
     // run-suite passes a stop on to cucumber once; this process passes its own stop on to run-suite. Node itself
     // runs it (tsx as a loader), not the tsx command: tsx's signal relay gives its child 30 ms to confirm a signal,
     // then kills it, and run-suite, busy serving the shared environment of a parallel run, can miss that.
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'run-suite.ts'), ...args], { cwd: ROOT, stdio: 'inherit' });
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'scripts', 'run-suite.ts'), ...args], { cwd: ROOT, stdio: 'inherit' });
     current = child;
     child.on('error', reject);
     child.on('exit', (code) => {
