@@ -1,6 +1,8 @@
 /**
  * A minimal ZIP writer (deflate, no ZIP64, so each file and the whole archive under 4 GiB), enough for the
- * evidence bundle: Node has zlib's deflate and crc32 (20.15 and 22.2 on) but no zip.
+ * evidence bundle: Node has zlib's deflate and crc32 (20.15 and 22.2 on) but no zip. Files that are compressed
+ * already (screenshots, zips) are stored as they are: deflate would not make them smaller, and cost the certification
+ * report about a tenth of a second.
  */
 import * as zlib from 'node:zlib';
 
@@ -52,6 +54,16 @@ function header(size: number, fields: readonly Field[]): Buffer {
   return buffer;
 }
 
+/** Compressed formats: stored, not deflated again. */
+const ALREADY_COMPRESSED = /\.(png|jpe?g|gif|webp|zip|gz)$/i;
+
+/** Deflated (method 8), or stored (method 0) when deflate does not make the file smaller. */
+function packed(entry: ZipEntry): { method: 0 | 8; data: Buffer } {
+  if (ALREADY_COMPRESSED.test(entry.name)) return { method: 0, data: entry.data };
+  const deflated = zlib.deflateRawSync(entry.data);
+  return deflated.length < entry.data.length ? { method: 8, data: deflated } : { method: 0, data: entry.data };
+}
+
 export function zipArchive(entries: readonly ZipEntry[], modified = new Date()): Buffer {
   const { time, date } = dosDateTime(modified);
   const locals: Buffer[] = [];
@@ -59,10 +71,10 @@ export function zipArchive(entries: readonly ZipEntry[], modified = new Date()):
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const compressed = zlib.deflateRawSync(entry.data);
+    const { method, data: compressed } = packed(entry);
     const crc = crc32(entry.data);
-    // Fields both headers share, from "version needed" on: version, flags (UTF-8 names), deflate, time, date, CRC, sizes, name length.
-    const common: Field[] = [[2, 20], [2, 0x0800], [2, 8], [2, time], [2, date], [4, crc], [4, compressed.length], [4, entry.data.length], [2, name.length]];
+    // Fields both headers share, from "version needed" on: version, flags (UTF-8 names), method, time, date, CRC, sizes, name length.
+    const common: Field[] = [[2, 20], [2, 0x0800], [2, method], [2, time], [2, date], [4, crc], [4, compressed.length], [4, entry.data.length], [2, name.length]];
     const local = header(30, [[4, 0x04034b50], ...common, [2, 0]]);
     // Central: made by Unix (spec 3.0), the common fields, no extra/comment/disk/internal attributes, rw-r--r--, offset.
     const central = header(46, [[4, 0x02014b50], [2, 0x031e], ...common, [2, 0], [2, 0], [2, 0], [2, 0], [4, (0o100644 << 16) >>> 0], [4, offset]]);
