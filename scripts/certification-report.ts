@@ -31,7 +31,9 @@ export async function writeCertificationReport(dir: string, environment: string)
   const messages = path.join(dir, 'messages.ndjson');
   if (!existsSync(messages)) throw new Error(`${messages} does not exist: run the suite first (npm run e2e)`);
   const run = readRun(readFileSync(messages, 'utf8'));
-  await judgeRunOfficially(run.scenarios, dir);
+  // libxml2 judges in its own thread while this one gathers the rest.
+  const judging = judgeRunOfficially(run.scenarios, dir);
+  judging.catch(() => undefined); // awaited below
   const attestations = process.env.E2E_ATTESTATIONS ? readAttestations(process.env.E2E_ATTESTATIONS, requirementIds()) : [];
   const root = path.resolve(__dirname, '..');
   const context = {
@@ -40,7 +42,9 @@ export async function writeCertificationReport(dir: string, environment: string)
     finishedAt: run.finishedAt ?? new Date().toISOString(),
     platformVersion: platformVersion(root),
   };
-  const { verdicts: result } = writeCertificationFiles(dir, withOfficialVerdicts(run.scenarios, dir), declaredScenarios(root), attestations, context);
+  const declared = declaredScenarios(root);
+  await judging;
+  const { verdicts: result } = writeCertificationFiles(dir, withOfficialVerdicts(run.scenarios, dir), declared, attestations, context);
   return `${summaryLine(result)} (${path.join(dir, REPORT_FILES.html)}, evidens: ${path.join(dir, BUNDLE_FILE)})`;
 }
 
