@@ -102,10 +102,24 @@ async function main(): Promise<number> {
   let status: number;
   try {
     status = await cucumberRun;
-  } finally {
+    await announced; // the start has ended: startFailure says whether it failed
+  } catch (error) {
     await stopShared();
     unregister();
+    throw error;
   }
+  // The environment is stopped while the report is written (removing the containers of containers mode takes seconds).
+  const stopped = stopShared().finally(unregister);
+  stopped.catch(() => undefined); // awaited below
+  try {
+    return await reportOn(status, startFailure, mode, root);
+  } finally {
+    await stopped;
+  }
+}
+
+/** The certification report of a run that ended (and the comparison with E2E_BASELINE); the exit status. */
+async function reportOn(status: number, startFailure: Error | undefined, mode: Mode, root: string): Promise<number> {
   const reportDir = process.env.E2E_REPORTS_DIR ? path.resolve(process.env.E2E_REPORTS_DIR) : path.join(root, REPORT_DIRS[mode]);
   if (startFailure || (status !== 0 && status !== 1)) {
     // The environment did not start, or the run was interrupted (Ctrl-C, SIGTERM) or broke before the end: a report
