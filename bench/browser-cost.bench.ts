@@ -66,7 +66,7 @@ async function measure(browser: () => Promise<Browser>, journalUrl: string, vari
     if (variant.screenshot) await page.screenshot(variant.screenshot);
     if (variant.evidenceScreenshot) await fullPageScreenshot(page);
     if (variant.trace) await context.tracing.stopChunk();
-    await page.goto('about:blank');
+    await page.setContent(''); // as the suite clears its page between scenarios (run/shared-page.ts)
     await context.clearCookies();
   }
   await context.close();

@@ -11,7 +11,7 @@
  * MEDCOM_XSD_DIR has no schemas, or the check could not run, with why).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { schemaDirs } from '../medcom/official-xsd/schema-dirs';
 import { loadSchemaSet, xsdValidate } from '../medcom/official-xsd/xmllint';
@@ -84,18 +84,35 @@ export async function judgeRunOfficially(scenarios: readonly ScenarioRun[], repo
       verdicts.fejl = { ...verdicts.fejl, [kind]: `MedComs skemaer kunne ikke afgøre ${kind}: ${(error as Error).message}` };
     }
   }
-  writeFileSync(path.join(reportDir, RUN_VERDICTS_FILE), `${JSON.stringify(verdicts, null, 2)}\n`);
+  // Written whole or not at all: a report made meanwhile (a test camp's combined report) never reads half a file.
+  const file = path.join(reportDir, RUN_VERDICTS_FILE);
+  writeFileSync(`${file}.tmp`, `${JSON.stringify(verdicts, null, 2)}\n`);
+  renameSync(`${file}.tmp`, file);
+}
+
+/** The run's verdicts as kept beside its messages, or why there are none. */
+function readVerdicts(reportDir: string): RunVerdicts | { none: string } {
+  let text: string;
+  try {
+    text = readFileSync(path.join(reportDir, RUN_VERDICTS_FILE), 'utf8');
+  } catch {
+    return { none: 'kørslen blev ikke afgjort af MedComs skemaer (den blev afbrudt, eller den er ældre end denne afgørelse)' };
+  }
+  try {
+    return JSON.parse(text) as RunVerdicts;
+  } catch (error) {
+    return { none: `${RUN_VERDICTS_FILE} kan ikke læses: ${(error as Error).message}` };
+  }
 }
 
 /**
  * The scenarios, each that attached messages or receipts with its medcom-skema.json added to the step that attached
- * them: per file, which schema judged it and what it found. Unchanged when the run has no verdicts (a run made
- * before they were judged after the run).
+ * them: per file, which schema judged it and what it found. Where the run has no verdicts (it was stopped before its
+ * report; a run from before they were judged after the run), each file's findings are null, with why.
  */
 export function withOfficialVerdicts(scenarios: readonly ScenarioRun[], reportDir: string): ScenarioRun[] {
-  const file = path.join(reportDir, RUN_VERDICTS_FILE);
-  if (!existsSync(file)) return [...scenarios];
-  const verdicts = JSON.parse(readFileSync(file, 'utf8')) as RunVerdicts;
+  const read = readVerdicts(reportDir);
+  const verdicts: RunVerdicts = 'none' in read ? { schemas: { beskeder: null, kvitteringer: null }, fund: {}, fejl: { beskeder: read.none, kvitteringer: read.none } } : read;
   return scenarios.map((scenario) => {
     const steps = scenario.steps ?? [];
     let last = -1;

@@ -24,7 +24,9 @@ export async function fullPageScreenshot(page: Page): Promise<Buffer> {
     // Chromium counts a page shorter than its viewport as the viewport's height; the part below the page is empty.
     const { result } = await session.send('Runtime.evaluate', { expression: 'document.documentElement.getBoundingClientRect().height', returnByValue: true });
     const pageHeight = typeof result.value === 'number' && result.value >= 1 ? Math.ceil(result.value) : Number.POSITIVE_INFINITY;
-    const height = Math.min(Math.ceil(cssContentSize.height), pageHeight);
+    const contentHeight = Math.ceil(cssContentSize.height);
+    // Only then: a page taller than its viewport is taken whole, whatever its root element's own height says.
+    const height = contentHeight <= cssLayoutViewport.clientHeight ? Math.min(contentHeight, pageHeight) : contentHeight;
     const fits = width <= cssLayoutViewport.clientWidth && height <= cssLayoutViewport.clientHeight;
     const { data } = await session.send('Page.captureScreenshot', {
       format: 'png',

@@ -3,9 +3,10 @@
  * context and a page costs the browser about as much CPU as a whole check of Sundhedsjournalen, and most scenarios
  * look once. Between scenarios the page's document is replaced by an empty one (no navigation: about 10 ms, where
  * going to about:blank took about 35) and the context's cookies are cleared (the stand-in keeps a citizen's login in
- * its session cookie and nothing in web storage), so no scenario sees another's page or login (every look logs in
- * afresh, steps/drivers/sundhedsjournal-page.ts); a page that cannot be cleaned is closed with its context, and the
- * next scenario gets new ones.
+ * its session cookie and nothing in web storage, and runs no script), so no scenario sees another's page content or
+ * login (every look logs in afresh, steps/drivers/sundhedsjournal-page.ts). The page keeps its last address until the
+ * next scenario navigates. A page that cannot be cleaned is closed with its context, and the next scenario gets new
+ * ones.
  *
  * Each scenario's Playwright trace is a chunk of the context's tracing, kept on disk only when asked (a failed
  * scenario). It holds a DOM snapshot before and after every action (the trace viewer shows the page from them) but

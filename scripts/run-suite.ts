@@ -111,9 +111,14 @@ async function main(): Promise<number> {
   // The environment is stopped while the report is written (removing the containers of containers mode takes seconds).
   const stopped = stopShared().finally(unregister);
   stopped.catch(() => undefined); // awaited below
+  const reporting = reportOn(status, startFailure, mode, root);
+  // A stop signal meanwhile waits for the report (the registry runs its cleanups, newest first, then exits): it is
+  // never left half written.
+  const unregisterReport = registerCleanup('the certification report', () => reporting.then(() => undefined, () => undefined));
   try {
-    return await reportOn(status, startFailure, mode, root);
+    return await reporting;
   } finally {
+    unregisterReport();
     await stopped;
   }
 }

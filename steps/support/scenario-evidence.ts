@@ -7,14 +7,14 @@
  *   NN-kvittering-<env>.xml the receipt PLSP answered with
  *   valideringsfund.json    per message: HTTP status, receipt, refuse code, every finding of the platform's
  *                           validator in the hub (warnings too)
- * MedCom's official XSDs judge the messages and receipts once the run is over, all of the run's in one go; their
- * findings join each scenario's evidence in the reports (medcom-skema.json, requirements/official-verdicts.ts).
  *   databanker-gemt.json    what each databank (LABA, MiBa) stored from those messages
  *   portalen-viser.json     what Laboratoriesvarportalen served for the scenario's patients when the scenario ended
  *                           (its results from those messages; an empty list is evidence too, e.g. denied consent)
  *   tidslinje.json          per result: stored by the databank, answered by PLSP (its journal stamps a message when
  *                           it has forwarded it and sent the receipt), seen in Sundhedsjournalen, served by the portal
- * Screenshots of Sundhedsjournalen are taken after each step that checks it (hooks.ts, AfterStep).
+ * Screenshots of Sundhedsjournalen are taken after each step that checks it (hooks.ts, AfterStep). MedCom's official
+ * XSDs judge the messages and receipts once the run is over, all of the run's in one go; their findings join each
+ * scenario's evidence in the reports (medcom-skema.json, requirements/official-verdicts.ts).
  */
 import type { StoredResult } from '../../contracts/databank';
 import type { PortalResult } from '../../contracts/labportal';

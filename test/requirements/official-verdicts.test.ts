@@ -88,8 +88,17 @@ describe("MedCom's official schemas' verdicts on a run", { skip: !(dirs.set2014 
     assert.equal(Object.keys(kept.fund).length, 3, 'each distinct document is judged once: two messages, one receipt');
   });
 
-  it('leaves the scenarios as they were when the run has no verdicts (a report of a run judged before they existed)', () => {
-    assert.deepEqual(withOfficialVerdicts(RUN, reportDir()), RUN);
+  it('says, where the run has no verdicts (stopped before its report) or they cannot be read, that nothing was judged, and why', () => {
+    const [stopped] = withOfficialVerdicts(RUN, reportDir()) as [ScenarioRun];
+    assert.deepEqual(
+      verdictsOf(stopped)[0]?.verdicts.map((verdict) => [verdict.fil, verdict.fund, verdict.hvorfor]),
+      ['besked-01-ENV1.xml', 'kvittering-01-ENV1.xml', 'besked-02-ENV2.xml'].map((file) => [file, null, 'kørslen blev ikke afgjort af MedComs skemaer (den blev afbrudt, eller den er ældre end denne afgørelse)']),
+    );
+    const broken = reportDir();
+    writeFileSync(path.join(broken, RUN_VERDICTS_FILE), '{"fund": {');
+    const [unreadable] = withOfficialVerdicts(RUN, broken) as [ScenarioRun];
+    assert.match(verdictsOf(unreadable)[0]?.verdicts[0]?.hvorfor ?? '', /medcom-skema-koersel\.json kan ikke læses/);
+    assert.equal(verdictsOf(unreadable)[0]?.verdicts[0]?.fund, null);
   });
 });
 

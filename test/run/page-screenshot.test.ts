@@ -74,6 +74,14 @@ describe('the full-page screenshot', () => {
     assert.deepEqual(await pixel(context, shot, 400, 8 + 300 + 20 + 40 + 4), [238, 238, 238, 255], 'the bottom margin too, in the page\'s colour');
   });
 
+  it('takes a page taller than its viewport whole, also when its root element is only as tall as the viewport', async () => {
+    const page = await context.newPage();
+    await page.setContent('<!doctype html><html style="height:100%"><body style="margin:0;height:100%"><div style="height:1500px;background:#fff"></div><div style="height:100px;background:#f00"></div></body></html>');
+    const shot = await fullPageScreenshot(page);
+    assert.deepEqual(pngSize(shot), { width: 800, height: 1600 });
+    assert.deepEqual(await pixel(context, shot, 400, 1550), [255, 0, 0, 255], 'what overflows the root element is in the picture');
+  });
+
   it('draws what is below the fold: the same pixels as Playwright', async () => {
     const page = await context.newPage();
     await page.setContent('<body style="margin:0"><div style="height:1500px;background:#fff"></div><div style="height:100px;background:#f00"></div></body>');

@@ -119,7 +119,7 @@ test("a rule rerun after a failure counts from the rerun, the others from the fu
   assert.equal(rule('DEL-04')?.verdict, 'ikke afprøvet');
   assert.equal(rule('DEL-04')?.sources, undefined);
   // The evidence is the run's the result comes from.
-  const evidence = rule('LABA-03')?.scenarios.flatMap((scenario) => scenario.evidence) ?? [];
+  const evidence = (rule('LABA-03')?.scenarios.flatMap((scenario) => scenario.evidence) ?? []).filter((file) => file.name.startsWith('besked-'));
   assert.ok(evidence.length > 0 && evidence.every((file) => file.name === 'besked-igen.xml'), JSON.stringify(evidence));
 
   const html = await as(leader, `/s/${vendor.id}/rapport/certificering.html`);
