@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { schemaDirs } from '../medcom/official-xsd/schema-dirs';
-import { loadSchemaSet, xsdValidate } from '../medcom/official-xsd/xmllint';
+import { officialSchemaFindings } from '../medcom/official-xsd/official-sets';
 import { MESSAGE_FILE_PREFIX, OFFICIAL_VERDICTS_FILE, RECEIPT_FILE_PREFIX, RUN_VERDICTS_FILE } from './evidence-names';
 import type { RunAttachment, ScenarioRun } from './run-results';
 
@@ -56,8 +56,7 @@ function digest(text: string): string {
  */
 export async function warmUpOfficialSchemas(): Promise<void> {
   try {
-    const dir = schemaDirs().set2014;
-    if (dir) await xsdValidate([{ name: 'opvarmning', xml: '<Emessage/>' }], loadSchemaSet(dir, 'set2014'));
+    await officialSchemaFindings('set2014', [{ name: 'opvarmning', xml: '<Emessage/>' }]);
   } catch {
     // said when the run is judged
   }
@@ -75,11 +74,10 @@ export async function judgeRunOfficially(scenarios: readonly ScenarioRun[], repo
   const dirs = schemaDirs();
   const verdicts: RunVerdicts = { schemas: { beskeder: dirs.set2014 ?? null, kvitteringer: dirs.set2005 ?? null }, fund: {} };
   for (const [kind, set] of [['beskeder', 'set2014'], ['kvitteringer', 'set2005']] as const) {
-    const dir = dirs[set];
-    if (!dir || documents[kind].size === 0) continue;
+    if (documents[kind].size === 0) continue;
     try {
-      const judged = await xsdValidate([...documents[kind]].map(([name, xml]) => ({ name, xml })), loadSchemaSet(dir, set));
-      for (const [name, findings] of judged) verdicts.fund[name] = findings;
+      const judged = await officialSchemaFindings(set, [...documents[kind]].map(([name, xml]) => ({ name, xml })));
+      for (const [name, findings] of judged ?? []) verdicts.fund[name] = findings;
     } catch (error) {
       verdicts.fejl = { ...verdicts.fejl, [kind]: `MedComs skemaer kunne ikke afgøre ${kind}: ${(error as Error).message}` };
     }

@@ -21,12 +21,13 @@ export async function fullPageScreenshot(page: Page): Promise<Buffer> {
   try {
     const { cssContentSize, cssLayoutViewport } = await session.send('Page.getLayoutMetrics');
     const width = Math.ceil(cssContentSize.width);
-    // Chromium counts a page shorter than its viewport as the viewport's height; the part below the page is empty.
-    const { result } = await session.send('Runtime.evaluate', { expression: 'document.documentElement.getBoundingClientRect().height', returnByValue: true });
-    const pageHeight = typeof result.value === 'number' && result.value >= 1 ? Math.ceil(result.value) : Number.POSITIVE_INFINITY;
-    const contentHeight = Math.ceil(cssContentSize.height);
-    // Only then: a page taller than its viewport is taken whole, whatever its root element's own height says.
-    const height = contentHeight <= cssLayoutViewport.clientHeight ? Math.min(contentHeight, pageHeight) : contentHeight;
+    let height = Math.ceil(cssContentSize.height);
+    if (height <= cssLayoutViewport.clientHeight) {
+      // Chromium counts a page shorter than its viewport as the viewport's height; the part below the page is empty.
+      // (A page taller than its viewport is taken whole, whatever its root element's own height says.)
+      const { result } = await session.send('Runtime.evaluate', { expression: 'document.documentElement.getBoundingClientRect().height', returnByValue: true });
+      if (typeof result.value === 'number' && result.value >= 1) height = Math.min(height, Math.ceil(result.value));
+    }
     const fits = width <= cssLayoutViewport.clientWidth && height <= cssLayoutViewport.clientHeight;
     const { data } = await session.send('Page.captureScreenshot', {
       format: 'png',

@@ -8,7 +8,7 @@ import { Then } from '@cucumber/cucumber';
 import assert from 'node:assert/strict';
 import { readReceipt, validateEmessage } from '../medcom';
 import { schemaDirs, skipReason } from '../medcom/official-xsd/schema-dirs';
-import { officialSchemaFindings, type OfficialSet } from './support/official-schemas';
+import { officialSchemaFindings, type OfficialSet } from '../medcom/official-xsd/official-sets';
 import type { LokalsvarWorld } from './world';
 
 /** The official XSD's verdict, or undefined where the schemas are not there (after saying so in the report). */

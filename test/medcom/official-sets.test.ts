@@ -1,10 +1,10 @@
 /**
- * MedCom's official schemas as the DEL-01 steps ask them (steps/support/official-schemas.ts): in a call of several
- * documents, each gets its own findings by name, duplicates included.
+ * MedCom's official schemas by set (medcom/official-xsd/official-sets.ts), as the DEL-01 steps and the run's verdicts
+ * ask them: in a call of several documents, each gets its own findings by name, duplicates included.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { officialSchemaFindings, officialSchemaSet } from '../../steps/support/official-schemas';
+import { officialSchemaFindings, officialSchemaSet } from '../../medcom/official-xsd/official-sets';
 import { laboratoryReportXml } from '../../steps/support/sample-messages';
 
 const schemas = officialSchemaSet('set2014');

@@ -1,11 +1,11 @@
 /**
- * MedCom's official XSDs (MEDCOM_XSD_DIR) loaded once per run, for the DEL-01 steps that judge a message or receipt
- * by them (steps/official-schema.steps.ts): the 2014/10/08 set for XRPT01/XRPT05, the 2005/08/07 set for receipts.
- * Undefined where the schemas are not there. (Every message and receipt of a run is judged by them once more, all
- * together, after the run, for the evidence: requirements/official-verdicts.ts.)
+ * MedCom's official XSDs (MEDCOM_XSD_DIR) by set, each loaded once per process: the 2014/10/08 set for XRPT01/XRPT05,
+ * the 2005/08/07 set for receipts. Undefined where the schemas are not there. The DEL-01 steps judge a message or
+ * receipt by them at once (steps/official-schema.steps.ts); every message and receipt of a run is judged by them,
+ * all together, after the run, for the evidence (requirements/official-verdicts.ts).
  */
-import { schemaDirs } from '../../medcom/official-xsd/schema-dirs';
-import { loadSchemaSet, xsdValidate, type SchemaSet } from '../../medcom/official-xsd/xmllint';
+import { schemaDirs } from './schema-dirs';
+import { loadSchemaSet, xsdValidate, type SchemaSet } from './xmllint';
 
 export type OfficialSet = 'set2014' | 'set2005';
 
