@@ -1,9 +1,9 @@
 /**
- * Containers mode: every system runs as its own container of the stubs image, on one Docker network where each
- * is reachable by its system name (http://plsp:8080, ...), and WireMock as a container of the WireMock image under
- * the name `wiremock`, between PLSP and the databanks. The test process reaches them on mapped ports of
- * localhost, WireMock only through its token gate (environments/containers/wiremock-container.ts): its own port is
- * published nowhere. The run always has an access token: the one given, else one made for the gate alone, which
+ * Containers mode: every system runs as its own container of the stubs image, and WireMock as a container of the
+ * WireMock image between PLSP and the databanks, all in the run's pod (environments/containers/pod.ts): one network
+ * namespace, on the run's Docker network, where each listens on a port of its own and reaches the others at
+ * 127.0.0.1:<port>. The test process reaches them on ports the pod publishes, WireMock only through its token gate
+ * (environments/containers/wiremock-container.ts): its own port is published nowhere. The run always has an access token: the one given, else one made for the gate alone, which
  * the environment hands on (Environment.accessToken) so the drivers send it. Needs a Docker engine but no registry (see docker/root-image.ts, docker/stubs-image.ts and
  * docker/wiremock-image.ts).
  *
@@ -19,11 +19,11 @@ import { ensureWireMockImage } from '../docker/wiremock-image';
 import { registerCleanup } from './cleanup';
 import { newRunId, runLabels } from './containers/labels';
 import { cliDockerHost, removeLeftovers, removeRun, removeRunSync } from './containers/run-resources';
-import { startWaves } from './containers/start-waves';
-import { CONTAINER_PORT } from './containers/run-container';
+import { podUrl, startPod, type PublishedMember } from './containers/pod';
 import { startSystemContainer } from './containers/system-container';
 import { startWireMockContainer } from './containers/wiremock-container';
-import type { EndpointName, Environment, EnvironmentOptions } from './environment';
+import { SYSTEMS, type EndpointName, type Environment, type EnvironmentOptions, type SystemName } from './environment';
+import { WIREMOCK_GATE_NAME } from '../stubs/wiremock-gate/gate';
 import { stubEnv, withHubKey } from './wiring';
 
 export interface ContainersOptions {
@@ -115,7 +115,7 @@ export async function startContainersEnvironment(
     networkName,
     options,
     startupTimeoutMs,
-    hostPorts: containers.hostPorts ?? {},
+    hostPorts: podHostPorts(containers.hostPorts ?? {}),
     stopped: () => stopRequested,
   });
   const finish = (): void => {
@@ -141,43 +141,34 @@ interface StartPlan {
   networkName: string;
   options: EnvironmentOptions;
   startupTimeoutMs: number;
-  hostPorts: Partial<Record<EndpointName, number>>;
-  /** True once stop() was called: no further wave starts. */
+  hostPorts: Partial<Record<PublishedMember, number>>;
+  /** True once stop() was called: nothing further starts. */
   stopped: () => boolean;
 }
 
 async function startEndpoints(docker: Docker, plan: StartPlan): Promise<Record<EndpointName, string>> {
   const labels = runLabels(plan.runId);
   await docker.createNetwork({ Name: plan.networkName, Driver: 'bridge', CheckDuplicate: true, Labels: labels });
-  const urls: Partial<Record<EndpointName, string>> = {};
-  for (const wave of startWaves()) {
-    if (plan.stopped()) throw new Error('the containers environment was stopped while it started');
-    // allSettled, not all: on a failure the others of the wave finish starting before anything is removed.
-    const results = await Promise.allSettled(
-      wave.map(async (endpoint) => {
-        urls[endpoint] = await startEndpoint(endpoint, plan, labels);
-      }),
-    );
-    const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-    if (failure) throw failure.reason;
-  }
-  return urls as Record<EndpointName, string>;
+  const pod = await startPod({ image: plan.image, runId: plan.runId, networkName: plan.networkName, labels, startupTimeoutMs: plan.startupTimeoutMs, hostPorts: plan.hostPorts });
+  if (plan.stopped()) throw new Error('the containers environment was stopped while it started');
+  // All at once: no system calls another before the run begins, and the engine sets up containers that join a
+  // namespace quickly. allSettled, not all: on a failure the others finish starting before anything is removed.
+  const common = { runId: plan.runId, pod: pod.networkMode, labels, startupTimeoutMs: plan.startupTimeoutMs };
+  const results = await Promise.allSettled([
+    startWireMockContainer({ ...common, image: plan.wiremockImage, gateImage: plan.image, token: plan.token, gateUrl: pod.hostUrl(WIREMOCK_GATE_NAME), databanks: { LABA: podUrl('laba'), MiBa: podUrl('miba') } }),
+    // Containers publish their ports on every interface: every system demands the run's token (contracts/access.ts).
+    ...SYSTEMS.map((system) => startSystemContainer({ ...common, image: plan.image, system, env: stubEnv(system, podUrl, { ...plan.options, accessToken: plan.token }) })),
+  ]);
+  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failure) throw failure.reason;
+  const urls = Object.fromEntries(SYSTEMS.map((system) => [system, pod.hostUrl(system)])) as Record<SystemName, string>;
+  return { ...urls, wiremock: pod.hostUrl(WIREMOCK_GATE_NAME) };
 }
 
-/** How the containers reach each other: by network alias. */
-function networkUrl(peer: EndpointName): string {
-  return `http://${peer}:${CONTAINER_PORT}`;
-}
-
-function startEndpoint(endpoint: EndpointName, plan: StartPlan, labels: Record<string, string>): Promise<string> {
-  const hostPort = plan.hostPorts[endpoint];
-  const common = { runId: plan.runId, networkName: plan.networkName, labels, startupTimeoutMs: plan.startupTimeoutMs, ...(hostPort ? { hostPort } : {}) };
-  if (endpoint === 'wiremock') {
-    // Ready once the pass-through is installed: before PLSP, which starts in a later wave, sends anything.
-    return startWireMockContainer({ ...common, image: plan.wiremockImage, gateImage: plan.image, token: plan.token, databanks: { LABA: networkUrl('laba'), MiBa: networkUrl('miba') } });
-  }
-  // Containers publish their ports on every interface: every system demands the run's token (contracts/access.ts).
-  return startSystemContainer({ ...common, image: plan.image, system: endpoint, env: stubEnv(endpoint, networkUrl, { ...plan.options, accessToken: plan.token }) });
+/** The host ports asked for by endpoint, by the pod's member that publishes each: WireMock's is its gate's. */
+function podHostPorts(byEndpoint: Partial<Record<EndpointName, number>>): Partial<Record<PublishedMember, number>> {
+  const { wiremock, ...systems } = byEndpoint;
+  return { ...systems, ...(wiremock ? { [WIREMOCK_GATE_NAME]: wiremock } : {}) };
 }
 
 function settledWithin(promise: Promise<void>, timeoutMs: number): Promise<void> {

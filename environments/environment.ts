@@ -3,7 +3,7 @@
  * see an Environment: they never know whether a stub runs in-process, in a container or is a real system.
  */
 
-/** The systems of the chain, by the names used everywhere (stub names, network aliases, URLs). */
+/** The systems of the chain, by the names used everywhere (stub names, container names, URLs). */
 export const SYSTEMS = ['laba', 'miba', 'labportal', 'sundhedsjournal', 'plsp', 'pilot-lps'] as const;
 export type SystemName = (typeof SYSTEMS)[number];
 

@@ -1,6 +1,6 @@
 /**
  * How the systems of the chain are wired to each other: the environment variables each stub gets, given
- * where its peers are. One place for every mode: local passes in-process URLs, containers network aliases.
+ * where its peers are. One place for every mode: local passes in-process URLs, containers their ports in the run's pod.
  */
 import type { EndpointName, EnvironmentOptions, SystemName } from './environment';
 import { randomBytes } from 'node:crypto';

@@ -1,8 +1,8 @@
-/** Starts one system's stub as a container of the stubs image, on the run's network under its system name. */
+/** Starts one system's stub as a container of the stubs image, in the run's pod on the system's own port. */
 import type { SystemName } from '../environment';
-import { CONTAINER_PORT, startRunContainer } from './run-container';
+import { systemListen } from './pod';
+import { startRunContainer } from './run-container';
 
-export { CONTAINER_PORT };
 /** main.ts prints `lokalsvar stub <name> listening on <url>` once the stub answers. */
 const READY_LINE = 'listening on';
 
@@ -10,27 +10,25 @@ export interface SystemContainerSpec {
   image: string;
   system: SystemName;
   runId: string;
-  networkName: string;
+  /** The pod's NetworkMode (Pod.networkMode). */
+  pod: string;
   env: Record<string, string>;
   labels: Record<string, string>;
   startupTimeoutMs: number;
-  /** A fixed host port instead of a free one. */
-  hostPort?: number;
 }
 
-/** Starts the container and waits for the ready line; returns the stub's base URL as seen from this process. */
-export function startSystemContainer(spec: SystemContainerSpec): Promise<string> {
-  return startRunContainer({
+/** Starts the container and waits for the ready line. */
+export async function startSystemContainer(spec: SystemContainerSpec): Promise<void> {
+  await startRunContainer({
     image: spec.image,
-    endpoint: spec.system,
+    name: spec.system,
     description: `The ${spec.system} stub`,
     runId: spec.runId,
-    networkName: spec.networkName,
+    network: spec.pod,
     labels: spec.labels,
     command: [spec.system],
-    env: { ...spec.env, PORT: String(CONTAINER_PORT), HOST: '0.0.0.0' },
+    env: { ...spec.env, ...systemListen(spec.system) },
     readyLine: READY_LINE,
     startupTimeoutMs: spec.startupTimeoutMs,
-    ...(spec.hostPort ? { hostPort: spec.hostPort } : {}),
   });
 }

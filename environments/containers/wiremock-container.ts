@@ -1,10 +1,11 @@
 /**
- * WireMock as a container of the WireMock image (docker/wiremock-image.ts), on the run's network under the alias
- * `wiremock`, with the databank pass-through installed, so PLSP can send to http://wiremock:8080/laba/...
+ * WireMock as a container of the WireMock image (docker/wiremock-image.ts), in the run's pod, with the databank
+ * pass-through installed, so PLSP can send to http://127.0.0.1:<WireMock's port>/laba/...
  *
- * WireMock's own port is published nowhere: its admin API (faults, proxies, shutdown) and request journal are
- * reached from the host only through the token gate (stubs/wiremock-gate/gate.ts), a container of the stubs image
- * under the alias `wiremock-gate` that passes on to http://wiremock:8080 only requests carrying the access token.
+ * WireMock listens on the pod's loopback only and its port is published nowhere: its admin API (faults, proxies,
+ * shutdown) and request journal are reached from the host only through the token gate (stubs/wiremock-gate/gate.ts),
+ * a container of the stubs image in the same pod, whose port the pod publishes, that passes on to WireMock only
+ * requests carrying the access token.
  */
 import { accessHeaders, ACCESS_TOKEN_ENV } from '../../contracts/access';
 import type { DatabankName } from '../../contracts/databank';
@@ -12,7 +13,8 @@ import { WIREMOCK_PORT_LINE, wiremockJavaArguments } from '../../contracts/wirem
 import { WIREMOCK_IMAGE_PATHS } from '../../docker/wiremock-image';
 import { WIREMOCK_GATE_NAME, WIREMOCK_GATE_UPSTREAM_ENV } from '../../stubs/wiremock-gate/gate';
 import { installDatabankProxies } from '../wiremock/databank-proxies';
-import { CONTAINER_PORT, startRunContainer } from './run-container';
+import { podUrl, POD_PORTS } from './pod';
+import { startRunContainer } from './run-container';
 
 /** main.ts prints `lokalsvar stub wiremock-gate listening on <url>` once the gate answers. */
 const GATE_READY_LINE = 'listening on';
@@ -25,47 +27,42 @@ export interface WireMockContainerSpec {
   /** The token the gate demands. */
   token: string;
   runId: string;
-  networkName: string;
+  /** The pod's NetworkMode (Pod.networkMode). */
+  pod: string;
+  /** The gate's base URL as seen from this process (the pod publishes its port). */
+  gateUrl: string;
   labels: Record<string, string>;
   startupTimeoutMs: number;
-  /** A fixed host port for the gate instead of a free one. */
-  hostPort?: number;
-  /** The databanks as WireMock reaches them on the network, e.g. http://laba:8080. */
+  /** The databanks as WireMock reaches them in the pod, e.g. http://127.0.0.1:8081. */
   databanks: Record<DatabankName, string>;
 }
 
-/**
- * Starts WireMock (unpublished) and its gate side by side, then installs the pass-through through the gate; returns
- * the gate's base URL as seen from this process.
- */
-export async function startWireMockContainer(spec: WireMockContainerSpec): Promise<string> {
-  const common = { runId: spec.runId, networkName: spec.networkName, labels: spec.labels, startupTimeoutMs: spec.startupTimeoutMs };
+/** Starts WireMock and its gate side by side in the pod, then installs the pass-through through the gate. */
+export async function startWireMockContainer(spec: WireMockContainerSpec): Promise<void> {
+  const common = { runId: spec.runId, network: spec.pod, labels: spec.labels, startupTimeoutMs: spec.startupTimeoutMs };
   // allSettled, not all: when one fails the other finishes starting before the run is removed (see startEndpoints).
   const [wiremock, gate] = await Promise.allSettled([
     startRunContainer({
       ...common,
       image: spec.image,
-      endpoint: 'wiremock',
+      name: 'wiremock',
       description: 'WireMock',
       // The image's entrypoint is java; the arguments are the ones local mode runs WireMock with.
-      command: wiremockJavaArguments({ ...WIREMOCK_IMAGE_PATHS, port: CONTAINER_PORT, bindAddress: '0.0.0.0' }),
+      command: wiremockJavaArguments({ ...WIREMOCK_IMAGE_PATHS, port: POD_PORTS.wiremock, bindAddress: '127.0.0.1' }),
       readyLine: WIREMOCK_PORT_LINE,
-      published: false,
     }),
     startRunContainer({
       ...common,
       image: spec.gateImage,
-      endpoint: WIREMOCK_GATE_NAME,
+      name: WIREMOCK_GATE_NAME,
       description: 'The gate in front of WireMock',
       command: [WIREMOCK_GATE_NAME],
       // The upstream is resolved per request: the gate may be up before WireMock is.
-      env: { [WIREMOCK_GATE_UPSTREAM_ENV]: `http://wiremock:${CONTAINER_PORT}`, [ACCESS_TOKEN_ENV]: spec.token, PORT: String(CONTAINER_PORT), HOST: '0.0.0.0' },
+      env: { [WIREMOCK_GATE_UPSTREAM_ENV]: podUrl('wiremock'), [ACCESS_TOKEN_ENV]: spec.token, PORT: String(POD_PORTS[WIREMOCK_GATE_NAME]), HOST: '0.0.0.0' },
       readyLine: GATE_READY_LINE,
-      ...(spec.hostPort ? { hostPort: spec.hostPort } : {}),
     }),
   ]);
   if (wiremock.status === 'rejected') throw wiremock.reason;
   if (gate.status === 'rejected') throw gate.reason;
-  await installDatabankProxies(gate.value, spec.databanks, accessHeaders(spec.token));
-  return gate.value;
+  await installDatabankProxies(spec.gateUrl, spec.databanks, accessHeaders(spec.token));
 }

@@ -6,7 +6,7 @@ import { DATABANKS, type DatabankName } from '../../contracts/databank';
 import { DATABANK_PREFIXES, PROXY_PRIORITY, type ProxyMappingMetadata } from '../../contracts/wiremock';
 
 /**
- * Installs the pass-through to each databank, as WireMock reaches it (a loopback URL or a network alias). headers:
+ * Installs the pass-through to each databank, as WireMock reaches it (a loopback URL, in-process or in the run's pod). headers:
  * what reaching wiremockUrl takes (the access token, when it is the gate in front of WireMock).
  */
 export async function installDatabankProxies(wiremockUrl: string, targets: Record<DatabankName, string>, headers: Record<string, string> = {}): Promise<void> {

@@ -1,6 +1,6 @@
 /**
- * Containers mode end to end: the stubs image, one container per system and one of WireMock on a shared network
- * (reaching each other by name), reachable from here on mapped ports, PLSP's way to the databanks through WireMock,
+ * Containers mode end to end: the stubs image, one container per system and one of WireMock in the run's pod
+ * (one network namespace; they reach each other at their ports in it), reachable from here on ports the pod publishes, PLSP's way to the databanks through WireMock,
  * and nothing left behind after stop(), Ctrl-C, SIGTERM or process.exit(). Skipped where no Docker engine answers,
  * unless E2E_REQUIRE_DOCKER=1.
  *
@@ -50,7 +50,7 @@ test('every system answers GET /health on its mapped port, WireMock passes on to
     const health = await fetch(`${environment.urls.wiremock}/__admin/health`, withToken);
     assert.equal(health.status, 200, 'WireMock /__admin/health');
     assert.equal(((await health.json()) as { status?: string }).status, 'healthy');
-    // The pass-through PLSP uses: http://wiremock:8080/laba/... reaches LABA at http://laba:8080/..., MiBa likewise.
+    // The pass-through PLSP uses: WireMock's /laba/... reaches LABA, /miba/... MiBa.
     for (const databank of ['laba', 'miba'] as const) {
       const proxied = await fetch(`${environment.urls.wiremock}/${databank}/health`, withToken);
       assert.equal(proxied.status, 200, `GET /${databank}/health through WireMock: ${await proxied.clone().text()}`);
@@ -61,19 +61,25 @@ test('every system answers GET /health on its mapped port, WireMock passes on to
     const network = await engine.getNetwork(environment.networkName).inspect();
     assert.equal(network.Labels?.[LABEL_RUN], environment.runId);
     const containers = await engine.listContainers({ filters: { label: [`${LABEL_RUN}=${environment.runId}`] } });
-    assert.equal(containers.length, ENDPOINTS.length + 1, 'one container per endpoint, and the gate in front of WireMock');
-    const aliases: string[] = [];
+    assert.equal(containers.length, ENDPOINTS.length + 2, 'one container per endpoint, the gate in front of WireMock, and the pod');
+    // The pod alone is on the run's network; every other container joins its namespace (environments/containers/pod.ts).
+    const pod = containers.find((container) => container.Names.includes(`/lokalsvar-e2e-${environment.runId}-pod`));
+    assert.ok(pod, `the run has a pod: ${containers.flatMap((container) => container.Names).join()}`);
+    assert.deepEqual(Object.keys(network.Containers ?? {}), [pod.Id], "only the pod is on the run's network");
+    const members: string[] = [];
     for (const container of containers) {
       assert.equal(container.Labels[LABEL_PID], String(process.pid));
-      const inspected = await engine.getContainer(container.Id).inspect();
-      aliases.push(...(inspected.NetworkSettings.Networks[environment.networkName]?.Aliases ?? []));
+      if (container.Id === pod.Id) continue;
+      const inspected: { Name: string; HostConfig: { NetworkMode?: string } } = await engine.getContainer(container.Id).inspect();
+      assert.equal(inspected.HostConfig.NetworkMode, `container:${pod.Id}`, `${inspected.Name} joins the pod`);
+      members.push(inspected.Name.replace(`/lokalsvar-e2e-${environment.runId}-`, ''));
     }
-    for (const endpoint of [...ENDPOINTS, WIREMOCK_GATE_NAME]) assert.ok(aliases.includes(endpoint), `${endpoint} is a network alias: ${aliases.join()}`);
+    assert.deepEqual(members.sort(), [...ENDPOINTS, WIREMOCK_GATE_NAME].sort(), 'every endpoint and the gate run in containers of their own');
     const wiremock = containers.find((container) => container.Names.includes(`/lokalsvar-e2e-${environment.runId}-wiremock`));
     assert.equal(wiremock?.Image, environment.wiremockImage, 'WireMock runs in its own image, labelled with the run');
-    // Wiring: the portal asks LABA and MiBa at http://laba:8080 and http://miba:8080 (502 if it cannot reach them).
+    // Wiring: the portal asks LABA and MiBa at their ports in the pod (502 if it cannot reach them).
     const national = await fetch(`${environment.urls.labportal}/api/v1/patients/0101010101/results`, withToken);
-    assert.equal(national.status, 200, `labportal reaches laba and miba by their aliases: ${await national.clone().text()}`);
+    assert.equal(national.status, 200, `labportal reaches laba and miba in the pod: ${await national.clone().text()}`);
     // Published ports listen on every interface: without the run's token every read and control endpoint refuses
     // (contracts/access.ts); the citizen's pages too, since the suite's browser sends the token.
     const guarded: ReadonlyArray<[EndpointName, string]> = [
@@ -109,7 +115,7 @@ test('a stub that fails to start is reported with what it printed', { timeout: 1
   try {
     await assert.rejects(
       // labportal without the URLs of LABA and MiBa refuses to start.
-      startSystemContainer({ image, system: 'labportal', runId, networkName, env: {}, labels, startupTimeoutMs: 20_000 }),
+      startSystemContainer({ image, system: 'labportal', runId, pod: networkName, env: {}, labels, startupTimeoutMs: 20_000 }),
       /The labportal stub did not start in its container[\s\S]*LABPORTAL_LABA_URL/,
     );
   } finally {
@@ -129,10 +135,10 @@ test('WireMock that fails to start is reported with what it printed', { timeout:
     await assert.rejects(
       startRunContainer({
         image,
-        endpoint: 'wiremock',
+        name: 'wiremock',
         description: 'WireMock',
         runId,
-        networkName,
+        network: networkName,
         labels,
         // The image's entrypoint is java alone: WireMock's own arguments, with a port it cannot read.
         command: wiremockJavaArguments({ ...WIREMOCK_IMAGE_PATHS, port: 8080, bindAddress: '0.0.0.0' }).map((arg) => (arg === '8080' ? 'not-a-port' : arg)),

@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import { docker } from '../../docker/testcontainers';
 import { startContainersEnvironment } from '../../environments/containers';
 import { LABEL_RUN } from '../../environments/containers/labels';
+import { PUBLISHED_MEMBERS } from '../../environments/containers/pod';
 import { DatabankProxyDriver } from '../../steps/drivers/databank-proxy';
 import { useAccessToken } from '../../steps/drivers/http';
 import { PlspDriver } from '../../steps/drivers/plsp';
@@ -47,7 +48,8 @@ test('containers mode: WireMock publishes no port, no published port lets anyone
       for (const port of container.Ports) if (port.PublicPort) published.set(port.PublicPort, container.Names.join());
     }
     assert.ok(published.has(gatePort), `the gate's port ${gatePort} is among the published ones`);
-    assert.equal(published.size, containers.length - 1, 'every container but WireMock publishes one port');
+    assert.deepEqual([...published.values()].every((owner) => owner.endsWith('-pod')), true, `only the run's pod publishes ports: ${[...published.values()].join()}`);
+    assert.equal(published.size, PUBLISHED_MEMBERS.length, 'the pod publishes one port per system and one for the gate, none for WireMock');
     for (const [port, owner] of published) {
       for (const probe of ADMIN_PROBES) {
         for (const authorization of [undefined, bearer('not-the-token-0123456789')]) {

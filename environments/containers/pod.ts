@@ -1,0 +1,90 @@
+/**
+ * The run's pod: one small container that holds the run's network namespace, on the run's Docker network, and
+ * publishes the ports the test process reaches. Every other container of the run (the six stubs, WireMock and its
+ * gate) joins that namespace (NetworkMode `container:<pod>`), as the containers of a Kubernetes pod do, and listens
+ * on a port of its own there (POD_PORTS); they reach each other at 127.0.0.1:<port>.
+ *
+ * Why: on a 2-core machine the Docker engine spends about 0.6 s setting up each container that gets a namespace,
+ * a veth pair on a bridge and a published port of its own, and does so one at a time; a container that joins an
+ * existing namespace costs about 0.2 s. Each system still runs in its own container, from the image, configured by
+ * its environment alone, and talks HTTP over TCP to the others; what the pod gives up is name resolution between
+ * them (README, "Containers mode").
+ */
+import { WIREMOCK_GATE_NAME } from '../../stubs/wiremock-gate/gate';
+import type { EndpointName, SystemName } from '../environment';
+import { startRunContainer } from './run-container';
+
+/** What listens in the pod: the systems, WireMock, and the gate in front of WireMock. */
+export type PodMember = EndpointName | typeof WIREMOCK_GATE_NAME;
+
+/** The port each member listens on inside the pod. */
+export const POD_PORTS: Readonly<Record<PodMember, number>> = {
+  [WIREMOCK_GATE_NAME]: 8080,
+  laba: 8081,
+  miba: 8082,
+  labportal: 8083,
+  sundhedsjournal: 8084,
+  plsp: 8085,
+  'pilot-lps': 8086,
+  // Not published: only the members (PLSP) and the gate reach it, and it listens on the pod's loopback alone.
+  wiremock: 8087,
+};
+
+/** The members the test process reaches on a port of the host; WireMock only through its gate. */
+export type PublishedMember = Exclude<PodMember, 'wiremock'>;
+
+/** How one member reaches another inside the pod. */
+export function podUrl(member: PodMember): string {
+  return `http://127.0.0.1:${POD_PORTS[member]}`;
+}
+
+/** The pod prints this once it runs; it answers nothing itself. */
+const POD_READY_LINE = 'pod ready';
+/** Holds the namespace and does nothing else; exits at once on SIGTERM (as process 1 it would otherwise not). */
+const POD_PROGRAM = `process.on('SIGTERM', () => process.exit(0)); console.log('${POD_READY_LINE}'); setInterval(() => {}, 1 << 30);`;
+
+export interface PodSpec {
+  /** Any image with node at /usr/local/bin/node: the stubs image. */
+  image: string;
+  runId: string;
+  networkName: string;
+  labels: Record<string, string>;
+  startupTimeoutMs: number;
+  /** Fixed host ports per member (e.g. PLSP's, for a vendor's LPS); the others get free ports. */
+  hostPorts?: Partial<Record<PublishedMember, number>>;
+}
+
+export interface Pod {
+  /** NetworkMode for a container that joins the pod. */
+  readonly networkMode: string;
+  /** Base URL of a published member as reached from this process. */
+  hostUrl(member: PublishedMember): string;
+}
+
+export const PUBLISHED_MEMBERS = (Object.keys(POD_PORTS) as PodMember[]).filter((member): member is PublishedMember => member !== 'wiremock');
+
+/** Starts the pod on the run's network, publishing every member's port but WireMock's. */
+export async function startPod(spec: PodSpec): Promise<Pod> {
+  const started = await startRunContainer({
+    image: spec.image,
+    name: 'pod',
+    description: "The run's pod (the network the containers share)",
+    runId: spec.runId,
+    network: spec.networkName,
+    labels: spec.labels,
+    entrypoint: ['/usr/local/bin/node', '-e', POD_PROGRAM],
+    command: [],
+    readyLine: POD_READY_LINE,
+    startupTimeoutMs: spec.startupTimeoutMs,
+    ports: PUBLISHED_MEMBERS.map((member) => ({ container: POD_PORTS[member], host: spec.hostPorts?.[member] })),
+  });
+  return {
+    networkMode: `container:${started.id}`,
+    hostUrl: (member) => started.hostUrl(POD_PORTS[member]),
+  };
+}
+
+/** A stub's own port in the pod, given as PORT (stubs/main.ts). */
+export function systemListen(system: SystemName): Record<string, string> {
+  return { PORT: String(POD_PORTS[system]), HOST: '0.0.0.0' };
+}
