@@ -1,6 +1,7 @@
 /** The shared libraries a binary loads, as `ldd` lists them, including the dynamic loader. */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { withFileStamps } from './file-stamp-cache';
 
 const run = promisify(execFile);
 
@@ -19,7 +20,23 @@ export async function sharedLibraries(binaries: readonly string[], options: Shar
   return [...new Set(outputs.flat())].sort();
 }
 
-async function ldd(binary: string): Promise<string> {
+/** The dynamic loader's cache of library paths: `ldconfig` rewrites it when libraries are installed or removed. */
+const LOADER_CACHE = '/etc/ld.so.cache';
+
+/**
+ * ldd's output for a binary, remembered while the binary, the loader's cache and every library it listed are
+ * unchanged (docker/file-stamp-cache.ts): each ldd runs the loader in a process of its own, about 40 ms, and the
+ * Java image asks about 28 binaries on every run.
+ */
+function ldd(binary: string): Promise<string> {
+  return withFileStamps('ldd', `${binary}\0${process.env.LD_LIBRARY_PATH ?? ''}`, async () => {
+    const output = await runLdd(binary);
+    const listed = output.split('\n').flatMap((line) => /=>\s*(\/\S+)/.exec(line)?.[1] ?? /^\s*(\/\S+)/.exec(line)?.[1] ?? []);
+    return { value: output, files: [binary, LOADER_CACHE, ...listed] };
+  });
+}
+
+async function runLdd(binary: string): Promise<string> {
   try {
     return (await run('ldd', [binary])).stdout;
   } catch (error) {

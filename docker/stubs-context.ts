@@ -3,7 +3,7 @@
  * left out, it has a native addon), better-sqlite3 with just what it loads at run time, and the Dockerfile.
  */
 import { build } from 'esbuild';
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
@@ -18,15 +18,22 @@ const RUNTIME_PACKAGES: ReadonlyArray<{ name: string; resolveFrom: string | null
 ];
 const EXTERNAL = RUNTIME_PACKAGES.filter((pkg) => pkg.resolveFrom === null).map((pkg) => pkg.name);
 
-/** Writes Dockerfile, app/main.js (+ map) and app/node_modules into dir. */
-export async function stageStubsContext(dir: string, entry: string = STUBS_ENTRY): Promise<void> {
+/**
+ * Writes Dockerfile, app/main.js (+ map) and app/node_modules into dir. Returns every file of this machine the
+ * context was made from (absolute paths): the bundle's sources, the packages' files, the Dockerfile, and what
+ * decides how esbuild bundles (its own package.json, tsconfig.json, package.json).
+ */
+export async function stageStubsContext(dir: string, entry: string = STUBS_ENTRY): Promise<string[]> {
   await mkdir(path.join(dir, 'app'), { recursive: true });
-  await bundle(entry, path.join(dir, 'app'));
-  await copyRuntimePackages(path.join(dir, 'app', 'node_modules'));
+  const sources = await bundle(entry, path.join(dir, 'app'));
+  const packageFiles = await copyRuntimePackages(path.join(dir, 'app', 'node_modules'));
   await cp(STUBS_DOCKERFILE, path.join(dir, 'Dockerfile'));
+  const esbuildPackage = require.resolve('esbuild/package.json', { paths: [REPO_ROOT] });
+  return [...sources, ...packageFiles, STUBS_DOCKERFILE, esbuildPackage, path.join(REPO_ROOT, 'tsconfig.json'), path.join(REPO_ROOT, 'package.json')];
 }
 
-async function bundle(entry: string, appDir: string): Promise<void> {
+/** Bundles entry into appDir; returns the absolute paths of every source file the bundle was made from. */
+async function bundle(entry: string, appDir: string): Promise<string[]> {
   // Built in memory against a fixed output path inside the repo, so source map paths (and with them the image's
   // content hash) do not depend on the staging folder.
   const virtualOut = path.join(REPO_ROOT, '.tmp', 'stubs-image', 'main.js');
@@ -38,6 +45,8 @@ async function bundle(entry: string, appDir: string): Promise<void> {
     format: 'cjs',
     external: EXTERNAL,
     outfile: virtualOut,
+    absWorkingDir: REPO_ROOT,
+    metafile: true,
     write: false,
     sourcemap: 'external',
     sourcesContent: false,
@@ -49,10 +58,13 @@ async function bundle(entry: string, appDir: string): Promise<void> {
   for (const file of result.outputFiles) {
     await writeFile(path.join(appDir, path.basename(file.path)), file.contents);
   }
+  return Object.keys(result.metafile.inputs).map((input) => path.resolve(REPO_ROOT, input));
 }
 
-async function copyRuntimePackages(nodeModules: string): Promise<void> {
+/** Copies the packages' parts; returns the absolute paths of every file copied. */
+async function copyRuntimePackages(nodeModules: string): Promise<string[]> {
   const dirs = new Map<string, string>();
+  const copied: string[] = [];
   for (const pkg of RUNTIME_PACKAGES) {
     const from = pkg.resolveFrom === null ? REPO_ROOT : dirs.get(pkg.resolveFrom);
     if (from === undefined) throw new Error(`${pkg.name} must come after ${pkg.resolveFrom} in RUNTIME_PACKAGES`);
@@ -66,6 +78,15 @@ async function copyRuntimePackages(nodeModules: string): Promise<void> {
     dirs.set(pkg.name, source);
     for (const part of pkg.parts) {
       await cp(path.join(source, part), path.join(nodeModules, pkg.name, part), { recursive: true, dereference: true });
+      copied.push(...(await filesUnder(path.join(source, part))));
     }
   }
+  return copied;
+}
+
+/** The file itself, or every file under a folder (symlinks followed). */
+async function filesUnder(file: string): Promise<string[]> {
+  if (!(await stat(file)).isDirectory()) return [file];
+  const entries = await readdir(file);
+  return (await Promise.all(entries.map((entry) => filesUnder(path.join(file, entry))))).flat();
 }
