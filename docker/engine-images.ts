@@ -80,6 +80,19 @@ async function follow(progress: NodeJS.ReadableStream): Promise<void> {
   });
 }
 
+/** Removes one tag; a tag that is not there, or still used by a container, is left as it is. True: removed. */
+export async function removeTag(tag: string): Promise<boolean> {
+  const engine = await docker();
+  try {
+    await engine.getImage(tag).remove();
+    return true;
+  } catch (error) {
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status !== 404 && status !== 409) throw error; // 409: in use by a container
+    return false;
+  }
+}
+
 /**
  * Removes the older tags of a repository, keeping the `keep` newest (by creation). Tags a container still uses
  * are left alone (the engine refuses them without force), so a run in progress is never disturbed.
@@ -93,14 +106,6 @@ export async function pruneOldTags(repository: string, keep: number): Promise<st
     .slice(keep)
     .flatMap((image) => (image.RepoTags ?? []).filter((tag) => tag.startsWith(`${repository}:`)));
   const removed: string[] = [];
-  for (const tag of tags) {
-    try {
-      await engine.getImage(tag).remove();
-      removed.push(tag);
-    } catch (error) {
-      const status = (error as { statusCode?: number }).statusCode;
-      if (status !== 404 && status !== 409) throw error; // 409: in use by a container
-    }
-  }
+  for (const tag of tags) if (await removeTag(tag)) removed.push(tag);
   return removed;
 }

@@ -9,8 +9,8 @@
  */
 import { accessHeaders, ACCESS_TOKEN_ENV } from '../../contracts/access';
 import type { DatabankName } from '../../contracts/databank';
-import { WIREMOCK_PORT_LINE, wiremockJavaArguments } from '../../contracts/wiremock';
-import { WIREMOCK_IMAGE_PATHS } from '../../docker/wiremock-image';
+import { WIREMOCK_PORT_LINE } from '../../contracts/wiremock';
+import { wiremockImageArguments } from '../../docker/wiremock-image';
 import { WIREMOCK_GATE_NAME, WIREMOCK_GATE_UPSTREAM_ENV } from '../../stubs/wiremock-gate/gate';
 import { installDatabankProxies } from '../wiremock/databank-proxies';
 import { podUrl, POD_PORTS } from './pod';
@@ -47,8 +47,7 @@ export async function startWireMockContainer(spec: WireMockContainerSpec): Promi
       image: spec.image,
       name: 'wiremock',
       description: 'WireMock',
-      // The image's entrypoint is java; the arguments are the ones local mode runs WireMock with.
-      command: wiremockJavaArguments({ ...WIREMOCK_IMAGE_PATHS, port: POD_PORTS.wiremock, bindAddress: '127.0.0.1' }),
+      command: wiremockImageArguments(POD_PORTS.wiremock, '127.0.0.1'),
       readyLine: WIREMOCK_PORT_LINE,
     }),
     startRunContainer({
