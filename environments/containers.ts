@@ -19,7 +19,7 @@ import { ensureWireMockImage } from '../docker/wiremock-image';
 import { registerCleanup } from './cleanup';
 import { newRunId, runLabels } from './containers/labels';
 import { cliDockerHost, removeLeftovers, removeRun, removeRunSync } from './containers/run-resources';
-import { podUrl, startPod, type PublishedMember } from './containers/pod';
+import { createPod, podUrl, type PublishedMember } from './containers/pod';
 import { startSystemContainer } from './containers/system-container';
 import { startWireMockContainer } from './containers/wiremock-container';
 import { SYSTEMS, type EndpointName, type Environment, type EnvironmentOptions, type SystemName } from './environment';
@@ -83,8 +83,11 @@ export async function startContainersEnvironment(
   const stop = (): Promise<void> => {
     stopRequested = true;
     stopping ??= (async () => {
+      // Asked before the first removal: a start that fails during it (its pod removed) may have created containers
+      // after that removal listed the run's, so the sweep below must follow whenever a start was in flight.
+      const startInFlight = !startFinished;
       await removeRun(docker, runId);
-      if (!startFinished) {
+      if (startInFlight) {
         // Stopped mid-start (Ctrl-C): until the starts in flight have ended, keep removing what they create, so each
         // fails at once instead of at its startup timeout; then remove once more. Not a fixed wait: a slow engine
         // that creates a container late still has it removed.
@@ -149,17 +152,19 @@ interface StartPlan {
 async function startEndpoints(docker: Docker, plan: StartPlan): Promise<Record<EndpointName, string>> {
   const labels = runLabels(plan.runId);
   await docker.createNetwork({ Name: plan.networkName, Driver: 'bridge', CheckDuplicate: true, Labels: labels });
-  const pod = await startPod({ image: plan.image, runId: plan.runId, networkName: plan.networkName, labels, startupTimeoutMs: plan.startupTimeoutMs, hostPorts: plan.hostPorts });
+  const pod = await createPod({ image: plan.image, runId: plan.runId, networkName: plan.networkName, labels, startupTimeoutMs: plan.startupTimeoutMs, hostPorts: plan.hostPorts });
   if (plan.stopped()) throw new Error('the containers environment was stopped while it started');
-  // All at once: no system calls another before the run begins, and the engine sets up containers that join a
-  // namespace quickly. allSettled, not all: on a failure the others finish starting before anything is removed.
-  const common = { runId: plan.runId, pod: pod.networkMode, labels, startupTimeoutMs: plan.startupTimeoutMs };
+  // All at once, created while the pod starts and started once it runs: no system calls another before the run
+  // begins, and the engine sets up containers that join a namespace quickly. allSettled, not all: on a failure the
+  // others finish starting before anything is removed.
+  const common = { runId: plan.runId, pod: pod.networkMode, podRunning: pod.running, labels, startupTimeoutMs: plan.startupTimeoutMs };
   const results = await Promise.allSettled([
-    startWireMockContainer({ ...common, image: plan.wiremockImage, gateImage: plan.image, token: plan.token, gateUrl: pod.hostUrl(WIREMOCK_GATE_NAME), databanks: { LABA: podUrl('laba'), MiBa: podUrl('miba') } }),
+    startWireMockContainer({ ...common, image: plan.wiremockImage, gateImage: plan.image, token: plan.token, gateUrl: () => pod.hostUrl(WIREMOCK_GATE_NAME), databanks: { LABA: podUrl('laba'), MiBa: podUrl('miba') } }),
     // Containers publish their ports on every interface: every system demands the run's token (contracts/access.ts).
     ...SYSTEMS.map((system) => startSystemContainer({ ...common, image: plan.image, system, env: stubEnv(system, podUrl, { ...plan.options, accessToken: plan.token }) })),
   ]);
   const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  await pod.running; // The pod's own failure before a member's, which follows from it.
   if (failure) throw failure.reason;
   const urls = Object.fromEntries(SYSTEMS.map((system) => [system, pod.hostUrl(system)])) as Record<SystemName, string>;
   return { ...urls, wiremock: pod.hostUrl(WIREMOCK_GATE_NAME) };

@@ -12,7 +12,7 @@
  */
 import { WIREMOCK_GATE_NAME } from '../../stubs/wiremock-gate/gate';
 import type { EndpointName, SystemName } from '../environment';
-import { startRunContainer } from './run-container';
+import { startRunContainer, type StartedRunContainer } from './run-container';
 
 /** What listens in the pod: the systems, WireMock, and the gate in front of WireMock. */
 export type PodMember = EndpointName | typeof WIREMOCK_GATE_NAME;
@@ -57,15 +57,22 @@ export interface PodSpec {
 export interface Pod {
   /** NetworkMode for a container that joins the pod. */
   readonly networkMode: string;
-  /** Base URL of a published member as reached from this process. */
+  /** Resolves once the pod runs, ready for members to start; rejects when it did not start. */
+  readonly running: Promise<void>;
+  /** Base URL of a published member as reached from this process; once the pod runs. */
   hostUrl(member: PublishedMember): string;
 }
 
 export const PUBLISHED_MEMBERS = (Object.keys(POD_PORTS) as PodMember[]).filter((member): member is PublishedMember => member !== 'wiremock');
 
-/** Starts the pod on the run's network, publishing every member's port but WireMock's. */
-export async function startPod(spec: PodSpec): Promise<Pod> {
-  const started = await startRunContainer({
+/**
+ * Creates the pod on the run's network, publishing every member's port but WireMock's, and starts it; resolves as
+ * soon as it exists, so members can be created while it starts (they start once it runs: Pod.running).
+ */
+export async function createPod(spec: PodSpec): Promise<Pod> {
+  let created!: (id: string) => void;
+  const exists = new Promise<string>((resolve) => (created = resolve));
+  const started = startRunContainer({
     image: spec.image,
     name: 'pod',
     description: "The run's pod (the network the containers share)",
@@ -77,10 +84,21 @@ export async function startPod(spec: PodSpec): Promise<Pod> {
     readyLine: POD_READY_LINE,
     startupTimeoutMs: spec.startupTimeoutMs,
     ports: PUBLISHED_MEMBERS.map((member) => ({ container: POD_PORTS[member], host: spec.hostPorts?.[member] })),
+    beforeStart: async (id) => created(id),
   });
+  // A start that fails before the container exists fails here; one that fails later, through running.
+  const id = await Promise.race([exists, started.then(() => exists)]);
+  const running = started.then(() => undefined);
+  running.catch(() => undefined); // Handled by whoever awaits running; never an unhandled rejection meanwhile.
+  let pod: StartedRunContainer | undefined;
+  void started.then((container) => (pod = container), () => undefined);
   return {
-    networkMode: `container:${started.id}`,
-    hostUrl: (member) => started.hostUrl(POD_PORTS[member]),
+    networkMode: `container:${id}`,
+    running,
+    hostUrl: (member) => {
+      if (!pod) throw new Error(`The run's pod is not running yet: no URL for ${member}`);
+      return pod.hostUrl(POD_PORTS[member]);
+    },
   };
 }
 

@@ -4,6 +4,7 @@
  * network and publishes ports; every other container joins the pod's network namespace.
  * Never testcontainers' default wait strategy: it execs a shell in the container, and these images have none.
  */
+import type { GenericContainer } from 'testcontainers';
 import { loadTestcontainers } from '../../docker/testcontainers';
 import { LogTail } from './log-tail';
 
@@ -28,6 +29,8 @@ export interface RunContainerSpec {
   startupTimeoutMs: number;
   /** Ports to publish on the host (all interfaces): a free one each, or the one given. */
   ports?: ReadonlyArray<{ container: number; host?: number }>;
+  /** Called once the container exists, before it starts; the start waits for it (a failure fails the start). */
+  beforeStart?: (id: string) => Promise<void>;
 }
 
 export interface StartedRunContainer {
@@ -36,11 +39,30 @@ export interface StartedRunContainer {
   hostUrl(containerPort: number): string;
 }
 
+let RunContainer: (new (image: string, beforeStart?: (id: string) => Promise<void>) => GenericContainer) | undefined;
+
+/** testcontainers' GenericContainer with a step between create and start (RunContainerSpec.beforeStart). */
+function runContainerClass(): NonNullable<typeof RunContainer> {
+  RunContainer ??= class extends loadTestcontainers().GenericContainer {
+    constructor(
+      image: string,
+      private readonly beforeStart?: (id: string) => Promise<void>,
+    ) {
+      super(image);
+    }
+
+    protected override async containerCreated(id: string): Promise<void> {
+      await this.beforeStart?.(id);
+    }
+  };
+  return RunContainer;
+}
+
 /** Starts the container and waits for its ready line. */
 export async function startRunContainer(spec: RunContainerSpec): Promise<StartedRunContainer> {
-  const { GenericContainer, Wait } = loadTestcontainers();
+  const { Wait } = loadTestcontainers();
   const output = new LogTail(LOG_LINES_KEPT);
-  let container = new GenericContainer(spec.image)
+  let container = new (runContainerClass())(spec.image, spec.beforeStart)
     .withName(`lokalsvar-e2e-${spec.runId}-${spec.name}`)
     .withCommand(spec.command)
     .withEnvironment(spec.env ?? {})

@@ -12,6 +12,8 @@ export interface SystemContainerSpec {
   runId: string;
   /** The pod's NetworkMode (Pod.networkMode). */
   pod: string;
+  /** Resolves once the pod runs (Pod.running): the container is created meanwhile, and started then. */
+  podRunning?: Promise<void>;
   env: Record<string, string>;
   labels: Record<string, string>;
   startupTimeoutMs: number;
@@ -30,5 +32,6 @@ export async function startSystemContainer(spec: SystemContainerSpec): Promise<v
     env: { ...spec.env, ...systemListen(spec.system) },
     readyLine: READY_LINE,
     startupTimeoutMs: spec.startupTimeoutMs,
+    ...(spec.podRunning ? { beforeStart: () => spec.podRunning as Promise<void> } : {}),
   });
 }

@@ -29,8 +29,10 @@ export interface WireMockContainerSpec {
   runId: string;
   /** The pod's NetworkMode (Pod.networkMode). */
   pod: string;
-  /** The gate's base URL as seen from this process (the pod publishes its port). */
-  gateUrl: string;
+  /** Resolves once the pod runs (Pod.running): the containers are created meanwhile, and started then. */
+  podRunning: Promise<void>;
+  /** The gate's base URL as seen from this process (the pod publishes its port), asked once the pod runs. */
+  gateUrl: () => string;
   labels: Record<string, string>;
   startupTimeoutMs: number;
   /** The databanks as WireMock reaches them in the pod, e.g. http://127.0.0.1:8081. */
@@ -39,7 +41,7 @@ export interface WireMockContainerSpec {
 
 /** Starts WireMock and its gate side by side in the pod, then installs the pass-through through the gate. */
 export async function startWireMockContainer(spec: WireMockContainerSpec): Promise<void> {
-  const common = { runId: spec.runId, network: spec.pod, labels: spec.labels, startupTimeoutMs: spec.startupTimeoutMs };
+  const common = { runId: spec.runId, network: spec.pod, labels: spec.labels, startupTimeoutMs: spec.startupTimeoutMs, beforeStart: () => spec.podRunning };
   // allSettled, not all: when one fails the other finishes starting before the run is removed (see startEndpoints).
   const [wiremock, gate] = await Promise.allSettled([
     startRunContainer({
@@ -63,5 +65,5 @@ export async function startWireMockContainer(spec: WireMockContainerSpec): Promi
   ]);
   if (wiremock.status === 'rejected') throw wiremock.reason;
   if (gate.status === 'rejected') throw gate.reason;
-  await installDatabankProxies(spec.gateUrl, spec.databanks, accessHeaders(spec.token));
+  await installDatabankProxies(spec.gateUrl(), spec.databanks, accessHeaders(spec.token));
 }
