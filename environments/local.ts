@@ -15,6 +15,12 @@ export interface LocalListenOptions {
   host?: string;
   /** Fixed ports per system and for WireMock; one not named gets a free port. */
   ports?: Partial<Record<EndpointName, number>>;
+  /**
+   * A WireMock process already starting on loopback (startWireMockProcess), used instead of starting one: its JVM
+   * takes longest of all, so the suite starts it before it loads the stubs' code (run/run-environment.ts). The
+   * environment stops it with the rest, also when it fails to start.
+   */
+  wiremock?: Promise<RunningWireMock>;
 }
 
 export async function startLocalEnvironment(given: EnvironmentOptions = {}, listen: LocalListenOptions = {}): Promise<Environment> {
@@ -31,8 +37,8 @@ export async function startLocalEnvironment(given: EnvironmentOptions = {}, list
     if (!url) throw new Error(`${peer} must start before the systems that call it (see START_ORDER)`);
     return url;
   };
-  // WireMock's JVM starts while the first stubs do.
-  const wiremockStarting = startWireMockProcess(gated ? { host: '127.0.0.1', port: 0 } : { host, port: listen.ports?.wiremock ?? 0 });
+  // WireMock's JVM starts while the first stubs do (or has been starting for a while).
+  const wiremockStarting = listen.wiremock ?? startWireMockProcess(gated ? { host: '127.0.0.1', port: 0 } : { host, port: listen.ports?.wiremock ?? 0 });
   wiremockStarting.catch(() => undefined);
   // Callers stop before what they call, one at a time: a closing stub stops accepting and finishes the requests it
   // has, which still reach their peers (the hub's messages in flight get through WireMock to the databanks).

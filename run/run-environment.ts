@@ -39,9 +39,26 @@ export const RUN_RETRY_BACKOFF_MS = 50;
 export async function startRunEnvironment(kind: EnvironmentKind): Promise<Environment> {
   const vendor = lpsMode() === 'vendor' ? vendorSettings().system : undefined;
   const approvedSystems = process.env.E2E_APPROVED_SYSTEMS?.split(',').map((name) => name.trim()) ?? ['Pilot-LPS', 'Andet-LPS', ...(vendor ? [vendor] : [])];
-  // Loaded only here: the stubs' code is not needed by a worker that attaches, nor by cucumber's coordinator.
-  const { startEnvironment } = require('../environments') as typeof import('../environments');
-  return startEnvironment(kind, { approvedSystems, stubSettings: { plsp: { PLSP_FORWARD_BACKOFF_MS: String(RUN_RETRY_BACKOFF_MS) } } }, { ports: hubPort() });
+  const ports = hubPort();
+  // In-process, WireMock's JVM takes longest of all: it starts before the stubs' code is loaded (about 0.8 s).
+  const wiremock = kind === 'local' ? startLoopbackWireMock() : undefined;
+  try {
+    // Loaded only here: the stubs' code is not needed by a worker that attaches, nor by cucumber's coordinator.
+    const { startEnvironment } = require('../environments') as typeof import('../environments');
+    return await startEnvironment(kind, { approvedSystems, stubSettings: { plsp: { PLSP_FORWARD_BACKOFF_MS: String(RUN_RETRY_BACKOFF_MS) } } }, { ports, ...(wiremock ? { wiremock } : {}) });
+  } catch (error) {
+    // Where the environment never took it over (its code failed to load), it is stopped here; otherwise it is stopped already.
+    await wiremock?.then((running) => running.stop()).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** WireMock on loopback, as the local environment starts it without a token (environments/local.ts). */
+function startLoopbackWireMock(): Promise<import('../environments/wiremock/process').RunningWireMock> {
+  const { startWireMockProcess } = require('../environments/wiremock/process') as typeof import('../environments/wiremock/process');
+  const starting = startWireMockProcess({ host: '127.0.0.1', port: 0 });
+  starting.catch(() => undefined); // awaited by the environment, or stopped above
+  return starting;
 }
 
 /** What a worker needs to reach a running environment, as the announcement file holds it. */
