@@ -80,6 +80,13 @@ async function follow(progress: NodeJS.ReadableStream): Promise<void> {
   });
 }
 
+/** Gives an image (named by a tag) a further tag. */
+export async function tagImage(source: string, tag: string): Promise<void> {
+  const engine = await docker();
+  const { repo, version } = splitTag(tag);
+  await engine.getImage(source).tag({ repo, tag: version });
+}
+
 /** Removes one tag; a tag that is not there, or still used by a container, is left as it is. True: removed. */
 export async function removeTag(tag: string): Promise<boolean> {
   const engine = await docker();

@@ -36,12 +36,14 @@ export async function withFileStamps<T>(kind: string, key: string, compute: () =
   const entries = await readEntries(file);
   const known = entries[key];
   if (known && typeof known.stamps === 'object' && known.stamps !== null && (await unchanged(known.stamps))) return known.value as T;
+  const began = process.hrtime.bigint() - HRTIME_TO_EPOCH_NS;
   const found = await compute();
   const stamps: Record<string, string> = {};
   for (const dependency of found.files) {
     const current = await stampOf(dependency);
-    // A file that is gone or unreadable: nothing to compare with later, so nothing is remembered.
-    if (current === undefined) return found.value;
+    // A file that is gone or unreadable: nothing to compare with later, so nothing is remembered. Nor when one was
+    // written while the work ran: the value may come from its older content, and the stamp is of the newer one.
+    if (current === undefined || modifiedSince(current, began)) return found.value;
     stamps[dependency] = current;
   }
   await remember(file, key, { stamps, value: found.value });
@@ -62,6 +64,16 @@ async function unchanged(stamps: Record<string, string>): Promise<boolean> {
   const files = Object.keys(stamps);
   const current = await Promise.all(files.map(stampOf));
   return files.length > 0 && files.every((file, index) => current[index] === stamps[file]);
+}
+
+/** Wall-clock nanoseconds minus process.hrtime, so that hrtime gives a wall-clock time in ns (milliseconds exact). */
+const HRTIME_TO_EPOCH_NS = process.hrtime.bigint() - BigInt(Date.now()) * 1_000_000n;
+/** File times may lag the clock by a file system's tick: a file written up to this long before the work began counts as written during it. */
+const CLOCK_SLACK_NS = 2_000_000_000n;
+
+function modifiedSince(stamp: string, began: bigint): boolean {
+  const mtimeNs = BigInt(stamp.split(':')[1] ?? '0');
+  return mtimeNs >= began - CLOCK_SLACK_NS;
 }
 
 /** Size, modification time and inode of a file (symlinks followed); undefined when it cannot be read. */

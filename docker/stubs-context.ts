@@ -20,8 +20,8 @@ const EXTERNAL = RUNTIME_PACKAGES.filter((pkg) => pkg.resolveFrom === null).map(
 
 /**
  * Writes Dockerfile, app/main.js (+ map) and app/node_modules into dir. Returns every file of this machine the
- * context was made from (absolute paths): the bundle's sources, the packages' files, the Dockerfile, and what
- * decides how esbuild bundles (its own package.json, tsconfig.json, package.json).
+ * context was made from (absolute paths): the bundle's sources, the packages' files, the Dockerfile, what decides
+ * how esbuild bundles (its own package.json, tsconfig.json, package.json) and the code that stages and builds it.
  */
 export async function stageStubsContext(dir: string, entry: string = STUBS_ENTRY): Promise<string[]> {
   await mkdir(path.join(dir, 'app'), { recursive: true });
@@ -29,7 +29,9 @@ export async function stageStubsContext(dir: string, entry: string = STUBS_ENTRY
   const packageFiles = await copyRuntimePackages(path.join(dir, 'app', 'node_modules'));
   await cp(STUBS_DOCKERFILE, path.join(dir, 'Dockerfile'));
   const esbuildPackage = require.resolve('esbuild/package.json', { paths: [REPO_ROOT] });
-  return [...sources, ...packageFiles, STUBS_DOCKERFILE, esbuildPackage, path.join(REPO_ROOT, 'tsconfig.json'), path.join(REPO_ROOT, 'package.json')];
+  // How the context is made is a source too: this file (esbuild's options, the packages) and the image's recipe.
+  const recipe = [__filename, path.join(__dirname, 'stubs-image.ts')];
+  return [...sources, ...packageFiles, STUBS_DOCKERFILE, esbuildPackage, path.join(REPO_ROOT, 'tsconfig.json'), path.join(REPO_ROOT, 'package.json'), ...recipe];
 }
 
 /** Bundles entry into appDir; returns the absolute paths of every source file the bundle was made from. */

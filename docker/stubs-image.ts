@@ -16,7 +16,8 @@ import { buildImage, imageExists, pruneOldTags } from './engine-images';
 import { withFileStamps } from './file-stamp-cache';
 
 export const STUBS_REPOSITORY = 'lokalsvar-e2e-stubs';
-/** Bump when the way the image is built changes without changing its context. */
+/** Bump when the way the image is built changes without changing its context (an edit of this file or of
+ * stubs-context.ts already gives a new tag: both are among the files the remembered tag depends on). */
 const RECIPE_VERSION = 'stubs-1';
 /**
  * Stubs images kept after a build; older ones are removed unless a container uses them. Every edit of the stubs

@@ -10,6 +10,8 @@
  */
 import { PassThrough } from 'node:stream';
 import { WIREMOCK_PORT_LINE, wiremockJavaArguments, type WireMockLaunch } from '../contracts/wiremock';
+import { registerCleanup } from '../environments/cleanup';
+import { runLabels } from '../environments/containers/labels';
 import { docker, type Docker } from './testcontainers';
 
 /** How long WireMock may take to be ready in the warm-up container, and to write the archive as it exits. */
@@ -32,7 +34,11 @@ export async function commitWithClassArchive(plain: string, tag: string, launch:
     Image: plain,
     Cmd: wiremockJavaArguments({ ...launch, jvmFlags: [...(launch.jvmFlags ?? []), `-XX:ArchiveClassesAtExit=${archive}`] }),
     HostConfig: { NetworkMode: 'none' },
+    // Labelled like a run's containers: if this process is killed outright, the next run removes it (removeLeftovers).
+    Labels: runLabels(`image-build-${process.pid}`),
   });
+  const remove = (): Promise<void> => container.remove({ force: true }).then(() => undefined, () => undefined);
+  const unregister = registerCleanup('the WireMock image\'s warm-up container', remove);
   const printed = { text: '' };
   try {
     await startUntilReady(container, printed);
@@ -48,7 +54,8 @@ export async function commitWithClassArchive(plain: string, tag: string, launch:
   } catch (error) {
     throw new Error(`Could not give the WireMock image ${tag} its class archive: ${(error as Error).message}\nWireMock printed:\n${printed.text.trim().split('\n').slice(-20).join('\n')}`);
   } finally {
-    await container.remove({ force: true }).catch(() => undefined);
+    await remove();
+    unregister();
   }
 }
 

@@ -43,7 +43,7 @@ export interface ContainersEnvironment extends Environment {
   readonly accessToken: string;
   /** The run's id: the value of the lokalsvar-e2e.run label on its containers and network. */
   readonly runId: string;
-  /** The Docker network the systems share. */
+  /** The run's Docker network: the pod is on it, and every other container shares the pod's namespace. */
   readonly networkName: string;
   /** Stubs image the systems' containers run. */
   readonly image: string;

@@ -15,7 +15,7 @@ beforeEach(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'file-stamp-cache-'));
   process.env[CACHE_DIR_ENV] = path.join(dir, 'cache');
   input = path.join(dir, 'input.txt');
-  writeFileSync(input, 'one');
+  writeFile(input, 'one');
   calls = 0;
 });
 
@@ -24,6 +24,13 @@ afterEach(() => {
   else process.env[CACHE_DIR_ENV] = given;
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** Writes a file as of a minute ago: a file written while (or just before) the work ran is not remembered. */
+function writeFile(file: string, text: string): void {
+  writeFileSync(file, text);
+  const minuteAgo = new Date(Date.now() - 60_000);
+  utimesSync(file, minuteAgo, minuteAgo);
+}
 
 /** Work whose result is the input's text; counts how often it really ran. */
 function readInput(files: string[] = [input]): () => Promise<{ value: string; files: string[] }> {
@@ -66,12 +73,24 @@ test('a file replaced by another (new inode), same size and time, runs the work 
 
 test('a file that is gone runs the work again; one gone while the work ran is not remembered', async () => {
   const other = path.join(dir, 'other.txt');
-  writeFileSync(other, 'x');
+  writeFile(other, 'x');
   await withFileStamps('kind', 'key', readInput([input, other]));
   rmSync(other);
   await withFileStamps('kind', 'key', readInput([input, other]));
   await withFileStamps('kind', 'key', readInput([input, other]));
   assert.equal(calls, 3);
+});
+
+test('a file written while the work ran is not remembered: the result may come from its older content', async () => {
+  const saving = async (): Promise<{ value: string; files: string[] }> => {
+    calls += 1;
+    const value = readFileSync(input, 'utf8');
+    writeFileSync(input, 'saved meanwhile'); // an editor saves while the bundle is made
+    return { value, files: [input] };
+  };
+  assert.equal(await withFileStamps('kind', 'key', saving), 'one');
+  assert.equal(await withFileStamps('kind', 'key', readInput()), 'saved meanwhile');
+  assert.equal(calls, 2);
 });
 
 test('other keys and kinds are separate, and work running side by side loses no entry', async () => {

@@ -26,6 +26,8 @@ test('the staged context names its sources: every stub, the MedCom layer, the pa
       'node_modules/esbuild/package.json',
       'tsconfig.json',
       'package.json',
+      'docker/stubs-context.ts',
+      'docker/stubs-image.ts',
     ]) {
       assert.ok(relative.has(expected), `${expected} is among the sources (${relative.size} in all)`);
     }
