@@ -10,8 +10,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { WIREMOCK_PORT_LINE, wiremockJavaArguments, type WireMockLaunch } from '../contracts/wiremock';
-import { registerCleanup } from '../environments/cleanup';
-import { runLabels } from '../environments/containers/labels';
+import { runLabels } from './run-labels';
 import { docker, type Docker } from './testcontainers';
 
 /** How long WireMock may take to be ready in the warm-up container, and to write the archive as it exits. */
@@ -34,11 +33,10 @@ export async function commitWithClassArchive(plain: string, tag: string, launch:
     Image: plain,
     Cmd: wiremockJavaArguments({ ...launch, jvmFlags: [...(launch.jvmFlags ?? []), `-XX:ArchiveClassesAtExit=${archive}`] }),
     HostConfig: { NetworkMode: 'none' },
-    // Labelled like a run's containers: if this process is killed outright, the next run removes it (removeLeftovers).
+    // Labelled like a run's containers: if this process is stopped or killed before it removes it below, the next
+    // containers run removes it (environments/containers/run-resources.ts, removeLeftovers).
     Labels: runLabels(`image-build-${process.pid}`),
   });
-  const remove = (): Promise<void> => container.remove({ force: true }).then(() => undefined, () => undefined);
-  const unregister = registerCleanup('the WireMock image\'s warm-up container', remove);
   const printed = { text: '' };
   try {
     await startUntilReady(container, printed);
@@ -54,8 +52,7 @@ export async function commitWithClassArchive(plain: string, tag: string, launch:
   } catch (error) {
     throw new Error(`Could not give the WireMock image ${tag} its class archive: ${(error as Error).message}\nWireMock printed:\n${printed.text.trim().split('\n').slice(-20).join('\n')}`);
   } finally {
-    await remove();
-    unregister();
+    await container.remove({ force: true }).catch(() => undefined);
   }
 }
 

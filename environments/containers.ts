@@ -7,7 +7,7 @@
  * the environment hands on (Environment.accessToken) so the drivers send it. Needs a Docker engine but no registry (see docker/root-image.ts, docker/stubs-image.ts and
  * docker/wiremock-image.ts).
  *
- * Everything is labelled with the run (environments/containers/labels.ts) and registered with the process-wide
+ * Everything is labelled with the run (docker/run-labels.ts) and registered with the process-wide
  * cleanup registry, so containers go away on stop(), Ctrl-C, SIGTERM and normal exit; a run that was killed
  * outright is swept up by the next one.
  */
@@ -17,7 +17,7 @@ import { ensureStubsImage } from '../docker/stubs-image';
 import { containerRuntime, type Docker } from '../docker/testcontainers';
 import { ensureWireMockImage } from '../docker/wiremock-image';
 import { registerCleanup } from './cleanup';
-import { newRunId, runLabels } from './containers/labels';
+import { newRunId, runLabels } from '../docker/run-labels';
 import { cliDockerHost, removeLeftovers, removeRun, removeRunSync } from './containers/run-resources';
 import { createPod, podUrl, type PublishedMember } from './containers/pod';
 import { startSystemContainer } from './containers/system-container';

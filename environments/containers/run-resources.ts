@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import type { Docker } from '../../docker/testcontainers';
-import { LABEL_HOST, LABEL_PID, LABEL_RUN, runFilter } from './labels';
+import { LABEL_HOST, LABEL_PID, LABEL_RUN, runFilter } from '../../docker/run-labels';
 import { isAlive } from '../process-alive';
 
 /** Force-removes every container of the run, then its network. Missing ones are not an error. */

@@ -14,7 +14,7 @@ import { docker } from '../../docker/testcontainers';
 import { ensureWireMockImage, WIREMOCK_IMAGE_PATHS } from '../../docker/wiremock-image';
 import { wiremockJavaArguments } from '../../contracts/wiremock';
 import { startContainersEnvironment } from '../../environments/containers';
-import { LABEL_HOST, LABEL_PID, LABEL_RUN, runLabels } from '../../environments/containers/labels';
+import { LABEL_HOST, LABEL_PID, LABEL_RUN, runLabels } from '../../docker/run-labels';
 import { removeLeftovers, removeRun } from '../../environments/containers/run-resources';
 import { startRunContainer } from '../../environments/containers/run-container';
 import { startSystemContainer } from '../../environments/containers/system-container';

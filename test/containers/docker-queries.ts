@@ -1,6 +1,6 @@
 /** What the engine holds for a run, for assertions that nothing is left behind. */
 import { docker } from '../../docker/testcontainers';
-import { LABEL_PID, LABEL_RUN } from '../../environments/containers/labels';
+import { LABEL_PID, LABEL_RUN } from '../../docker/run-labels';
 
 export interface Remains {
   containers: string[];

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { docker } from '../../docker/testcontainers';
 import { startContainersEnvironment } from '../../environments/containers';
-import { LABEL_RUN } from '../../environments/containers/labels';
+import { LABEL_RUN } from '../../docker/run-labels';
 import { PUBLISHED_MEMBERS } from '../../environments/containers/pod';
 import { DatabankProxyDriver } from '../../steps/drivers/databank-proxy';
 import { useAccessToken } from '../../steps/drivers/http';

@@ -173,7 +173,9 @@ export const FAULTY_PROFILES: readonly FaultyProfile[] = [
         if (instruction.action !== 'registrer-og-del') return false;
         const sent = await sendAsVendorLps(instruction, system, hubUrl);
         sampleNumbers.set(`${instruction.patient.cpr}:${instruction.code}`, sent.sampleNumber);
-        await sendAsVendorLps({ ...instruction, sampleNumber: `9${sent.sampleNumber.slice(1)}` }, system, hubUrl);
+        // Another first digit, so never the same number (the run's numbers begin with whatever the clock says).
+        const another = `${sent.sampleNumber.startsWith('9') ? '8' : '9'}${sent.sampleNumber.slice(1)}`;
+        await sendAsVendorLps({ ...instruction, sampleNumber: another }, system, hubUrl);
         return true;
       },
     },

@@ -1,5 +1,5 @@
 /**
- * Labels on every container and network the containers environment creates: which run made it, and which process
+ * Labels on every container and network the containers environment creates (and the WireMock image's warm-up): which run made it, and which process
  * on which machine, so a later run can remove what a killed run left behind (Ryuk is off, see docker/testcontainers.ts).
  */
 import { randomBytes } from 'node:crypto';
