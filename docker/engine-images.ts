@@ -47,7 +47,8 @@ export async function buildImage(context: string, tag: string, from: string, bui
   if (!(await imageExists(tag))) throw new Error(`docker build reported success but ${tag} is not there`);
 }
 
-function splitTag(tag: string): { repo: string; version: string } {
+/** `repo:tag` split at its last colon (a registry port stays in repo). */
+export function splitTag(tag: string): { repo: string; version: string } {
   const colon = tag.lastIndexOf(':');
   if (colon <= 0 || tag.includes('/', colon)) throw new Error(`${tag} is not a repository:tag`);
   return { repo: tag.slice(0, colon), version: tag.slice(colon + 1) };

@@ -36,7 +36,7 @@ export async function withFileStamps<T>(kind: string, key: string, compute: () =
   const entries = await readEntries(file);
   const known = entries[key];
   if (known && typeof known.stamps === 'object' && known.stamps !== null && (await unchanged(known.stamps))) return known.value as T;
-  const began = process.hrtime.bigint() - HRTIME_TO_EPOCH_NS;
+  const began = BigInt(Date.now()) * 1_000_000n;
   const found = await compute();
   const stamps: Record<string, string> = {};
   for (const dependency of found.files) {
@@ -66,8 +66,6 @@ async function unchanged(stamps: Record<string, string>): Promise<boolean> {
   return files.length > 0 && files.every((file, index) => current[index] === stamps[file]);
 }
 
-/** Wall-clock nanoseconds minus process.hrtime, so that hrtime gives a wall-clock time in ns (milliseconds exact). */
-const HRTIME_TO_EPOCH_NS = process.hrtime.bigint() - BigInt(Date.now()) * 1_000_000n;
 /** File times may lag the clock by a file system's tick: a file written up to this long before the work began counts as written during it. */
 const CLOCK_SLACK_NS = 2_000_000_000n;
 

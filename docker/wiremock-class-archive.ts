@@ -10,6 +10,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { WIREMOCK_PORT_LINE, wiremockJavaArguments, type WireMockLaunch } from '../contracts/wiremock';
+import { splitTag } from './engine-images';
 import { runLabels } from './run-labels';
 import { docker, type Docker } from './testcontainers';
 
@@ -46,9 +47,9 @@ export async function commitWithClassArchive(plain: string, tag: string, launch:
     // engine, and dockerode's HEAD request for a file's details keeps its socket open for minutes.
     const changes = ((await container.changes()) ?? []) as Array<{ Path: string }>;
     if (!changes.some((change) => change.Path === archive)) throw new Error(`WireMock's JVM wrote no class archive at ${archive} as it exited`);
-    const colon = tag.lastIndexOf(':');
+    const { repo, version } = splitTag(tag);
     // The warm-up's arguments are not the image's: it keeps no command of its own (the run gives every argument).
-    await container.commit({ repo: tag.slice(0, colon), tag: tag.slice(colon + 1), changes: 'CMD []' });
+    await container.commit({ repo, tag: version, changes: 'CMD []' });
   } catch (error) {
     throw new Error(`Could not give the WireMock image ${tag} its class archive: ${(error as Error).message}\nWireMock printed:\n${printed.text.trim().split('\n').slice(-20).join('\n')}`);
   } finally {
