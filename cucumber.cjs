@@ -11,7 +11,8 @@ const reports = (fallback, dir = process.env.E2E_REPORTS_DIR || fallback) => [
 
 const common = {
   paths: ['features/**/*.feature'],
-  requireModule: ['tsx/cjs'],
+  // The project's TypeScript through tsx, dependencies through Node's own loader (run/typescript-loader.cjs).
+  requireModule: [require('node:path').join(__dirname, 'run', 'typescript-loader.cjs')],
   require: ['steps/**/*.ts'],
   formatOptions: { junit: { suiteName: 'lokalsvar-e2e' } },
   strict: true,

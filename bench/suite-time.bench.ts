@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sampleProcessTree } from './process-tree-cpu';
+import { runSuiteArguments } from '../run/suite-command';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ROOT = path.resolve(__dirname, '..');
@@ -48,7 +49,7 @@ function scenarioTimes(ndjson: string): { name: string; seconds: number }[] {
 async function runOnce(): Promise<Timing> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lokalsvar-bench-'));
   const started = performance.now();
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'scripts', 'run-suite.ts'), process.env.BENCH_ENV ?? 'local'], {
+  const child = spawn(process.execPath, runSuiteArguments([process.env.BENCH_ENV ?? 'local']), {
     cwd: ROOT,
     env: { ...process.env, E2E_REPORTS_DIR: dir },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -12,6 +12,7 @@ import { environmentKind, isEnvironmentKind } from '../environments/environment'
 import { readRun, type RunSummary } from '../requirements/run-results';
 import { REPORT_DIRS } from './report-dirs';
 import { soakReport, unsteadyScenarios } from './soak-summary';
+import { runSuiteArguments } from '../run/suite-command';
 
 const ROOT = path.resolve(__dirname, '..');
 const SOAK_DIR = path.join(ROOT, 'reports', 'soak');
@@ -23,9 +24,9 @@ let stopped = false;
 function runSuite(args: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
     // run-suite passes a stop on to cucumber once; this process passes its own stop on to run-suite. Node itself
-    // runs it (tsx as a loader), not the tsx command: tsx's signal relay gives its child 30 ms to confirm a signal,
+    // runs it (run/suite-command.ts), not the tsx command: tsx's signal relay gives its child 30 ms to confirm a signal,
     // then kills it, and run-suite, busy serving the shared environment of a parallel run, can miss that.
-    const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(ROOT, 'scripts', 'run-suite.ts'), ...args], { cwd: ROOT, stdio: 'inherit' });
+    const child = spawn(process.execPath, runSuiteArguments(args), { cwd: ROOT, stdio: 'inherit' });
     current = child;
     child.on('error', reject);
     child.on('exit', (code) => {

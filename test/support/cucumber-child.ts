@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { TYPESCRIPT_LOADER } from '../../run/suite-command';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -41,7 +42,7 @@ export interface ChildOptions {
  */
 export function suiteConfig(dir: string, format: string[], paths = [path.join(ROOT, 'features/**/*.feature')]): string {
   const config = path.join(dir, 'cucumber.cjs');
-  const profile = { paths, requireModule: ['tsx/cjs'], require: [path.join(ROOT, 'steps/**/*.ts')], format, strict: true };
+  const profile = { paths, requireModule: [TYPESCRIPT_LOADER], require: [path.join(ROOT, 'steps/**/*.ts')], format, strict: true };
   writeFileSync(config, `module.exports = { default: ${JSON.stringify(profile)} };`);
   return path.relative(ROOT, config);
 }
