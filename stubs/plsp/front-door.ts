@@ -9,6 +9,7 @@ import Ajv from 'ajv';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PLSP_PATHS } from '../../contracts/plsp';
 import { BODY_LIMIT_BYTES, XML_MEDIA_TYPES } from '../common/app-factory';
+import { compiledOnFirstUse } from '../common/lazy-validation';
 import type { HubAnswer, Hub } from './receive';
 
 const PREFIX = '/plsp/v1';
@@ -41,7 +42,9 @@ function refusalFor(hub: Hub, request: FastifyRequest, error: { code?: string; s
   return hub.refuseUnread(system, status, '/Emessage', `${what} (${error.message}): nothing was stored, send the message again`);
 }
 
-const strictJson = new Ajv({ coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false });
+let strictJson: Ajv | undefined;
+/** The cancellations' own Ajv, made when the first cancellation arrives (stubs/common/lazy-validation.ts says why). */
+const strictAjv = (): Ajv => (strictJson ??= new Ajv({ coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false }));
 
 /** The text of a cancellation's schema fault: which field, what is wrong with it, and what to send. */
 const CANCELLATION_FORM = 'send {"patientId": "<CPR>", "producerCode": "<1-3 characters>"} as application/json';
@@ -88,7 +91,7 @@ export function guardCancellations(app: FastifyInstance, hub: Hub, routes: (scop
   void app.register(async (scope) => {
     // Fastify's own validation would turn a number into a string (a CPR losing its leading zero) and drop unknown
     // fields without a word: here the body must be exactly what the schema says.
-    scope.setValidatorCompiler(({ schema }) => strictJson.compile(schema));
+    scope.setValidatorCompiler(({ schema }) => compiledOnFirstUse(() => strictAjv().compile(schema)));
     scope.addHook('preValidation', async (request) => {
       const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (mediaType !== 'application/json') throw Object.assign(new Error('not application/json'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 });
