@@ -18,7 +18,7 @@ test('the validator is compiled on its first call, once, and its errors are thos
   assert.equal(compiles, 0, 'compiled before it was used');
   assert.equal(validate.errors, undefined);
   assert.equal(validate({ cpr: 2512489996 }), false);
-  assert.equal((validate.errors as Array<{ instancePath: string }>)[0]?.instancePath, '/cpr');
+  assert.equal((validate.errors as unknown as Array<{ instancePath: string }>)[0]?.instancePath, '/cpr');
   assert.equal(validate({ cpr: '2512489996' }), true);
   assert.equal(validate.errors, null);
   assert.equal(compiles, 1);
@@ -29,7 +29,7 @@ test("Ajv may change the value in its parent, as Fastify asks it to (schemaEnv a
   const validate = compiledOnFirstUse(() => ajv.compile({ type: 'array', items: { type: 'integer' } }));
   assert.ok(validate.schemaEnv, 'Fastify passes the parent only to a validator that has a schemaEnv');
   const request = { query: '7' as unknown };
-  assert.equal(validate(request.query, { parentData: request, parentDataProperty: 'query', rootData: request, dynamicAnchors: {} }), true);
+  assert.equal(validate(request.query, { instancePath: '', parentData: request, parentDataProperty: 'query', rootData: request, dynamicAnchors: {} }), true);
   assert.deepEqual(request.query, [7]);
 });
 
