@@ -29,8 +29,10 @@ export { REPORT_FILES };
 
 export async function writeCertificationReport(dir: string, environment: string): Promise<string> {
   const messages = path.join(dir, 'messages.ndjson');
-  if (!existsSync(messages)) throw new Error(`${messages} does not exist: run the suite first (npm run e2e)`);
+  if (!existsSync(messages)) throw new Error(`${messages} does not exist: cucumber did not run the suite (its error is above), or run the suite first (npm run e2e)`);
   const run = readRun(readFileSync(messages, 'utf8'));
+  // Only a run cucumber finished is reported: one it stopped in, or never began, would count what did not run.
+  if (run.finishedAt === undefined) throw new Error(`${messages} holds no finished run (cucumber stopped before the end of its run; its error is above)`);
   // libxml2 judges in its own thread while this one gathers the rest.
   const judging = judgeRunOfficially(run.scenarios, dir);
   judging.catch(() => undefined); // awaited below
@@ -39,7 +41,7 @@ export async function writeCertificationReport(dir: string, environment: string)
   const context = {
     environment,
     lpsSystem: lpsMode() === 'vendor' ? `${vendorSettings().system} (leverandørens LPS)` : 'Pilot-LPS (pilot-LPS-simulatoren)',
-    finishedAt: run.finishedAt ?? new Date().toISOString(),
+    finishedAt: run.finishedAt,
     platformVersion: platformVersion(root),
   };
   const declared = declaredScenarios(root);

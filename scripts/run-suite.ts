@@ -25,9 +25,8 @@ import { dockerAvailable } from '../docker/availability';
 import { environmentKind, isEnvironmentKind } from '../environments/environment';
 import { compareFiles } from '../requirements/compare-runs';
 import { REPORT_FILES, writeCertificationReport } from './certification-report';
-import { RUN_VERDICTS_FILE } from '../requirements/evidence-names';
 import { warmUpOfficialSchemas } from '../requirements/official-verdicts';
-import { REPORT_DIRS } from './report-dirs';
+import { REPORT_DIRS, removeRunOutputs } from './report-dirs';
 import { forwardStopSignals, localBin, runStep as run } from './step-runner';
 import { parallelPlan } from './parallel-workers';
 import { registerCleanup } from '../environments/cleanup';
@@ -62,6 +61,9 @@ async function main(): Promise<number> {
   const plan = parallelPlan(cucumberArgs, mode, lpsMode());
   const browserStatus = await ensureBrowser(root);
   if (browserStatus !== 0) return browserStatus;
+  // The reports in the run's folder are this run's or none: a cucumber that stops before its run (a step file that
+  // does not load, a wrong option) writes none, and the previous run's must not be reported as this one's.
+  removeRunOutputs(reportDirOf(mode, root));
   // cucumber is started first, and loads its code while this process starts the environment (run/run-environment.ts)
   // and announces it: its stubs run in this process beside cucumber's, so a serial run uses the second core too, and a
   // parallel run's workers share it. Remote mode starts nothing here.
@@ -123,13 +125,17 @@ async function main(): Promise<number> {
   }
 }
 
+/** The folder a run writes its reports into: E2E_REPORTS_DIR (a test camp's run), else the mode's. */
+function reportDirOf(mode: Mode, root: string): string {
+  return process.env.E2E_REPORTS_DIR ? path.resolve(process.env.E2E_REPORTS_DIR) : path.join(root, REPORT_DIRS[mode]);
+}
+
 /** The certification report of a run that ended (and the comparison with E2E_BASELINE); the exit status. */
 async function reportOn(status: number, startFailure: Error | undefined, mode: Mode, root: string): Promise<number> {
-  const reportDir = process.env.E2E_REPORTS_DIR ? path.resolve(process.env.E2E_REPORTS_DIR) : path.join(root, REPORT_DIRS[mode]);
+  const reportDir = reportDirOf(mode, root);
   if (startFailure || (status !== 0 && status !== 1)) {
     // The environment did not start, or the run was interrupted (Ctrl-C, SIGTERM) or broke before the end: a report
-    // would count unrun or unfinished scenarios as failed.
-    for (const file of [...Object.values(REPORT_FILES), RUN_VERDICTS_FILE, 'evidens.zip', 'evidens']) rmSync(path.join(reportDir, file), { recursive: true, force: true });
+    // would count unrun or unfinished scenarios as failed (what cucumber wrote of the run stays).
     console.error(startFailure ? `The ${mode} environment did not start: ${startFailure.message}` : `The run did not finish (exit ${status}): no certification report.`);
     return status === 0 ? 1 : status;
   }
