@@ -8,7 +8,8 @@
  * The verdicts are kept beside the run's messages (medcom-skema-koersel.json, by each document's SHA-256), and every report
  * made from the run (the certification report, a test camp's combined report) gives each scenario its own
  * medcom-skema.json among its evidence: per message and receipt file, MedCom's findings ([] when valid; null where
- * MEDCOM_XSD_DIR has no schemas, or the check could not run, with why).
+ * MEDCOM_XSD_DIR has no schemas, or the check could not run, with why). A run judged again without the schemas (its
+ * report made again elsewhere) keeps what they found when it was judged with them.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -72,9 +73,16 @@ export async function judgeRunOfficially(scenarios: readonly ScenarioRun[], repo
     documents[kind].set(digest(text), text);
   }
   const dirs = schemaDirs();
+  const earlier = readVerdicts(reportDir);
   const verdicts: RunVerdicts = { schemas: { beskeder: dirs.set2014 ?? null, kvitteringer: dirs.set2005 ?? null }, fund: {} };
   for (const [kind, set] of [['beskeder', 'set2014'], ['kvitteringer', 'set2005']] as const) {
     if (documents[kind].size === 0) continue;
+    if (!dirs[set]) {
+      // The schemas are not here now (a report made again elsewhere): what they found when this run was judged with
+      // them stays, never replaced by nothing.
+      if (!('none' in earlier)) keepEarlier(verdicts, earlier, kind, documents[kind].keys());
+      continue;
+    }
     try {
       const judged = await officialSchemaFindings(set, [...documents[kind]].map(([name, xml]) => ({ name, xml })));
       for (const [name, findings] of judged ?? []) verdicts.fund[name] = findings;
@@ -86,6 +94,18 @@ export async function judgeRunOfficially(scenarios: readonly ScenarioRun[], repo
   const file = path.join(reportDir, RUN_VERDICTS_FILE);
   writeFileSync(`${file}.tmp`, `${JSON.stringify(verdicts, null, 2)}\n`);
   renameSync(`${file}.tmp`, file);
+}
+
+/** Carries a set's findings on these documents over from an earlier judging of the run that had the schemas. */
+function keepEarlier(verdicts: RunVerdicts, earlier: RunVerdicts, kind: Kind, digests: Iterable<string>): void {
+  if (earlier.schemas[kind] === null) return;
+  for (const name of digests) {
+    const found = earlier.fund[name];
+    if (found) verdicts.fund[name] = found;
+  }
+  verdicts.schemas[kind] = earlier.schemas[kind];
+  const why = earlier.fejl?.[kind];
+  if (why) verdicts.fejl = { ...verdicts.fejl, [kind]: why };
 }
 
 /** The run's verdicts as kept beside its messages, or why there are none. */

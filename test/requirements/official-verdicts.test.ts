@@ -1,7 +1,8 @@
 /**
  * MedCom's official schemas' verdicts, judged after the run (requirements/official-verdicts.ts): each scenario's
  * messages and receipts get their own findings, in a medcom-skema.json beside them; the same document in two
- * scenarios is judged once; a run without the schemas, or judged before verdicts existed, says so or stays as it was.
+ * scenarios is judged once; a run without the schemas, or judged before verdicts existed, says so or stays as it was;
+ * a run judged again without the schemas keeps what they found.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -86,6 +87,24 @@ describe("MedCom's official schemas' verdicts on a run", { skip: !(dirs.set2014 
     assert.deepEqual((first.steps ?? [])[1]?.attachments.slice(0, 4), RUN[0]?.steps?.[1]?.attachments, 'what the scenario attached is kept as it was');
     const kept = JSON.parse(readFileSync(path.join(dir, RUN_VERDICTS_FILE), 'utf8')) as { fund: Record<string, string[]> };
     assert.equal(Object.keys(kept.fund).length, 3, 'each distinct document is judged once: two messages, one receipt');
+  });
+
+  it('keeps what the schemas found when the run is judged again without them (its report made again elsewhere)', async () => {
+    const dir = reportDir();
+    await judgeRunOfficially(RUN, dir);
+    const judged = verdictsOf((withOfficialVerdicts(RUN, dir) as [ScenarioRun])[0]);
+    const before = process.env.MEDCOM_XSD_DIR;
+    process.env.MEDCOM_XSD_DIR = path.join(dir, 'ingen-skemaer');
+    try {
+      await judgeRunOfficially(RUN, dir);
+    } finally {
+      if (before === undefined) delete process.env.MEDCOM_XSD_DIR;
+      else process.env.MEDCOM_XSD_DIR = before;
+    }
+    const again = verdictsOf((withOfficialVerdicts(RUN, dir) as [ScenarioRun])[0]);
+    assert.deepEqual(again, judged);
+    assert.equal(again[0]?.verdicts[0]?.fund?.length, 0, 'the valid message is still found valid');
+    assert.match((again[0]?.verdicts[2]?.fund ?? []).join('\n'), /CivilRegistrationNumber.*EINER/, 'the invalid message still names what is wrong');
   });
 
   it('says, where the run has no verdicts (stopped before its report) or they cannot be read, that nothing was judged, and why', () => {
