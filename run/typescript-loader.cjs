@@ -10,8 +10,10 @@
  * each of the run's processes, on the cores the stubs, WireMock and Chromium start on (README, "Suite time").
  *
  * Here a dependency's `.js` (a file under node_modules) goes to Node's own loader, with source maps off while it
- * loads; one that is an ES module (Node refuses to require it: ERR_REQUIRE_ESM, before running any of it) goes to
- * tsx, which converts it, as before. Everything else, the project's `.ts` files first of all, is tsx's as before and
+ * loads. Node 20.19 and later require an ES module themselves; older ones refuse (ERR_REQUIRE_ESM, before running any
+ * of it), and then tsx converts it, as before. A `.js` with ES syntax in a package that does not say it is an ES module
+ * is no longer converted on Node 20.17 and 20.18, which do not recognise it (none of the project's dependencies has
+ * one; later Nodes recognise it themselves). Everything else, the project's `.ts` files first of all, is tsx's as before and
  * keeps its source maps, so a stack trace names the line of the .ts file. Tested in test/run/typescript-loader.test.ts.
  */
 const Module = require('node:module');
@@ -35,11 +37,21 @@ function withSourceMaps(enabled, load) {
 
 function loadJs(module, filename) {
   if (!DEPENDENCY.test(filename)) return tsxLoadsJs.call(this, module, filename);
+  // Whether Node began to compile (and so to run) this file: only a file Node refused before that goes to tsx, never
+  // one that ran and failed on an ES module it required itself (its code would run twice).
+  let began = false;
+  module._compile = function compile(...args) {
+    began = true;
+    delete module._compile;
+    return Module.prototype._compile.apply(this, args);
+  };
   try {
     return withSourceMaps(false, () => nodeLoadsJs.call(this, module, filename));
   } catch (error) {
-    if (error && error.code === 'ERR_REQUIRE_ESM') return tsxLoadsJs.call(this, module, filename);
+    if (!began && error && error.code === 'ERR_REQUIRE_ESM') return tsxLoadsJs.call(this, module, filename);
     throw error;
+  } finally {
+    delete module._compile;
   }
 }
 

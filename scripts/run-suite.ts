@@ -26,7 +26,7 @@ import { environmentKind, isEnvironmentKind } from '../environments/environment'
 import { compareFiles } from '../requirements/compare-runs';
 import { REPORT_FILES, writeCertificationReport } from './certification-report';
 import { warmUpOfficialSchemas } from '../requirements/official-verdicts';
-import { REPORT_DIRS, removeRunOutputs } from './report-dirs';
+import { removeRunOutputs, reportDirOf } from './report-dirs';
 import { forwardStopSignals, localBin, runStep as run } from './step-runner';
 import { parallelPlan } from './parallel-workers';
 import { registerCleanup } from '../environments/cleanup';
@@ -58,12 +58,12 @@ async function main(): Promise<number> {
       return 0;
     }
   }
+  // The reports in the run's folder are this run's or none: a run that stops before its scenarios (no browser, a step
+  // file that does not load, a wrong option) writes none, and the previous run's must not be taken for this one's.
+  removeRunOutputs(reportDirOf(mode, root));
   const plan = parallelPlan(cucumberArgs, mode, lpsMode());
   const browserStatus = await ensureBrowser(root);
   if (browserStatus !== 0) return browserStatus;
-  // The reports in the run's folder are this run's or none: a cucumber that stops before its run (a step file that
-  // does not load, a wrong option) writes none, and the previous run's must not be reported as this one's.
-  removeRunOutputs(reportDirOf(mode, root));
   // cucumber is started first, and loads its code while this process starts the environment (run/run-environment.ts)
   // and announces it: its stubs run in this process beside cucumber's, so a serial run uses the second core too, and a
   // parallel run's workers share it. Remote mode starts nothing here.
@@ -123,11 +123,6 @@ async function main(): Promise<number> {
     unregisterReport();
     await stopped;
   }
-}
-
-/** The folder a run writes its reports into: E2E_REPORTS_DIR (a test camp's run), else the mode's. */
-function reportDirOf(mode: Mode, root: string): string {
-  return process.env.E2E_REPORTS_DIR ? path.resolve(process.env.E2E_REPORTS_DIR) : path.join(root, REPORT_DIRS[mode]);
 }
 
 /** The certification report of a run that ended (and the comparison with E2E_BASELINE); the exit status. */

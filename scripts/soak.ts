@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import path from 'node:path';
 import { environmentKind, isEnvironmentKind } from '../environments/environment';
 import { readRun, type RunSummary } from '../requirements/run-results';
-import { REPORT_DIRS } from './report-dirs';
+import { CUCUMBER_OUTPUTS, reportDirOf } from './report-dirs';
 import { soakReport, unsteadyScenarios } from './soak-summary';
 import { runSuiteArguments } from '../run/suite-command';
 
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
   }
   const mode = isEnvironmentKind(rest[0]) ? rest[0] : environmentKind();
   const suiteArgs = isEnvironmentKind(rest[0]) ? rest : [mode, ...rest];
-  const messages = path.join(ROOT, REPORT_DIRS[mode], 'messages.ndjson');
+  const messages = path.join(reportDirOf(mode, ROOT), CUCUMBER_OUTPUTS.messages);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
       if (stopped) return;

@@ -10,7 +10,7 @@
  *
  * Same contract as 1.0.2's default export: exec(regexp, string) returns what regexp.exec(string) returns, with
  * `indices` (and `indices.groups` for named groups) on a match; lastIndex moves as the regexp's own exec would move it.
- * Tested in test/run/regexp-match-indices.test.ts.
+ * Tested in test/overrides/regexp-match-indices.test.ts.
  */
 const nativeExec = RegExp.prototype.exec;
 /** Each regexp's twin with the d flag (a regexp's source and flags never change). */

@@ -5,6 +5,7 @@
  * a run judged again without the schemas keeps what they found.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -139,6 +140,33 @@ describe("a run's verdicts without MedCom's schemas", () => {
         ['besked-01-ENV1.xml', null, 'MedComs skemaer findes ikke i MEDCOM_XSD_DIR'],
         ['kvittering-01-ENV1.xml', null, 'MedComs skemaer findes ikke i MEDCOM_XSD_DIR'],
         ['besked-02-ENV2.xml', null, 'MedComs skemaer findes ikke i MEDCOM_XSD_DIR'],
+      ],
+    );
+  });
+});
+
+describe("a run judged again without MedCom's schemas, after it was judged with them", () => {
+  it('keeps what the schemas found on each document, and says nothing was judged of a document they never saw', async () => {
+    const dir = reportDir();
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+    // As a judging with the schemas left it, before the second message existed in the run.
+    const earlier = { schemas: { beskeder: '/skemaer/2014/10/08', kvitteringer: '/skemaer/2005/08/07' }, fund: { [sha(valid)]: [], [sha(receipt)]: [] } };
+    writeFileSync(path.join(dir, RUN_VERDICTS_FILE), JSON.stringify(earlier));
+    const before = process.env.MEDCOM_XSD_DIR;
+    process.env.MEDCOM_XSD_DIR = path.join(dir, 'ingen-skemaer');
+    try {
+      await judgeRunOfficially(RUN, dir);
+    } finally {
+      if (before === undefined) delete process.env.MEDCOM_XSD_DIR;
+      else process.env.MEDCOM_XSD_DIR = before;
+    }
+    const [first] = withOfficialVerdicts(RUN, dir) as [ScenarioRun];
+    assert.deepEqual(
+      verdictsOf(first)[0]?.verdicts.map((verdict) => [verdict.fil, verdict.fund, verdict.hvorfor]),
+      [
+        ['besked-01-ENV1.xml', [], undefined],
+        ['kvittering-01-ENV1.xml', [], undefined],
+        ['besked-02-ENV2.xml', null, 'ikke afgjort'],
       ],
     );
   });

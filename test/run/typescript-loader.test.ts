@@ -35,6 +35,17 @@ before(() => {
   // A dependency that requires a file of the project while it loads (as a test runner loads a project's tests).
   write('node_modules/loads-project/package.json', JSON.stringify({ name: 'loads-project', version: '1.0.0', main: 'index.js' }));
   write('node_modules/loads-project/index.js', "module.exports = require(process.env.PROJECT_FILE);\n//# sourceMappingURL=index.js.map\n");
+  // A dependency that requires an ES module Node cannot require (it awaits at its top level) while it runs.
+  write('node_modules/esm-awaits/package.json', JSON.stringify({ name: 'esm-awaits', version: '1.0.0', type: 'module', main: 'index.js' }));
+  write('node_modules/esm-awaits/index.js', 'await Promise.resolve();\nexport const late = 1;\n');
+  write('node_modules/runs-once/package.json', JSON.stringify({ name: 'runs-once', version: '1.0.0', main: 'index.js' }));
+  write('node_modules/runs-once/index.js', "globalThis.runsOnce = (globalThis.runsOnce ?? 0) + 1;\nmodule.exports = require('esm-awaits');\n");
+  write('runs-once.ts', [
+    'let failed = false;',
+    "try { require('runs-once'); } catch { failed = true; }",
+    'console.log(JSON.stringify({ runs: (globalThis as { runsOnce?: number }).runsOnce, failed }));',
+    '',
+  ].join('\n'));
   // A project file whose error is thrown on line 6 of the .ts file (type-only lines before it vanish when compiled).
   write('fails.ts', ['interface Unused {', '  a: number;', '  b: string;', '}', 'export function fail(): never {', "  throw new Error('planted');", '}', ''].join('\n'));
   write('main.ts', [
@@ -85,6 +96,13 @@ test('a stack trace names the line of the .ts file, also for a project file a de
 test('a dependency that is an ES module only is still required, also where Node refuses to (tsx converts it)', () => {
   assert.equal(runMain(LOADER).answer, 42);
   if (process.allowedNodeEnvironmentFlags.has(REFUSE_REQUIRED_ESM)) assert.equal(runMain(LOADER, [REFUSE_REQUIRED_ESM]).answer, 42);
+});
+
+test("a dependency that fails on an ES module it requires runs once: it is not loaded again through tsx", () => {
+  const flags = process.allowedNodeEnvironmentFlags.has(REFUSE_REQUIRED_ESM) ? [REFUSE_REQUIRED_ESM] : [];
+  const result = spawnSync(process.execPath, [...flags, '--require', LOADER, path.join(project, 'runs-once.ts')], { cwd: project, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' }, timeout: 60_000 });
+  assert.equal(result.status, 0, result.stderr);
+  assert.deepEqual(JSON.parse(result.stdout.trim()), { runs: 1, failed: true });
 });
 
 test('tsx alone reads the dependency source maps the loader avoids (what the loader is measured against)', () => {

@@ -33,6 +33,16 @@ test("Ajv may change the value in its parent, as Fastify asks it to (schemaEnv a
   assert.deepEqual(request.query, [7]);
 });
 
+test('a route with a headers schema is refused when the stub starts (Fastify would lowercase its names; this compiler does not)', async () => {
+  const app = createStubApp('test');
+  app.get('/token', { schema: { headers: { type: 'object', required: ['X-Token'] } } }, async () => ({ ok: true }));
+  try {
+    await assert.rejects(async () => app.ready(), /GET \/token has a headers schema/);
+  } finally {
+    await app.close();
+  }
+});
+
 test('a stub starts without compiling its route schemas; a route compiles its own on its first request', async () => {
   const app = createStubApp('test');
   // A schema Ajv cannot compile: Fastify's default compiler refuses it while the app starts.
