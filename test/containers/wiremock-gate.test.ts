@@ -11,7 +11,9 @@ import { test } from 'node:test';
 import { docker } from '../../docker/testcontainers';
 import { startContainersEnvironment } from '../../environments/containers';
 import { LABEL_RUN } from '../../docker/run-labels';
-import { PUBLISHED_MEMBERS } from '../../environments/containers/pod';
+import { POD_PORTS } from '../../environments/containers/pod';
+import { SYSTEMS } from '../../environments/environment';
+import { WIREMOCK_GATE_NAME } from '../../stubs/wiremock-gate/gate';
 import { DatabankProxyDriver } from '../../steps/drivers/databank-proxy';
 import { useAccessToken } from '../../steps/drivers/http';
 import { PlspDriver } from '../../steps/drivers/plsp';
@@ -41,26 +43,31 @@ test('containers mode: WireMock publishes no port, no published port lets anyone
     const inspected = await engine.getContainer(wiremock.Id).inspect();
     assert.deepEqual(Object.values(inspected.HostConfig.PortBindings ?? {}).flat(), [], 'WireMock has no port bindings');
 
-    // Every port the run publishes, on any interface: none answers WireMock's admin paths without the token.
+    // Every port the run publishes, on every address it is bound to (an engine with IPv6 binds each container port
+    // on 0.0.0.0 and on ::, sometimes to two host ports): none answers WireMock's admin paths without the token.
     const gatePort = Number(new URL(environment.urls.wiremock).port);
-    const published = new Map<number, string>();
-    for (const container of containers) {
-      for (const port of container.Ports) if (port.PublicPort) published.set(port.PublicPort, container.Names.join());
-    }
-    assert.ok(published.has(gatePort), `the gate's port ${gatePort} is among the published ones`);
-    assert.deepEqual([...published.values()].every((owner) => owner.endsWith('-pod')), true, `only the run's pod publishes ports: ${[...published.values()].join()}`);
-    assert.equal(published.size, PUBLISHED_MEMBERS.length, 'the pod publishes one port per system and one for the gate, none for WireMock');
-    for (const [port, owner] of published) {
+    const published = containers.flatMap((container) =>
+      container.Ports.filter((port) => port.PublicPort).map((port) => ({ port: port.PublicPort, inPod: port.PrivatePort, ip: port.IP ?? '0.0.0.0', owner: container.Names.join() })),
+    );
+    assert.ok(published.some((binding) => binding.port === gatePort), `the gate's port ${gatePort} is among the published ones`);
+    assert.deepEqual([...new Set(published.map((binding) => binding.owner))].filter((owner) => !owner.endsWith('-pod')), [], "only the run's pod publishes ports");
+    assert.deepEqual(
+      [...new Set(published.map((binding) => binding.inPod))].sort(),
+      [...SYSTEMS.map((system) => POD_PORTS[system]), POD_PORTS[WIREMOCK_GATE_NAME]].sort(),
+      'the pod publishes the port of each system and of the gate, not WireMock\'s',
+    );
+    for (const { port, inPod, ip, owner } of published) {
+      const host = ip.includes(':') ? '[::1]' : '127.0.0.1';
       for (const probe of ADMIN_PROBES) {
         for (const authorization of [undefined, bearer('not-the-token-0123456789')]) {
-          const response = await fetch(`http://127.0.0.1:${port}${probe.path}`, {
+          const response = await fetch(`http://${host}:${port}${probe.path}`, {
             method: probe.method,
             headers: { ...(probe.body ? { 'content-type': 'application/json' } : {}), ...(authorization ? { authorization } : {}) },
             ...(probe.body ? { body: probe.body } : {}),
           });
           const body = await response.text();
-          const what = `${probe.method} ${probe.path} on port ${port} (${owner})${authorization ? ' with a wrong token' : ''}: ${response.status} ${body.slice(0, 200)}`;
-          if (port === gatePort) {
+          const what = `${probe.method} ${probe.path} on ${host}:${port} (${owner})${authorization ? ' with a wrong token' : ''}: ${response.status} ${body.slice(0, 200)}`;
+          if (inPod === POD_PORTS[WIREMOCK_GATE_NAME]) {
             assert.equal(response.status, 401, what);
             assert.match(body, /Authorization: Bearer/, `the refusal says what to send: ${what}`);
           } else {
