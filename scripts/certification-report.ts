@@ -24,11 +24,12 @@ import { judgeRunOfficially, withOfficialVerdicts } from '../requirements/offici
 import { readRun } from '../requirements/run-results';
 import { declaredScenarios } from '../requirements/scenario-tags';
 import { lpsMode, vendorSettings } from '../run/lps-mode';
+import { CUCUMBER_OUTPUTS } from './report-dirs';
 
 export { REPORT_FILES };
 
 export async function writeCertificationReport(dir: string, environment: string): Promise<string> {
-  const messages = path.join(dir, 'messages.ndjson');
+  const messages = path.join(dir, CUCUMBER_OUTPUTS.messages);
   if (!existsSync(messages)) throw new Error(`${messages} does not exist: cucumber did not run the suite (its error is above), or run the suite first (npm run e2e)`);
   const run = readRun(readFileSync(messages, 'utf8'));
   // Only a run cucumber finished is reported: one it stopped in, or never began, would count what did not run.

@@ -59,6 +59,23 @@ function verdictsOf(run: ScenarioRun): { stepIndex: number; verdicts: Verdict[] 
   );
 }
 
+/** Runs work with MEDCOM_XSD_DIR at where, then puts it back as it was. */
+async function withSchemasAt<T>(where: string, work: () => Promise<T>): Promise<T> {
+  const before = process.env.MEDCOM_XSD_DIR;
+  process.env.MEDCOM_XSD_DIR = where;
+  try {
+    return await work();
+  } finally {
+    if (before === undefined) delete process.env.MEDCOM_XSD_DIR;
+    else process.env.MEDCOM_XSD_DIR = before;
+  }
+}
+
+/** Judges the run into dir where MedCom's schemas are not (a report made again on another machine). */
+function judgedWithoutSchemas(dir: string): Promise<void> {
+  return withSchemasAt(path.join(dir, 'ingen-skemaer'), () => judgeRunOfficially(RUN, dir));
+}
+
 const dirsMade: string[] = [];
 function reportDir(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'lokalsvar-verdicts-'));
@@ -94,14 +111,7 @@ describe("MedCom's official schemas' verdicts on a run", { skip: !(dirs.set2014 
     const dir = reportDir();
     await judgeRunOfficially(RUN, dir);
     const judged = verdictsOf((withOfficialVerdicts(RUN, dir) as [ScenarioRun])[0]);
-    const before = process.env.MEDCOM_XSD_DIR;
-    process.env.MEDCOM_XSD_DIR = path.join(dir, 'ingen-skemaer');
-    try {
-      await judgeRunOfficially(RUN, dir);
-    } finally {
-      if (before === undefined) delete process.env.MEDCOM_XSD_DIR;
-      else process.env.MEDCOM_XSD_DIR = before;
-    }
+    await judgedWithoutSchemas(dir);
     const again = verdictsOf((withOfficialVerdicts(RUN, dir) as [ScenarioRun])[0]);
     assert.deepEqual(again, judged);
     assert.equal(again[0]?.verdicts[0]?.fund?.length, 0, 'the valid message is still found valid');
@@ -125,14 +135,7 @@ describe("MedCom's official schemas' verdicts on a run", { skip: !(dirs.set2014 
 describe("a run's verdicts without MedCom's schemas", () => {
   it('says, for every message and receipt, that the schemas are not there, and finds nothing', async () => {
     const dir = reportDir();
-    const before = process.env.MEDCOM_XSD_DIR;
-    process.env.MEDCOM_XSD_DIR = path.join(dir, 'ingen-skemaer');
-    try {
-      await judgeRunOfficially(RUN, dir);
-    } finally {
-      if (before === undefined) delete process.env.MEDCOM_XSD_DIR;
-      else process.env.MEDCOM_XSD_DIR = before;
-    }
+    await judgedWithoutSchemas(dir);
     const [first] = withOfficialVerdicts(RUN, dir) as [ScenarioRun];
     assert.deepEqual(
       verdictsOf(first)[0]?.verdicts.map((verdict) => [verdict.fil, verdict.fund, verdict.hvorfor]),
@@ -152,14 +155,7 @@ describe("a run judged again without MedCom's schemas, after it was judged with 
     // As a judging with the schemas left it, before the second message existed in the run.
     const earlier = { schemas: { beskeder: '/skemaer/2014/10/08', kvitteringer: '/skemaer/2005/08/07' }, fund: { [sha(valid)]: [], [sha(receipt)]: [] } };
     writeFileSync(path.join(dir, RUN_VERDICTS_FILE), JSON.stringify(earlier));
-    const before = process.env.MEDCOM_XSD_DIR;
-    process.env.MEDCOM_XSD_DIR = path.join(dir, 'ingen-skemaer');
-    try {
-      await judgeRunOfficially(RUN, dir);
-    } finally {
-      if (before === undefined) delete process.env.MEDCOM_XSD_DIR;
-      else process.env.MEDCOM_XSD_DIR = before;
-    }
+    await judgedWithoutSchemas(dir);
     const [first] = withOfficialVerdicts(RUN, dir) as [ScenarioRun];
     assert.deepEqual(
       verdictsOf(first)[0]?.verdicts.map((verdict) => [verdict.fil, verdict.fund, verdict.hvorfor]),
@@ -178,16 +174,9 @@ describe('warming up the official schemas while a run goes on', () => {
     const broken = path.join(dir, 'skemaer');
     mkdirSync(path.join(broken, '2014/10/08'), { recursive: true });
     writeFileSync(path.join(broken, '2014/10/08/EMessage.xsd'), '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:include schemaLocation="findes-ikke.xsd"/><ukendt/>');
-    const before = process.env.MEDCOM_XSD_DIR;
-    try {
-      for (const where of [path.join(dir, 'ingen-skemaer'), broken, path.join(dir, 'tom')]) {
-        process.env.MEDCOM_XSD_DIR = where;
-        if (where.endsWith('tom')) mkdirSync(path.join(where, '2014/10/08'), { recursive: true }); // a folder without EMessage.xsd
-        await assert.doesNotReject(warmUpOfficialSchemas(), where);
-      }
-    } finally {
-      if (before === undefined) delete process.env.MEDCOM_XSD_DIR;
-      else process.env.MEDCOM_XSD_DIR = before;
+    for (const where of [path.join(dir, 'ingen-skemaer'), broken, path.join(dir, 'tom')]) {
+      if (where.endsWith('tom')) mkdirSync(path.join(where, '2014/10/08'), { recursive: true }); // a folder without EMessage.xsd
+      await withSchemasAt(where, () => assert.doesNotReject(warmUpOfficialSchemas(), where));
     }
   });
 });
