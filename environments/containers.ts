@@ -67,12 +67,17 @@ export async function startContainersEnvironment(
   const availability = await dockerAvailable();
   if (!availability.ok) throw new Error(`Containers mode needs a Docker engine, and ${availability.reason}`);
   // Both images at once: neither needs the other (on a cold engine, the node and Java bases import side by side).
-  const [image, wiremockImage] = await Promise.all([
-    containers.image ?? ensureStubsImage(),
-    containers.wiremockImage ?? ensureWireMockImage(),
-  ]);
-  const docker = (await containerRuntime()).container.dockerode;
-  await removeLeftovers(docker);
+  // Meanwhile the leftovers of earlier runs are removed and the run's network is created (startEndpoints); the pod
+  // waits for the stubs image alone, WireMock for its own.
+  const images = { stubs: settleLater(Promise.resolve(containers.image ?? ensureStubsImage())), wiremock: settleLater(Promise.resolve(containers.wiremockImage ?? ensureWireMockImage())) };
+  let docker: Docker;
+  try {
+    docker = (await containerRuntime()).container.dockerode;
+    await removeLeftovers(docker);
+  } catch (error) {
+    await Promise.allSettled([images.stubs, images.wiremock]); // never a build left running behind a failed start
+    throw error;
+  }
 
   const runId = newRunId();
   const networkName = `lokalsvar-e2e-${runId}`;
@@ -111,8 +116,7 @@ export async function startContainersEnvironment(
   const unregister = registerCleanup(`containers ${runId}`, stop, { onExit: () => removeRunSync(runId, dockerHost) });
 
   const starting = startEndpoints(docker, {
-    image,
-    wiremockImage,
+    images,
     token,
     runId,
     networkName,
@@ -128,7 +132,7 @@ export async function startContainersEnvironment(
 
   try {
     const urls = await starting;
-    return { kind: 'containers', runId, networkName, image, wiremockImage, urls, stop, accessToken: token };
+    return { kind: 'containers', runId, networkName, image: await images.stubs, wiremockImage: await images.wiremock, urls, stop, accessToken: token };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;
@@ -136,8 +140,8 @@ export async function startContainersEnvironment(
 }
 
 interface StartPlan {
-  image: string;
-  wiremockImage: string;
+  /** The images' tags, once each is there. */
+  images: { stubs: Promise<string>; wiremock: Promise<string> };
   /** What WireMock's gate and every system demand: the given token, or one made for the run. */
   token: string;
   runId: string;
@@ -151,20 +155,27 @@ interface StartPlan {
 
 async function startEndpoints(docker: Docker, plan: StartPlan): Promise<Record<EndpointName, string>> {
   const labels = runLabels(plan.runId);
-  await docker.createNetwork({ Name: plan.networkName, Driver: 'bridge', CheckDuplicate: true, Labels: labels });
-  const pod = await createPod({ image: plan.image, runId: plan.runId, networkName: plan.networkName, labels, startupTimeoutMs: plan.startupTimeoutMs, hostPorts: plan.hostPorts });
+  // allSettled: when the network fails, an image still being built is not left behind; when an image fails, the
+  // network created meanwhile is removed by stop(), as everything labelled with the run.
+  const [network, image] = await Promise.allSettled([
+    docker.createNetwork({ Name: plan.networkName, Driver: 'bridge', CheckDuplicate: true, Labels: labels }),
+    plan.images.stubs,
+  ]);
+  if (network.status === 'rejected') throw network.reason;
+  if (image.status === 'rejected') throw image.reason;
+  const pod = await createPod({ image: image.value, runId: plan.runId, networkName: plan.networkName, labels, startupTimeoutMs: plan.startupTimeoutMs, hostPorts: plan.hostPorts });
   if (plan.stopped()) throw new Error('the containers environment was stopped while it started');
   // All at once, created while the pod starts and started once it runs: no system calls another before the run
   // begins, and the engine sets up containers that join a namespace quickly. allSettled, not all: on a failure the
   // others finish starting before anything is removed.
   const common = { runId: plan.runId, pod: pod.networkMode, podRunning: pod.running, labels, startupTimeoutMs: plan.startupTimeoutMs };
   const results = await Promise.allSettled([
-    startWireMockContainer({ ...common, image: plan.wiremockImage, gateImage: plan.image, token: plan.token, gateUrl: () => pod.hostUrl(WIREMOCK_GATE_NAME), databanks: { LABA: podUrl('laba'), MiBa: podUrl('miba') } }),
+    plan.images.wiremock.then((wiremockImage) => startWireMockContainer({ ...common, image: wiremockImage, gateImage: image.value, token: plan.token, databanks: { LABA: podUrl('laba'), MiBa: podUrl('miba') } })),
     // Containers publish their ports on every interface: every system demands the run's token (contracts/access.ts).
-    ...SYSTEMS.map((system) => startSystemContainer({ ...common, image: plan.image, system, env: stubEnv(system, podUrl, { ...plan.options, accessToken: plan.token }) })),
+    ...SYSTEMS.map((system) => startSystemContainer({ ...common, image: image.value, system, env: stubEnv(system, podUrl, { ...plan.options, accessToken: plan.token }) })),
   ]);
   const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  await pod.running; // The pod's own failure before a member's, which follows from it.
+  await pod.ready; // The pod's own failure before a member's, which follows from it.
   if (failure) throw failure.reason;
   const urls = Object.fromEntries(SYSTEMS.map((system) => [system, pod.hostUrl(system)])) as Record<SystemName, string>;
   return { ...urls, wiremock: pod.hostUrl(WIREMOCK_GATE_NAME) };
@@ -174,6 +185,12 @@ async function startEndpoints(docker: Docker, plan: StartPlan): Promise<Record<E
 function podHostPorts(byEndpoint: Partial<Record<EndpointName, number>>): Partial<Record<PublishedMember, number>> {
   const { wiremock, ...systems } = byEndpoint;
   return { ...systems, ...(wiremock ? { [WIREMOCK_GATE_NAME]: wiremock } : {}) };
+}
+
+/** The promise, marked handled: it is awaited later, and must not count as unhandled while it waits. */
+function settleLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 function settledWithin(promise: Promise<void>, timeoutMs: number): Promise<void> {

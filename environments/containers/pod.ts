@@ -57,9 +57,14 @@ export interface PodSpec {
 export interface Pod {
   /** NetworkMode for a container that joins the pod. */
   readonly networkMode: string;
-  /** Resolves once the pod runs, ready for members to start; rejects when it did not start. */
+  /**
+   * Resolves once the engine has started the pod's container: its namespace exists, and members may start in it. Rejects
+   * when the pod did not get that far.
+   */
   readonly running: Promise<void>;
-  /** Base URL of a published member as reached from this process; once the pod runs. */
+  /** Resolves once the pod's program runs too (its ready line), with its ports published; rejects when it did not start. */
+  readonly ready: Promise<void>;
+  /** Base URL of a published member as reached from this process; once the pod is ready. */
   hostUrl(member: PublishedMember): string;
 }
 
@@ -67,11 +72,14 @@ export const PUBLISHED_MEMBERS = (Object.keys(POD_PORTS) as PodMember[]).filter(
 
 /**
  * Creates the pod on the run's network, publishing every member's port but WireMock's, and starts it; resolves as
- * soon as it exists, so members can be created while it starts (they start once it runs: Pod.running).
+ * soon as it exists, so members can be created while it starts (they start once the engine has started it:
+ * Pod.running, about 0.1-0.2 s before its program prints its ready line on a busy machine).
  */
 export async function createPod(spec: PodSpec): Promise<Pod> {
   let created!: (id: string) => void;
   const exists = new Promise<string>((resolve) => (created = resolve));
+  let engineStarted!: () => void;
+  const startedByEngine = new Promise<void>((resolve) => (engineStarted = resolve));
   const started = startRunContainer({
     image: spec.image,
     name: 'pod',
@@ -85,18 +93,24 @@ export async function createPod(spec: PodSpec): Promise<Pod> {
     startupTimeoutMs: spec.startupTimeoutMs,
     ports: PUBLISHED_MEMBERS.map((member) => ({ container: POD_PORTS[member], host: spec.hostPorts?.[member] })),
     beforeStart: async (id) => created(id),
+    afterStart: () => engineStarted(),
   });
   // A start that fails before the container exists fails here; one that fails later, through running.
   const id = await Promise.race([exists, started.then(() => exists)]);
-  const running = started.then(() => undefined);
-  running.catch(() => undefined); // Handled by whoever awaits running; never an unhandled rejection meanwhile.
+  const ready = started.then(() => undefined);
+  // Whichever comes first: a pod that fails before the engine started it fails running too.
+  const running = Promise.race([startedByEngine, ready]);
+  // Handled by whoever awaits them; never an unhandled rejection meanwhile.
+  ready.catch(() => undefined);
+  running.catch(() => undefined);
   let pod: StartedRunContainer | undefined;
   void started.then((container) => (pod = container), () => undefined);
   return {
     networkMode: `container:${id}`,
     running,
+    ready,
     hostUrl: (member) => {
-      if (!pod) throw new Error(`The run's pod is not running yet: no URL for ${member}`);
+      if (!pod) throw new Error(`The run's pod is not ready yet: no URL for ${member}`);
       return pod.hostUrl(POD_PORTS[member]);
     },
   };

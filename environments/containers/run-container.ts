@@ -29,8 +29,12 @@ export interface RunContainerSpec {
   startupTimeoutMs: number;
   /** Ports to publish on the host (all interfaces): a free one each, or the one given. */
   ports?: ReadonlyArray<{ container: number; host?: number }>;
+  /** Files put into the container before it starts (owned by root, readable by all). */
+  files?: ReadonlyArray<{ target: string; content: string }>;
   /** Called once the container exists, before it starts; the start waits for it (a failure fails the start). */
   beforeStart?: (id: string) => Promise<void>;
+  /** Called once the engine has started the container, before its ready line is awaited. */
+  afterStart?: () => void;
 }
 
 export interface StartedRunContainer {
@@ -39,20 +43,25 @@ export interface StartedRunContainer {
   hostUrl(containerPort: number): string;
 }
 
-let RunContainer: (new (image: string, beforeStart?: (id: string) => Promise<void>) => GenericContainer) | undefined;
+type Hooks = Pick<RunContainerSpec, 'beforeStart' | 'afterStart'>;
+let RunContainer: (new (image: string, hooks: Hooks) => GenericContainer) | undefined;
 
-/** testcontainers' GenericContainer with a step between create and start (RunContainerSpec.beforeStart). */
+/** testcontainers' GenericContainer with a step between create and start, and one after the start (RunContainerSpec's hooks). */
 function runContainerClass(): NonNullable<typeof RunContainer> {
   RunContainer ??= class extends loadTestcontainers().GenericContainer {
     constructor(
       image: string,
-      private readonly beforeStart?: (id: string) => Promise<void>,
+      private readonly hooks: Hooks,
     ) {
       super(image);
     }
 
     protected override async containerCreated(id: string): Promise<void> {
-      await this.beforeStart?.(id);
+      await this.hooks.beforeStart?.(id);
+    }
+
+    protected override async containerStarting(): Promise<void> {
+      this.hooks.afterStart?.();
     }
   };
   return RunContainer;
@@ -62,7 +71,7 @@ function runContainerClass(): NonNullable<typeof RunContainer> {
 export async function startRunContainer(spec: RunContainerSpec): Promise<StartedRunContainer> {
   const { Wait } = loadTestcontainers();
   const output = new LogTail(LOG_LINES_KEPT);
-  let container = new (runContainerClass())(spec.image, spec.beforeStart)
+  let container = new (runContainerClass())(spec.image, { beforeStart: spec.beforeStart, afterStart: spec.afterStart })
     .withName(`lokalsvar-e2e-${spec.runId}-${spec.name}`)
     .withCommand(spec.command)
     .withEnvironment(spec.env ?? {})
@@ -72,6 +81,7 @@ export async function startRunContainer(spec: RunContainerSpec): Promise<Started
     .withStartupTimeout(spec.startupTimeoutMs)
     .withLogConsumer((stream) => output.follow(stream));
   if (spec.entrypoint) container = container.withEntrypoint(spec.entrypoint);
+  if (spec.files?.length) container = container.withCopyContentToContainer(spec.files.map((file) => ({ ...file, mode: 0o644 })));
   if (spec.ports?.length) container = container.withExposedPorts(...spec.ports.map((port) => (port.host ? { container: port.container, host: port.host } : port.container)));
   try {
     const started = await container.start();

@@ -5,24 +5,29 @@
 import { DATABANKS, type DatabankName } from '../../contracts/databank';
 import { DATABANK_PREFIXES, PROXY_PRIORITY, type ProxyMappingMetadata } from '../../contracts/wiremock';
 
+/** WireMock's mapping of the pass-through to one databank, as reached at target (a loopback URL, in-process or in the run's pod). */
+export function databankProxyMapping(databank: DatabankName, target: string): Record<string, unknown> {
+  const prefix = DATABANK_PREFIXES[databank];
+  const metadata: ProxyMappingMetadata = { lokalsvar: 'databank-proxy', databank };
+  return {
+    priority: PROXY_PRIORITY,
+    request: { urlPattern: `${prefix}/.*` },
+    response: { proxyBaseUrl: target, proxyUrlPrefixToRemove: prefix },
+    metadata,
+  };
+}
+
 /**
- * Installs the pass-through to each databank, as WireMock reaches it (a loopback URL, in-process or in the run's pod). headers:
- * what reaching wiremockUrl takes (the access token, when it is the gate in front of WireMock).
+ * Installs the pass-through to each databank through WireMock's admin API, once WireMock runs (local mode: the
+ * databanks' ports are known only after WireMock has started). headers: what reaching wiremockUrl takes. Containers
+ * mode gives WireMock the same mappings as files it loads at start (environments/containers/wiremock-container.ts).
  */
 export async function installDatabankProxies(wiremockUrl: string, targets: Record<DatabankName, string>, headers: Record<string, string> = {}): Promise<void> {
   for (const databank of DATABANKS) {
-    const prefix = DATABANK_PREFIXES[databank];
-    const metadata: ProxyMappingMetadata = { lokalsvar: 'databank-proxy', databank };
-    const mapping = {
-      priority: PROXY_PRIORITY,
-      request: { urlPattern: `${prefix}/.*` },
-      response: { proxyBaseUrl: targets[databank], proxyUrlPrefixToRemove: prefix },
-      metadata,
-    };
     const response = await fetch(`${wiremockUrl}/__admin/mappings`, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/json' },
-      body: JSON.stringify(mapping),
+      body: JSON.stringify(databankProxyMapping(databank, targets[databank])),
       signal: AbortSignal.timeout(10_000),
     });
     if (!response.ok) throw new Error(`WireMock at ${wiremockUrl} refused the ${databank} proxy mapping: ${response.status} ${await response.text()}`);
