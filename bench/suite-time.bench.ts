@@ -2,7 +2,9 @@
  * How long the Danish suite takes, end to end, as `npm run e2e` runs it (scripts/run-suite.ts: the browser check, two
  * workers on one shared environment unless E2E_PARALLEL says otherwise, the certification report): wall time of whole
  * runs, the CPU time of every process of the run (sampled from /proc: node, Chromium, WireMock's Java; Linux only),
- * and the slowest scenarios. Not a test; nothing is asserted.
+ * and the slowest scenarios. In containers mode a run's containers are removed by a process of their own after the run
+ * has ended (environments/containers/run-resources.ts): each run waits until the previous one's are gone, so runs are
+ * timed apart, and says how long after the end of its run that took. Not a test; nothing is asserted.
  *
  *   npx tsx bench/suite-time.bench.ts        (BENCH_RUNS, default 3; BENCH_ENV, default local; E2E_PARALLEL=1 for serial)
  */
@@ -12,6 +14,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sampleProcessTree } from './process-tree-cpu';
 import { runSuiteArguments } from '../run/suite-command';
+import { LABEL_PID } from '../docker/run-labels';
+import { waitFor } from '../run/wait-for';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ROOT = path.resolve(__dirname, '..');
@@ -21,6 +25,8 @@ interface Timing {
   cpuSeconds: number;
   cpuByProcess: Record<string, number>;
   scenarios: { name: string; seconds: number }[];
+  /** Containers mode: seconds from the run's end until its containers and network were gone. */
+  removedAfterSeconds?: number;
 }
 
 function durationSeconds(duration: { seconds: number; nanos: number }): number {
@@ -62,9 +68,23 @@ async function runOnce(): Promise<Timing> {
   const wallSeconds = (performance.now() - started) / 1000;
   const used = cpu.stop();
   if (status !== 0) throw new Error(`the suite failed:\n${output}`);
-  const timing = { wallSeconds, cpuSeconds: used.total, cpuByProcess: used.byName, scenarios: scenarioTimes(readFileSync(path.join(dir, 'messages.ndjson'), 'utf8')) };
+  const removedAfterSeconds = process.env.BENCH_ENV === 'containers' ? await secondsUntilRemoved(child.pid as number) : undefined;
+  const timing = { wallSeconds, cpuSeconds: used.total, cpuByProcess: used.byName, scenarios: scenarioTimes(readFileSync(path.join(dir, 'messages.ndjson'), 'utf8')), removedAfterSeconds };
   rmSync(dir, { recursive: true, force: true });
   return timing;
+}
+
+/** Waits until the engine holds nothing labelled with the run's process; the seconds that took. */
+async function secondsUntilRemoved(pid: number): Promise<number> {
+  const started = performance.now();
+  const { docker } = require('../docker/testcontainers') as typeof import('../docker/testcontainers');
+  const engine = await docker();
+  const filters = { label: [`${LABEL_PID}=${pid}`] };
+  await waitFor(
+    async () => ((await engine.listContainers({ all: true, filters })).length + (await engine.listNetworks({ filters })).length === 0 ? true : undefined),
+    { what: `the removal of the containers of run-suite's process ${pid}`, timeoutMs: 60_000, intervalMs: 50 },
+  );
+  return (performance.now() - started) / 1000;
 }
 
 async function main(): Promise<void> {
@@ -73,6 +93,8 @@ async function main(): Promise<void> {
   const walls = timings.map((timing) => timing.wallSeconds).sort((a, b) => a - b);
   const cpus = timings.map((timing) => timing.cpuSeconds).sort((a, b) => a - b);
   console.log(`suite (${process.env.BENCH_ENV ?? 'local'}, E2E_PARALLEL=${process.env.E2E_PARALLEL ?? 'default'}), ${RUNS} runs: wall min ${walls[0]?.toFixed(1)} s, median ${walls[Math.floor(walls.length / 2)]?.toFixed(1)} s, max ${walls.at(-1)?.toFixed(1)} s; CPU (user + sys, every process) median ${cpus[Math.floor(cpus.length / 2)]?.toFixed(1)} s`);
+  const removals = timings.flatMap((timing) => (timing.removedAfterSeconds === undefined ? [] : [timing.removedAfterSeconds]));
+  if (removals.length > 0) console.log(`containers removed after the end of each run: ${removals.map((seconds) => `${seconds.toFixed(1)} s`).join(', ')}`);
   const last = timings.at(-1);
   if (last) console.log(`CPU of the last run by process: ${Object.entries(last.cpuByProcess).filter(([, seconds]) => seconds >= 0.1).sort((a, b) => b[1] - a[1]).map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ')}`);
   const slowest = last?.scenarios.sort((a, b) => b.seconds - a.seconds).slice(0, 5) ?? [];

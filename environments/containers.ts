@@ -18,7 +18,7 @@ import { containerRuntime, type Docker } from '../docker/testcontainers';
 import { ensureWireMockImage } from '../docker/wiremock-image';
 import { registerCleanup } from './cleanup';
 import { newRunId, runLabels } from '../docker/run-labels';
-import { cliDockerHost, removeLeftovers, removeRun, removeRunSync } from './containers/run-resources';
+import { cliDockerHost, removeLeftovers, removeRun, removeRunInBackground, removeRunSync } from './containers/run-resources';
 import { createPod, podUrl, type PublishedMember } from './containers/pod';
 import { startSystemContainer } from './containers/system-container';
 import { startWireMockContainer } from './containers/wiremock-container';
@@ -41,6 +41,8 @@ export interface ContainersEnvironment extends Environment {
   readonly kind: 'containers';
   /** Always set in containers mode (WireMock's gate demands it). */
   readonly accessToken: string;
+  /** The docker CLI removes the run in a process of its own (environments/containers/run-resources.ts). */
+  stopInBackground(): boolean;
   /** The run's id: the value of the lokalsvar-e2e.run label on its containers and network. */
   readonly runId: string;
   /** The run's Docker network: the pod is on it, and every other container shares the pod's namespace. */
@@ -114,6 +116,14 @@ export async function startContainersEnvironment(
   const startupTimeoutMs = containers.startupTimeoutMs ?? DEFAULT_STARTUP_TIMEOUT_MS;
   const dockerHost = cliDockerHost(docker);
   const unregister = registerCleanup(`containers ${runId}`, stop, { onExit: () => removeRunSync(runId, dockerHost) });
+  // Once started, and not yet stopping: a start or a stop in flight is finished by stop() alone.
+  const stopInBackground = (): boolean => {
+    if (!startFinished || stopping || !removeRunInBackground(runId, dockerHost)) return false;
+    stopRequested = true;
+    stopping = Promise.resolve();
+    unregister();
+    return true;
+  };
 
   const starting = startEndpoints(docker, {
     images,
@@ -132,7 +142,7 @@ export async function startContainersEnvironment(
 
   try {
     const urls = await starting;
-    return { kind: 'containers', runId, networkName, image: await images.stubs, wiremockImage: await images.wiremock, urls, stop, accessToken: token };
+    return { kind: 'containers', runId, networkName, image: await images.stubs, wiremockImage: await images.wiremock, urls, stop, stopInBackground, accessToken: token };
   } catch (error) {
     await stop().catch(() => undefined);
     throw error;

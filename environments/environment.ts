@@ -53,4 +53,11 @@ export interface Environment {
   readonly accessToken?: string;
   /** Stops everything this environment started. Safe to call twice. */
   stop(): Promise<void>;
+  /**
+   * Where an environment can: hands its stop to a process of its own, which outlives this one, and returns true at
+   * once; afterwards stop() does nothing. False when it cannot (or the environment is still starting or already
+   * stopping), and stop() remains the way. For the end of a run, when nothing waits for the removal (containers mode:
+   * the engine takes seconds to remove the containers).
+   */
+  stopInBackground?(): boolean;
 }

@@ -90,16 +90,19 @@ async function main(): Promise<number> {
       },
     )
     .catch((error: unknown) => failed(new Error(`the environment could not be announced to cucumber: ${(error as Error).message}`)));
-  const stopEnvironment = async (): Promise<void> => {
+  const stopEnvironment = async (inBackground = false): Promise<void> => {
     // Once the start has ended and been announced, so that no announcement (with the access token) is written after it is removed.
     await announced;
     announcement?.remove();
-    await (await starting?.catch(() => undefined))?.stop();
+    const environment = await starting?.catch(() => undefined);
+    if (inBackground && environment?.stopInBackground?.()) return;
+    await environment?.stop();
   };
   // On Ctrl-C or SIGTERM cucumber is told to stop (forwardStopSignals) and the cleanup registry stops the shared
   // environment once cucumber has exited; this function waits for the same stop, so neither exits before it is done.
   let stopping: Promise<void> | undefined;
-  const stopShared = (): Promise<void> => (stopping ??= cucumberRun.then(stopEnvironment, stopEnvironment));
+  const stopInProcess = (): Promise<void> => stopEnvironment(false);
+  const stopShared = (): Promise<void> => (stopping ??= cucumberRun.then(stopInProcess, stopInProcess));
   const unregister = announcement ? registerCleanup('the suite, then its shared environment', stopShared) : () => undefined;
   let status: number;
   try {
@@ -110,7 +113,11 @@ async function main(): Promise<number> {
     unregister();
     throw error;
   }
-  // The environment is stopped while the report is written (removing the containers of containers mode takes seconds).
+  // The run is over: the environment is stopped while the report is written. Containers mode hands the removal of its
+  // containers, which takes the engine seconds, to a process of its own that outlives this one (as testcontainers'
+  // Ryuk does; the next run removes whatever it could not), so the verdict is not kept waiting for it. A stop signal
+  // before this point stops everything in this process (stopShared).
+  stopping ??= stopEnvironment(true);
   const stopped = stopShared().finally(unregister);
   stopped.catch(() => undefined); // awaited below
   const reporting = reportOn(status, startFailure, mode, root);

@@ -2,8 +2,10 @@
  * Removing a run's containers and network: by label, so it also catches what was created but never handed back
  * (a start interrupted by Ctrl-C), and leftovers of runs whose process died without cleaning up.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import type { Docker } from '../../docker/testcontainers';
 import { LABEL_HOST, LABEL_PID, LABEL_RUN, runFilter } from '../../docker/run-labels';
 import { isAlive } from '../process-alive';
@@ -31,19 +33,52 @@ export async function removeLeftovers(docker: Docker): Promise<string[]> {
 }
 
 /**
+ * How the docker CLI removes a run (its filter in RUN_FILTER): every container, then the network. The one home of
+ * both removals below that do not go through this process's client.
+ */
+const REMOVE_RUN_SCRIPT = [
+  'containers=$(docker ps -aq --filter "$RUN_FILTER")',
+  'if [ -n "$containers" ]; then docker rm -f $containers; fi',
+  'networks=$(docker network ls -q --filter "$RUN_FILTER")',
+  'if [ -n "$networks" ]; then docker network rm $networks; fi',
+].join('\n');
+
+function removeRunEnv(runId: string, dockerHost?: string): NodeJS.ProcessEnv {
+  return { ...process.env, RUN_FILTER: `label=${LABEL_RUN}=${runId}`, ...(dockerHost ? { DOCKER_HOST: dockerHost } : {}) };
+}
+
+/**
  * Synchronous fallback for process 'exit' (no async work possible there): the docker CLI, best effort, pointed
  * at the engine testcontainers uses (dockerHost, see cliDockerHost). Whatever survives is removed by the next
  * run's removeLeftovers.
  */
 export function removeRunSync(runId: string, dockerHost?: string): void {
-  const filter = `label=${LABEL_RUN}=${runId}`;
-  const env = dockerHost ? { ...process.env, DOCKER_HOST: dockerHost } : process.env;
-  const run = (args: string[]): string =>
-    spawnSync('docker', args, { encoding: 'utf8', env, timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] }).stdout ?? '';
-  const containers = run(['ps', '-aq', '--filter', filter]).split('\n').filter(Boolean);
-  if (containers.length > 0) run(['rm', '-f', ...containers]);
-  const networks = run(['network', 'ls', '-q', '--filter', filter]).split('\n').filter(Boolean);
-  if (networks.length > 0) run(['network', 'rm', ...networks]);
+  spawnSync('sh', ['-c', REMOVE_RUN_SCRIPT], { env: removeRunEnv(runId, dockerHost), timeout: 20_000, stdio: 'ignore' });
+}
+
+/**
+ * Removes the run in a process of its own, in a session of its own, which outlives this one (as testcontainers' Ryuk
+ * removes a test process's containers after it ended): this process need not wait the seconds the engine takes.
+ * Only where the docker CLI is on PATH and dockerHost says which engine it must reach (cliDockerHost); false
+ * otherwise, and nothing was started. Whatever it cannot remove, the next run's removeLeftovers does.
+ */
+export function removeRunInBackground(runId: string, dockerHost: string | undefined): boolean {
+  if (dockerHost === undefined || !onPath('docker')) return false;
+  const remover = spawn('sh', ['-c', REMOVE_RUN_SCRIPT], { env: removeRunEnv(runId, dockerHost), detached: true, stdio: 'ignore' });
+  remover.on('error', () => undefined); // sh itself missing: the next run's removeLeftovers removes the run
+  remover.unref();
+  return true;
+}
+
+function onPath(command: string): boolean {
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => {
+    try {
+      accessSync(path.join(dir, command), constants.X_OK);
+      return dir !== '';
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** The DOCKER_HOST value for the docker CLI that reaches the same engine as this client. */

@@ -10,10 +10,12 @@ export interface RunningChild {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
 }
 
-export function runFixture(fixture: string, args: string[], env: NodeJS.ProcessEnv = process.env): RunningChild {
+/** detached: the child leads a process group of its own, which a test may kill whole (process.kill(-pid)). */
+export function runFixture(fixture: string, args: string[], env: NodeJS.ProcessEnv = process.env, options: { detached?: boolean } = {}): RunningChild {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'fixtures', fixture), ...args], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.detached ?? false,
   });
   let stdout = '';
   let stderr = '';

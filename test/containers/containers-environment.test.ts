@@ -196,6 +196,20 @@ test('process.exit() while the environment runs still removes it (synchronous fa
   assert.deepEqual(await remainsWithLabel(LABEL_RUN, runId), NOTHING);
 });
 
+test('stopInBackground(): a process of its own removes every container and the network, even when the process that started the environment is killed at once with its whole process group', { timeout: 180_000 }, async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  await ensureImages();
+  const child = runFixture('hold-environment.ts', ['background'], process.env, { detached: true });
+  const runId = (await child.waitForLine(/READY (\S+)/, 120_000))[1];
+  // Handed over once; a second call (the environment is stopping) hands over nothing.
+  await child.waitForLine(/BACKGROUND true AGAIN false/, 10_000);
+  // What a closed terminal or a CI runner's timeout does to the run's process group.
+  process.kill(-(child.child.pid as number), 'SIGKILL');
+  const result = await child.exited;
+  assert.equal(result.signal, 'SIGKILL', result.stderr);
+  assert.deepEqual(await eventually(() => remainsWithLabel(LABEL_RUN, runId), (remains) => remains.containers.length + remains.networks.length === 0, 60_000), NOTHING);
+});
+
 test('SIGTERM while the environment is still starting removes what was started', { timeout: 180_000 }, async (t) => {
   if (!(await dockerOrSkip(t))) return;
   await ensureImages();
