@@ -27,7 +27,11 @@ export interface RunContainerSpec {
   /** A line the container prints once it answers. */
   readyLine: string | RegExp;
   startupTimeoutMs: number;
-  /** Ports to publish on the host (all interfaces): a free one each, or the one given. */
+  /**
+   * Ports to publish on the host: a free one each on every IPv4 address (the test process reaches it at 127.0.0.1;
+   * one binding per port, where the engine would otherwise set up one per address family, about 0.2 s of a pod's
+   * start), or the one given on every address, IPv6 too (a vendor's LPS may reach the hub there).
+   */
   ports?: ReadonlyArray<{ container: number; host?: number }>;
   /** Files put into the container before it starts (owned by root, readable by all). */
   files?: ReadonlyArray<{ target: string; content: string }>;
@@ -44,7 +48,8 @@ export interface StartedRunContainer {
 }
 
 type Hooks = Pick<RunContainerSpec, 'beforeStart' | 'afterStart'>;
-let RunContainer: (new (image: string, hooks: Hooks) => GenericContainer) | undefined;
+type Ports = NonNullable<RunContainerSpec['ports']>;
+let RunContainer: (new (image: string, hooks: Hooks) => GenericContainer & { withPublishedPorts(ports: Ports): GenericContainer }) | undefined;
 
 /** testcontainers' GenericContainer with a step between create and start, and one after the start (RunContainerSpec's hooks). */
 function runContainerClass(): NonNullable<typeof RunContainer> {
@@ -63,6 +68,17 @@ function runContainerClass(): NonNullable<typeof RunContainer> {
     protected override async containerStarting(): Promise<void> {
       this.hooks.afterStart?.();
     }
+
+    /** RunContainerSpec.ports: testcontainers publishes on every address; a free port here on IPv4's alone. */
+    withPublishedPorts(ports: Ports): this {
+      this.withExposedPorts(...ports.map((port) => (port.host ? { container: port.container, host: port.host } : port.container)));
+      for (const port of ports) {
+        if (port.host) continue;
+        const bindings = this.hostConfig.PortBindings?.[`${port.container}/tcp`] as { HostPort: string; HostIp?: string }[] | undefined;
+        for (const binding of bindings ?? []) binding.HostIp = '0.0.0.0';
+      }
+      return this;
+    }
   };
   return RunContainer;
 }
@@ -71,7 +87,9 @@ function runContainerClass(): NonNullable<typeof RunContainer> {
 export async function startRunContainer(spec: RunContainerSpec): Promise<StartedRunContainer> {
   const { Wait } = loadTestcontainers();
   const output = new LogTail(LOG_LINES_KEPT);
-  let container = new (runContainerClass())(spec.image, { beforeStart: spec.beforeStart, afterStart: spec.afterStart })
+  const runContainer = new (runContainerClass())(spec.image, { beforeStart: spec.beforeStart, afterStart: spec.afterStart });
+  if (spec.ports?.length) runContainer.withPublishedPorts(spec.ports);
+  let container = runContainer
     .withName(`lokalsvar-e2e-${spec.runId}-${spec.name}`)
     .withCommand(spec.command)
     .withEnvironment(spec.env ?? {})
@@ -82,7 +100,6 @@ export async function startRunContainer(spec: RunContainerSpec): Promise<Started
     .withLogConsumer((stream) => output.follow(stream));
   if (spec.entrypoint) container = container.withEntrypoint(spec.entrypoint);
   if (spec.files?.length) container = container.withCopyContentToContainer(spec.files.map((file) => ({ ...file, mode: 0o644 })));
-  if (spec.ports?.length) container = container.withExposedPorts(...spec.ports.map((port) => (port.host ? { container: port.container, host: port.host } : port.container)));
   try {
     const started = await container.start();
     // 127.0.0.1 rather than localhost: the port testcontainers reports is the IPv4 binding, and no lookup

@@ -43,8 +43,9 @@ test('containers mode: WireMock publishes no port, no published port lets anyone
     const inspected = await engine.getContainer(wiremock.Id).inspect();
     assert.deepEqual(Object.values(inspected.HostConfig.PortBindings ?? {}).flat(), [], 'WireMock has no port bindings');
 
-    // Every port the run publishes, on every address it is bound to (an engine with IPv6 binds each container port
-    // on 0.0.0.0 and on ::, sometimes to two host ports): none answers WireMock's admin paths without the token.
+    // Every port the run publishes, on every address it is bound to (free ports on IPv4 alone; a port given, on 0.0.0.0
+    // and on ::, sometimes to two host ports, where the engine has IPv6): none answers WireMock's admin paths without
+    // the token.
     const gatePort = Number(new URL(environment.urls.wiremock).port);
     const published = containers.flatMap((container) =>
       container.Ports.filter((port) => port.PublicPort).map((port) => ({ port: port.PublicPort, inPod: port.PrivatePort, ip: port.IP ?? '0.0.0.0', owner: container.Names.join() })),
