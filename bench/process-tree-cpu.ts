@@ -59,7 +59,11 @@ function descendants(root: number): ProcessStat[] {
 export function sampleProcessTree(root: number, intervalMs = 200): { stop(): { total: number; byName: Record<string, number> } } {
   const last = new Map<number, ProcessStat>();
   const sample = (): void => {
-    for (const found of descendants(root)) last.set(found.pid, found);
+    for (const found of descendants(root)) {
+      // An exiting process (a zombie until reaped) has no command line left: it keeps the name it was seen with.
+      const seen = last.get(found.pid);
+      last.set(found.pid, seen && found.name.endsWith(' ?') ? { ...found, name: seen.name } : found);
+    }
   };
   sample();
   const timer = setInterval(sample, intervalMs);

@@ -18,7 +18,7 @@ import { containerRuntime, type Docker } from '../docker/testcontainers';
 import { ensureWireMockImage } from '../docker/wiremock-image';
 import { registerCleanup } from './cleanup';
 import { newRunId, runLabels } from '../docker/run-labels';
-import { cliDockerHost, removeLeftovers, removeRun, removeRunInBackground, removeRunSync } from './containers/run-resources';
+import { cliDockerHost, removeLeftovers, removeRun, removeRunInBackground, removeRunSync, type RemovalEngine } from './containers/run-resources';
 import { createPod, podUrl, type PublishedMember } from './containers/pod';
 import { startSystemContainer } from './containers/system-container';
 import { startWireMockContainer } from './containers/wiremock-container';
@@ -73,8 +73,11 @@ export async function startContainersEnvironment(
   // waits for the stubs image alone, WireMock for its own.
   const images = { stubs: settleLater(Promise.resolve(containers.image ?? ensureStubsImage())), wiremock: settleLater(Promise.resolve(containers.wiremockImage ?? ensureWireMockImage())) };
   let docker: Docker;
+  let engineName: Promise<string>;
   try {
     docker = (await containerRuntime()).container.dockerode;
+    // Whether the engine runs on this machine: for the removal at the end (stopInBackground).
+    engineName = settleLater(docker.info().then((info: { Name?: unknown }) => String(info.Name ?? '')));
     await removeLeftovers(docker);
   } catch (error) {
     await Promise.allSettled([images.stubs, images.wiremock]); // never a build left running behind a failed start
@@ -117,8 +120,9 @@ export async function startContainersEnvironment(
   const dockerHost = cliDockerHost(docker);
   const unregister = registerCleanup(`containers ${runId}`, stop, { onExit: () => removeRunSync(runId, dockerHost) });
   // Once started, and not yet stopping: a start or a stop in flight is finished by stop() alone.
+  let engine: RemovalEngine | undefined;
   const stopInBackground = (): boolean => {
-    if (!startFinished || stopping || !removeRunInBackground(runId, dockerHost)) return false;
+    if (!startFinished || stopping || !engine || !removeRunInBackground(runId, engine)) return false;
     stopRequested = true;
     stopping = Promise.resolve();
     unregister();
@@ -142,9 +146,11 @@ export async function startContainersEnvironment(
 
   try {
     const urls = await starting;
+    engine = { dockerHost, name: await engineName.catch(() => '') };
     return { kind: 'containers', runId, networkName, image: await images.stubs, wiremockImage: await images.wiremock, urls, stop, stopInBackground, accessToken: token };
   } catch (error) {
     await stop().catch(() => undefined);
+    await Promise.allSettled([images.stubs, images.wiremock]); // never a build left running behind a failed start
     throw error;
   }
 }
@@ -165,14 +171,15 @@ interface StartPlan {
 
 async function startEndpoints(docker: Docker, plan: StartPlan): Promise<Record<EndpointName, string>> {
   const labels = runLabels(plan.runId);
-  // allSettled: when the network fails, an image still being built is not left behind; when an image fails, the
-  // network created meanwhile is removed by stop(), as everything labelled with the run.
+  // allSettled: whichever fails, the other has ended before the start fails (what was created is labelled with the
+  // run, and stop() removes it; an image build still running is awaited by the caller).
   const [network, image] = await Promise.allSettled([
     docker.createNetwork({ Name: plan.networkName, Driver: 'bridge', CheckDuplicate: true, Labels: labels }),
     plan.images.stubs,
   ]);
   if (network.status === 'rejected') throw network.reason;
   if (image.status === 'rejected') throw image.reason;
+  if (plan.stopped()) throw new Error('the containers environment was stopped while it started');
   const pod = await createPod({ image: image.value, runId: plan.runId, networkName: plan.networkName, labels, startupTimeoutMs: plan.startupTimeoutMs, hostPorts: plan.hostPorts });
   if (plan.stopped()) throw new Error('the containers environment was stopped while it started');
   // All at once, created while the pod starts and started once it runs: no system calls another before the run

@@ -35,6 +35,8 @@ import { EnvironmentAnnouncement, SHARED_ENVIRONMENT_ENV, startRunEnvironment } 
 import { findBrowserExecutable, type BrowserExecutable } from '../run/browser-executable';
 
 const PROFILES = { local: 'default', containers: 'containers', remote: 'remote' } as const;
+/** Printed when the environment's removal was handed to a process of its own at the end of the run. */
+const BACKGROUND_REMOVAL_LINE = "The run's containers are being removed by a process of their own: docker ps may list them for a second or two.";
 type Mode = keyof typeof PROFILES;
 
 async function main(): Promise<number> {
@@ -95,7 +97,10 @@ async function main(): Promise<number> {
     await announced;
     announcement?.remove();
     const environment = await starting?.catch(() => undefined);
-    if (inBackground && environment?.stopInBackground?.()) return;
+    if (inBackground && environment?.stopInBackground?.()) {
+      console.log(BACKGROUND_REMOVAL_LINE);
+      return;
+    }
     await environment?.stop();
   };
   // On Ctrl-C or SIGTERM cucumber is told to stop (forwardStopSignals) and the cleanup registry stops the shared

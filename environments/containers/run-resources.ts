@@ -3,12 +3,15 @@
  * (a start interrupted by Ctrl-C), and leftovers of runs whose process died without cleaning up.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Docker } from '../../docker/testcontainers';
 import { LABEL_HOST, LABEL_PID, LABEL_RUN, runFilter } from '../../docker/run-labels';
 import { isAlive } from '../process-alive';
+
+/** How long a removal may wait for a container that another process is removing (a run's background removal). */
+const REMOVED_WAIT_MS = 30_000;
 
 /** Force-removes every container of the run, then its network. Missing ones are not an error. */
 export async function removeRun(docker: Docker, runId: string): Promise<void> {
@@ -38,7 +41,7 @@ export async function removeLeftovers(docker: Docker): Promise<string[]> {
  */
 const REMOVE_RUN_SCRIPT = [
   'containers=$(docker ps -aq --filter "$RUN_FILTER")',
-  'if [ -n "$containers" ]; then docker rm -f $containers; fi',
+  'if [ -n "$containers" ]; then docker rm -fv $containers; fi',
   'networks=$(docker network ls -q --filter "$RUN_FILTER")',
   'if [ -n "$networks" ]; then docker network rm $networks; fi',
 ].join('\n');
@@ -59,22 +62,52 @@ export function removeRunSync(runId: string, dockerHost?: string): void {
 /**
  * Removes the run in a process of its own, in a session of its own, which outlives this one (as testcontainers' Ryuk
  * removes a test process's containers after it ended): this process need not wait the seconds the engine takes.
- * Only where the docker CLI is on PATH and dockerHost says which engine it must reach (cliDockerHost); false
- * otherwise, and nothing was started. Whatever it cannot remove, the next run's removeLeftovers does.
+ * Whatever it cannot remove, the next run's removeLeftovers does. False, and nothing started, where that could leave
+ * the run behind for good or the CLI could miss the engine (backgroundRemovalRefused says why); the caller then
+ * removes the run itself.
  */
-export function removeRunInBackground(runId: string, dockerHost: string | undefined): boolean {
-  if (dockerHost === undefined || !onPath('docker')) return false;
+export function removeRunInBackground(runId: string, engine: RemovalEngine, env: NodeJS.ProcessEnv = process.env): boolean {
+  const dockerHost = engine.dockerHost;
+  if (backgroundRemovalRefused(engine, env) !== undefined) return false;
   const remover = spawn('sh', ['-c', REMOVE_RUN_SCRIPT], { env: removeRunEnv(runId, dockerHost), detached: true, stdio: 'ignore' });
-  remover.on('error', () => undefined); // sh itself missing: the next run's removeLeftovers removes the run
+  remover.on('error', () => undefined); // reported by the missing pid below; never an uncaught error
+  if (remover.pid === undefined) return false;
   remover.unref();
   return true;
 }
 
-function onPath(command: string): boolean {
-  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => {
+/** The engine a run's removal must reach. */
+export interface RemovalEngine {
+  /** How the docker CLI reaches it (cliDockerHost); undefined when it cannot be told. */
+  dockerHost: string | undefined;
+  /** The engine's own name (docker info's Name): the name of the machine it runs on. */
+  name: string;
+}
+
+/**
+ * Why a run's removal may not be left to a process of its own here, or undefined when it may:
+ * - in CI (CI set), the job's end may take the remover with it, and leave the run's containers running until the
+ *   machine's next run;
+ * - with an engine on another machine (its name is not this machine's, e.g. a job container given the host's
+ *   socket), a remover stopped with this machine would leave them for good: the next run sweeps only what this
+ *   machine's runs left (removeLeftovers);
+ * - without the docker CLI on PATH, or an address the CLI can reach the engine at (cliDockerHost), nothing removes it.
+ */
+export function backgroundRemovalRefused(engine: RemovalEngine, env: NodeJS.ProcessEnv = process.env, hostname = os.hostname()): string | undefined {
+  if (env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0') return 'this is a CI job (CI is set)';
+  if (engine.name !== hostname) return `the Docker engine runs on another machine (${engine.name || 'unnamed'}, this is ${hostname})`;
+  if (engine.dockerHost === undefined) return 'the docker CLI cannot be pointed at the engine this process uses';
+  if (!onPath('docker', env)) return 'the docker CLI is not on PATH';
+  return undefined;
+}
+
+function onPath(command: string, env: NodeJS.ProcessEnv): boolean {
+  return (env.PATH ?? '').split(path.delimiter).some((dir) => {
+    if (dir === '') return false;
     try {
-      accessSync(path.join(dir, command), constants.X_OK);
-      return dir !== '';
+      const file = path.join(dir, command);
+      accessSync(file, constants.X_OK);
+      return statSync(file).isFile();
     } catch {
       return false;
     }
@@ -85,6 +118,9 @@ function onPath(command: string): boolean {
 export function cliDockerHost(docker: Docker): string | undefined {
   const modem = docker.modem as unknown as { socketPath?: unknown; host?: string; port?: string | number; protocol?: string };
   if (typeof modem.socketPath === 'string') return `unix://${modem.socketPath}`;
+  // TLS: the CLI takes its certificates from DOCKER_CERT_PATH (and DOCKER_TLS_VERIFY), as the client may have them
+  // from elsewhere (~/.testcontainers.properties): without it the CLI would not reach the engine.
+  if (modem.protocol === 'https' && !process.env.DOCKER_CERT_PATH) return undefined;
   if (modem.host && modem.protocol !== 'ssh') return `tcp://${modem.host}:${modem.port ?? 2375}`;
   return undefined;
 }
@@ -98,7 +134,13 @@ async function removeMatching(
   await Promise.all(
     containers
       .filter((container) => matches(container.Labels ?? {}))
-      .map((container) => ignoreMissing(docker.getContainer(container.Id).remove({ force: true, v: true }))),
+      .map(async (container) => {
+        const found = docker.getContainer(container.Id);
+        await ignoreMissing(found.remove({ force: true, v: true }));
+        // Another process may be removing it (409 above: a run's background removal): its network can go only once it
+        // is gone. A container already gone answers 404.
+        await ignoreMissing(withinMs(found.wait({ condition: 'removed' }), REMOVED_WAIT_MS, `container ${container.Names.join()} was not removed`));
+      }),
   );
   const networks = await docker.listNetworks({ filters });
   await Promise.all(
@@ -106,6 +148,15 @@ async function removeMatching(
       .filter((network) => matches(network.Labels ?? {}))
       .map((network) => ignoreMissing(docker.getNetwork(network.Id).remove())),
   );
+}
+
+function withinMs<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} within ${timeoutMs / 1000} s`)), timeoutMs);
+    timer.unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 async function ignoreMissing(removal: Promise<unknown>): Promise<void> {

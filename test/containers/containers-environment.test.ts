@@ -8,14 +8,14 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { ensureStubsImage } from '../../docker/stubs-image';
 import { docker } from '../../docker/testcontainers';
 import { ensureWireMockImage, WIREMOCK_IMAGE_PATHS } from '../../docker/wiremock-image';
 import { wiremockJavaArguments } from '../../contracts/wiremock';
 import { startContainersEnvironment } from '../../environments/containers';
 import { LABEL_HOST, LABEL_PID, LABEL_RUN, runLabels } from '../../docker/run-labels';
-import { removeLeftovers, removeRun } from '../../environments/containers/run-resources';
+import { backgroundRemovalRefused, cliDockerHost, removeLeftovers, removeRun } from '../../environments/containers/run-resources';
 import { startRunContainer } from '../../environments/containers/run-container';
 import { startSystemContainer } from '../../environments/containers/system-container';
 import { SYSTEMS, type EndpointName } from '../../environments/environment';
@@ -196,18 +196,47 @@ test('process.exit() while the environment runs still removes it (synchronous fa
   assert.deepEqual(await remainsWithLabel(LABEL_RUN, runId), NOTHING);
 });
 
-test('stopInBackground(): a process of its own removes every container and the network, even when the process that started the environment is killed at once with its whole process group', { timeout: 180_000 }, async (t) => {
-  if (!(await dockerOrSkip(t))) return;
+/**
+ * A process holding the environment hands its removal over (stopInBackground) and is then killed at once with its
+ * whole process group (what a closed terminal or a runner's timeout does); its run id. Outside CI (the handover is
+ * refused there, tested in test/environments/background-removal.test.ts); skipped where it is refused for another
+ * reason of this machine (no docker CLI, an engine elsewhere).
+ */
+async function handOverThenKill(t: TestContext): Promise<string | undefined> {
+  if (!(await dockerOrSkip(t))) return undefined;
+  const engine = await docker();
+  const refused = backgroundRemovalRefused({ dockerHost: cliDockerHost(engine), name: String((await engine.info()).Name ?? '') }, { ...process.env, CI: '' });
+  if (refused) {
+    t.skip(`no removal in the background here: ${refused}`);
+    return undefined;
+  }
   await ensureImages();
-  const child = runFixture('hold-environment.ts', ['background'], process.env, { detached: true });
-  const runId = (await child.waitForLine(/READY (\S+)/, 120_000))[1];
+  const child = runFixture('hold-environment.ts', ['background'], { ...process.env, CI: '' }, { detached: true });
+  const runId = (await child.waitForLine(/READY (\S+)/, 120_000))[1] as string;
   // Handed over once; a second call (the environment is stopping) hands over nothing.
   await child.waitForLine(/BACKGROUND true AGAIN false/, 10_000);
-  // What a closed terminal or a CI runner's timeout does to the run's process group.
   process.kill(-(child.child.pid as number), 'SIGKILL');
   const result = await child.exited;
   assert.equal(result.signal, 'SIGKILL', result.stderr);
-  assert.deepEqual(await eventually(() => remainsWithLabel(LABEL_RUN, runId), (remains) => remains.containers.length + remains.networks.length === 0, 60_000), NOTHING);
+  return runId;
+}
+
+const gone = (remains: { containers: string[]; networks: string[] }): boolean => remains.containers.length + remains.networks.length === 0;
+
+test('stopInBackground(): a process of its own removes every container and the network, even when the process that started the environment is killed at once with its whole process group', { timeout: 180_000 }, async (t) => {
+  const runId = await handOverThenKill(t);
+  if (runId === undefined) return;
+  assert.deepEqual(await eventually(() => remainsWithLabel(LABEL_RUN, runId), gone, 60_000), NOTHING);
+});
+
+test("the next run's sweep while a run is still being removed in the background: it waits for those containers, removes the network, and does not fail", { timeout: 180_000 }, async (t) => {
+  const runId = await handOverThenKill(t);
+  if (runId === undefined) return;
+  // At once, as a second `npm run e2e` right after the first: the killed process's run is a leftover, being removed
+  // (the engine takes a second or more for its nine containers; should the removal win the race, nothing is left
+  // to sweep, and the test still holds).
+  await removeLeftovers(await docker());
+  assert.deepEqual(await remainsWithLabel(LABEL_RUN, runId), NOTHING);
 });
 
 test('SIGTERM while the environment is still starting removes what was started', { timeout: 180_000 }, async (t) => {
