@@ -7,6 +7,10 @@
  * timed apart, and says how long after the end of its run that took. Not a test; nothing is asserted.
  *
  *   npx tsx bench/suite-time.bench.ts        (BENCH_RUNS, default 3; BENCH_ENV, default local; E2E_PARALLEL=1 for serial)
+ *
+ * BENCH_ENV=pairs times issue 8's second target: BENCH_RUNS pairs, each an embedded run followed at once by a
+ * containers run, and the ratio of each pair (containers / embedded) and their median. The VM's speed drifts within
+ * minutes, so a ratio of runs side by side says more than one of two medians an hour apart.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -52,10 +56,10 @@ function scenarioTimes(ndjson: string): { name: string; seconds: number }[] {
   return [...seconds].map(([pickle, total]) => ({ name: names.get(pickle) ?? pickle, seconds: total }));
 }
 
-async function runOnce(): Promise<Timing> {
+async function runOnce(mode = process.env.BENCH_ENV ?? 'local'): Promise<Timing> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lokalsvar-bench-'));
   const started = performance.now();
-  const child = spawn(process.execPath, runSuiteArguments([process.env.BENCH_ENV ?? 'local']), {
+  const child = spawn(process.execPath, runSuiteArguments([mode]), {
     cwd: ROOT,
     env: { ...process.env, E2E_REPORTS_DIR: dir },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,7 +72,7 @@ async function runOnce(): Promise<Timing> {
   const wallSeconds = (performance.now() - started) / 1000;
   const used = cpu.stop();
   if (status !== 0) throw new Error(`the suite failed:\n${output}`);
-  const removedAfterSeconds = process.env.BENCH_ENV === 'containers' ? await secondsUntilRemoved(child.pid as number) : undefined;
+  const removedAfterSeconds = mode === 'containers' ? await secondsUntilRemoved(child.pid as number) : undefined;
   const timing = { wallSeconds, cpuSeconds: used.total, cpuByProcess: used.byName, scenarios: scenarioTimes(readFileSync(path.join(dir, 'messages.ndjson'), 'utf8')), removedAfterSeconds };
   rmSync(dir, { recursive: true, force: true });
   return timing;
@@ -87,7 +91,32 @@ async function secondsUntilRemoved(pid: number): Promise<number> {
   return (performance.now() - started) / 1000;
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** BENCH_ENV=pairs: embedded then containers, BENCH_RUNS times; each pair's ratio and the median ratio. */
+async function pairs(): Promise<void> {
+  const ratios: number[] = [];
+  const walls = { local: [] as number[], containers: [] as number[] };
+  for (let pair = 0; pair < RUNS; pair++) {
+    const embedded = await runOnce('local');
+    const containers = await runOnce('containers');
+    walls.local.push(embedded.wallSeconds);
+    walls.containers.push(containers.wallSeconds);
+    ratios.push(containers.wallSeconds / embedded.wallSeconds);
+    console.log(`pair ${pair + 1}: embedded ${embedded.wallSeconds.toFixed(1)} s, containers ${containers.wallSeconds.toFixed(1)} s: ${(ratios.at(-1) as number).toFixed(2)} times`);
+  }
+  console.log(
+    `${RUNS} pairs (E2E_PARALLEL=${process.env.E2E_PARALLEL ?? 'default'}): embedded median ${median(walls.local).toFixed(1)} s (${walls.local.filter((seconds) => seconds > 15).length} above 15 s), ` +
+      `containers median ${median(walls.containers).toFixed(1)} s; containers / embedded median ${median(ratios).toFixed(2)} (${ratios.filter((ratio) => ratio > 1.5).length} of ${RUNS} pairs above 1.5)`,
+  );
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ENV === 'pairs') return pairs();
   const timings: Timing[] = [];
   for (let run = 0; run < RUNS; run++) timings.push(await runOnce());
   const walls = timings.map((timing) => timing.wallSeconds).sort((a, b) => a - b);
