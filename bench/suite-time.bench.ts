@@ -92,6 +92,7 @@ async function secondsUntilRemoved(pid: number): Promise<number> {
 }
 
 function median(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
   for (let run = 0; run < RUNS; run++) timings.push(await runOnce());
   const walls = timings.map((timing) => timing.wallSeconds).sort((a, b) => a - b);
   const cpus = timings.map((timing) => timing.cpuSeconds).sort((a, b) => a - b);
-  console.log(`suite (${process.env.BENCH_ENV ?? 'local'}, E2E_PARALLEL=${process.env.E2E_PARALLEL ?? 'default'}), ${RUNS} runs: wall min ${walls[0]?.toFixed(1)} s, median ${walls[Math.floor(walls.length / 2)]?.toFixed(1)} s, max ${walls.at(-1)?.toFixed(1)} s; CPU (user + sys, every process) median ${cpus[Math.floor(cpus.length / 2)]?.toFixed(1)} s`);
+  console.log(`suite (${process.env.BENCH_ENV ?? 'local'}, E2E_PARALLEL=${process.env.E2E_PARALLEL ?? 'default'}), ${RUNS} runs: wall min ${walls[0]?.toFixed(1)} s, median ${median(walls).toFixed(1)} s, max ${walls.at(-1)?.toFixed(1)} s; CPU (user + sys, every process) median ${median(cpus).toFixed(1)} s`);
   const removals = timings.flatMap((timing) => (timing.removedAfterSeconds === undefined ? [] : [timing.removedAfterSeconds]));
   if (removals.length > 0) console.log(`containers removed after the end of each run: ${removals.map((seconds) => `${seconds.toFixed(1)} s`).join(', ')}`);
   const last = timings.at(-1);

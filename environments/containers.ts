@@ -18,7 +18,7 @@ import { containerRuntime, type Docker } from '../docker/testcontainers';
 import { ensureWireMockImage } from '../docker/wiremock-image';
 import { registerCleanup } from './cleanup';
 import { newRunId, runLabels } from '../docker/run-labels';
-import { cliDockerHost, removeLeftovers, removeRun, removeRunInBackground, removeRunSync, type RemovalEngine } from './containers/run-resources';
+import { cliDockerHost, removalEngine, removeLeftovers, removeRun, removeRunInBackground, removeRunSync, type RemovalEngine } from './containers/run-resources';
 import { createPod, podUrl, type PublishedMember } from './containers/pod';
 import { startSystemContainer } from './containers/system-container';
 import { startWireMockContainer } from './containers/wiremock-container';
@@ -73,11 +73,11 @@ export async function startContainersEnvironment(
   // waits for the stubs image alone, WireMock for its own.
   const images = { stubs: settleLater(Promise.resolve(containers.image ?? ensureStubsImage())), wiremock: settleLater(Promise.resolve(containers.wiremockImage ?? ensureWireMockImage())) };
   let docker: Docker;
-  let engineName: Promise<string>;
+  let removalTarget: Promise<RemovalEngine>;
   try {
     docker = (await containerRuntime()).container.dockerode;
-    // Whether the engine runs on this machine: for the removal at the end (stopInBackground).
-    engineName = settleLater(docker.info().then((info: { Name?: unknown }) => String(info.Name ?? '')));
+    // Which engine, on which machine: for the removal at the end (stopInBackground).
+    removalTarget = settleLater(removalEngine(docker));
     await removeLeftovers(docker);
   } catch (error) {
     await Promise.allSettled([images.stubs, images.wiremock]); // never a build left running behind a failed start
@@ -146,7 +146,7 @@ export async function startContainersEnvironment(
 
   try {
     const urls = await starting;
-    engine = { dockerHost, name: await engineName.catch(() => '') };
+    engine = await removalTarget.catch(() => undefined); // unknown: removed in this process, as stop() does
     return { kind: 'containers', runId, networkName, image: await images.stubs, wiremockImage: await images.wiremock, urls, stop, stopInBackground, accessToken: token };
   } catch (error) {
     await stop().catch(() => undefined);
@@ -179,9 +179,12 @@ async function startEndpoints(docker: Docker, plan: StartPlan): Promise<Record<E
   ]);
   if (network.status === 'rejected') throw network.reason;
   if (image.status === 'rejected') throw image.reason;
-  if (plan.stopped()) throw new Error('the containers environment was stopped while it started');
+  const nothingMoreIfStopped = (): void => {
+    if (plan.stopped()) throw new Error('the containers environment was stopped while it started');
+  };
+  nothingMoreIfStopped();
   const pod = await createPod({ image: image.value, runId: plan.runId, networkName: plan.networkName, labels, startupTimeoutMs: plan.startupTimeoutMs, hostPorts: plan.hostPorts });
-  if (plan.stopped()) throw new Error('the containers environment was stopped while it started');
+  nothingMoreIfStopped();
   // All at once, created while the pod starts and started once it runs: no system calls another before the run
   // begins, and the engine sets up containers that join a namespace quickly. allSettled, not all: on a failure the
   // others finish starting before anything is removed.

@@ -46,8 +46,8 @@ const REMOVE_RUN_SCRIPT = [
   'if [ -n "$networks" ]; then docker network rm $networks; fi',
 ].join('\n');
 
-function removeRunEnv(runId: string, dockerHost?: string): NodeJS.ProcessEnv {
-  return { ...process.env, RUN_FILTER: `label=${LABEL_RUN}=${runId}`, ...(dockerHost ? { DOCKER_HOST: dockerHost } : {}) };
+function removeRunEnv(runId: string, dockerHost?: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return { ...env, RUN_FILTER: `label=${LABEL_RUN}=${runId}`, ...(dockerHost ? { DOCKER_HOST: dockerHost } : {}) };
 }
 
 /**
@@ -67,9 +67,8 @@ export function removeRunSync(runId: string, dockerHost?: string): void {
  * removes the run itself.
  */
 export function removeRunInBackground(runId: string, engine: RemovalEngine, env: NodeJS.ProcessEnv = process.env): boolean {
-  const dockerHost = engine.dockerHost;
   if (backgroundRemovalRefused(engine, env) !== undefined) return false;
-  const remover = spawn('sh', ['-c', REMOVE_RUN_SCRIPT], { env: removeRunEnv(runId, dockerHost), detached: true, stdio: 'ignore' });
+  const remover = spawn('sh', ['-c', REMOVE_RUN_SCRIPT], { env: removeRunEnv(runId, engine.dockerHost, env), detached: true, stdio: 'ignore' });
   remover.on('error', () => undefined); // reported by the missing pid below; never an uncaught error
   if (remover.pid === undefined) return false;
   remover.unref();
@@ -82,6 +81,12 @@ export interface RemovalEngine {
   dockerHost: string | undefined;
   /** The engine's own name (docker info's Name): the name of the machine it runs on. */
   name: string;
+}
+
+/** What backgroundRemovalRefused needs to know of the engine this client reaches. */
+export async function removalEngine(docker: Docker): Promise<RemovalEngine> {
+  const info = (await docker.info()) as { Name?: unknown };
+  return { dockerHost: cliDockerHost(docker), name: String(info.Name ?? '') };
 }
 
 /**
@@ -139,7 +144,12 @@ async function removeMatching(
         await ignoreMissing(found.remove({ force: true, v: true }));
         // Another process may be removing it (409 above: a run's background removal): its network can go only once it
         // is gone. A container already gone answers 404.
-        await ignoreMissing(withinMs(found.wait({ condition: 'removed' }), REMOVED_WAIT_MS, `container ${container.Names.join()} was not removed`));
+        await ignoreMissing(
+          found.wait({ condition: 'removed', abortSignal: AbortSignal.timeout(REMOVED_WAIT_MS) }).catch((error: unknown) => {
+            if ((error as Error).name !== 'TimeoutError' && (error as Error).name !== 'AbortError') throw error;
+            throw new Error(`container ${container.Names.join()} was not removed within ${REMOVED_WAIT_MS / 1000} s`);
+          }),
+        );
       }),
   );
   const networks = await docker.listNetworks({ filters });
@@ -148,15 +158,6 @@ async function removeMatching(
       .filter((network) => matches(network.Labels ?? {}))
       .map((network) => ignoreMissing(docker.getNetwork(network.Id).remove())),
   );
-}
-
-function withinMs<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} within ${timeoutMs / 1000} s`)), timeoutMs);
-    timer.unref();
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 async function ignoreMissing(removal: Promise<unknown>): Promise<void> {

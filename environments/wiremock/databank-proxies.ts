@@ -19,14 +19,13 @@ export function databankProxyMapping(databank: DatabankName, target: string): Re
 
 /**
  * Installs the pass-through to each databank through WireMock's admin API, once WireMock runs (local mode: the
- * databanks' ports are known only after WireMock has started). headers: what reaching wiremockUrl takes. Containers
- * mode gives WireMock the same mappings as files it loads at start (environments/containers/wiremock-container.ts).
+ * databanks' ports are known only after WireMock has started), on loopback. Containers mode gives WireMock the same mappings as files it loads at start (environments/containers/wiremock-container.ts).
  */
-export async function installDatabankProxies(wiremockUrl: string, targets: Record<DatabankName, string>, headers: Record<string, string> = {}): Promise<void> {
+export async function installDatabankProxies(wiremockUrl: string, targets: Record<DatabankName, string>): Promise<void> {
   for (const databank of DATABANKS) {
     const response = await fetch(`${wiremockUrl}/__admin/mappings`, {
       method: 'POST',
-      headers: { ...headers, 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(databankProxyMapping(databank, targets[databank])),
       signal: AbortSignal.timeout(10_000),
     });

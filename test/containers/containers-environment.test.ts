@@ -7,7 +7,6 @@
  *   node --import tsx --test test/containers/containers-environment.test.ts
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { test, type TestContext } from 'node:test';
 import { ensureStubsImage } from '../../docker/stubs-image';
 import { docker } from '../../docker/testcontainers';
@@ -15,7 +14,8 @@ import { ensureWireMockImage, WIREMOCK_IMAGE_PATHS } from '../../docker/wiremock
 import { wiremockJavaArguments } from '../../contracts/wiremock';
 import { startContainersEnvironment } from '../../environments/containers';
 import { LABEL_HOST, LABEL_PID, LABEL_RUN, runLabels } from '../../docker/run-labels';
-import { backgroundRemovalRefused, cliDockerHost, removeLeftovers, removeRun } from '../../environments/containers/run-resources';
+import { backgroundRemovalRefused, removalEngine, removeLeftovers, removeRun } from '../../environments/containers/run-resources';
+import { pidOfFinishedProcess } from '../support/finished-process';
 import { startRunContainer } from '../../environments/containers/run-container';
 import { startSystemContainer } from '../../environments/containers/system-container';
 import { SYSTEMS, type EndpointName } from '../../environments/environment';
@@ -204,8 +204,7 @@ test('process.exit() while the environment runs still removes it (synchronous fa
  */
 async function handOverThenKill(t: TestContext): Promise<string | undefined> {
   if (!(await dockerOrSkip(t))) return undefined;
-  const engine = await docker();
-  const refused = backgroundRemovalRefused({ dockerHost: cliDockerHost(engine), name: String((await engine.info()).Name ?? '') }, { ...process.env, CI: '' });
+  const refused = backgroundRemovalRefused(await removalEngine(await docker()), { ...process.env, CI: '' });
   if (refused) {
     t.skip(`no removal in the background here: ${refused}`);
     return undefined;
@@ -254,12 +253,4 @@ test('SIGTERM while the environment is still starting removes what was started',
 
 async function removeLeftoversOf(runId: string): Promise<void> {
   await removeRun(await docker(), runId);
-}
-
-function pidOfFinishedProcess(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
-    child.on('error', reject);
-    child.on('close', () => resolve(child.pid as number));
-  });
 }

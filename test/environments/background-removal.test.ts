@@ -4,7 +4,6 @@
  * sweeps, or not reach the engine at all.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { test } from 'node:test';
 import type { Docker } from '../../docker/testcontainers';
 import { LABEL_HOST, LABEL_PID, LABEL_RUN } from '../../docker/run-labels';
 import { backgroundRemovalRefused, cliDockerHost, removeLeftovers } from '../../environments/containers/run-resources';
+import { pidOfFinishedProcess } from '../support/finished-process';
 
 const HERE = { dockerHost: 'unix:///var/run/docker.sock', name: 'this-machine' };
 
@@ -116,11 +116,3 @@ test("a sweep meeting a container another process is removing (409) waits until 
   assert.deepEqual(await removeLeftovers(engine), ['half-removed']);
   assert.deepEqual(calls, ['remove container', 'wait removed', 'remove network']);
 });
-
-function pidOfFinishedProcess(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
-    child.on('error', reject);
-    child.on('close', () => resolve(child.pid as number));
-  });
-}

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { LABEL_PID } from '../../docker/run-labels';
 import { docker } from '../../docker/testcontainers';
-import { backgroundRemovalRefused, cliDockerHost } from '../../environments/containers/run-resources';
+import { backgroundRemovalRefused, removalEngine } from '../../environments/containers/run-resources';
 import { runSuiteArguments } from '../../run/suite-command';
 import { dockerOrSkip } from '../containers/docker-gate';
 import { eventually, remainsWithLabel } from '../containers/docker-queries';
@@ -42,8 +42,7 @@ function runWithoutScenarios(ci: string): Promise<{ code: number | null; output:
 
 test('outside CI a containers run hands the removal of its containers to a process of its own, which removes them all; in CI it removes them before it exits', { timeout: 300_000 }, async (t) => {
   if (!(await dockerOrSkip(t))) return;
-  const engine = await docker();
-  const refused = backgroundRemovalRefused({ dockerHost: cliDockerHost(engine), name: String((await engine.info()).Name ?? '') }, { ...process.env, CI: '' });
+  const refused = backgroundRemovalRefused(await removalEngine(await docker()), { ...process.env, CI: '' });
   if (refused) return t.skip(`no removal in the background here: ${refused}`);
 
   const outside = await runWithoutScenarios('');
